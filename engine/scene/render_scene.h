@@ -1,0 +1,46 @@
+#pragma once
+// The plain render scene: everything the renderer draws, and nothing it must look up elsewhere.
+// engine/scene fills it from body, atlas, sim and view state; engine/render only reads it.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/math.h"
+#include "scene/camera.h"
+#include "scene/mesh.h"
+
+namespace fascia::scene {
+
+struct MeshInstance {
+  // Shared so the renderer can cache GPU buffers per mesh and the scene can be copied freely.
+  std::shared_ptr<const Mesh> mesh;
+  mat4 transform{1.0f};
+  vec4 color{0.8f, 0.8f, 0.8f, 1.0f};  // linear RGB, alpha
+  uint32_t pick_id = 0;                // 0 = not pickable
+};
+
+struct Lighting {
+  vec3 key_direction = glm::normalize(vec3(-0.4f, -0.7f, -0.6f));  // direction the light travels
+  vec3 key_color{1.0f, 0.97f, 0.92f};
+  vec3 fill_color{0.35f, 0.42f, 0.55f};
+  float ambient = 0.18f;
+};
+
+struct Background {
+  vec4 top{0.16f, 0.19f, 0.24f, 1.0f};  // linear RGB
+  vec4 bottom{0.035f, 0.04f, 0.05f, 1.0f};
+  bool transparent = false;  // clear to alpha 0 for video compositing
+};
+
+struct RenderScene {
+  std::vector<MeshInstance> instances;
+  Camera camera;
+  Lighting lighting;
+  Background background;
+};
+
+// The first picture: a lit torus knot on the background gradient. Used by the foundation test.
+RenderScene make_test_scene();
+
+}  // namespace fascia::scene

@@ -1,0 +1,42 @@
+#include "support/test_support.h"
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+
+namespace fascia::test {
+namespace fs = std::filesystem;
+
+fs::path tests_dir() { return FASCIA_TESTS_DIR; }
+
+fs::path output_dir() {
+  fs::path p = FASCIA_TEST_OUTPUT_DIR;
+  fs::create_directories(p);
+  return p;
+}
+
+fs::path shared_dir() {
+  std::error_code ec;
+  fs::path p = FASCIA_SHARED_DIR;
+  return fs::is_directory(p, ec) ? fs::canonical(p) : fs::path();
+}
+
+RunResult run_fascia(const std::string& args) {
+  RunResult r;
+#ifdef FASCIA_EXE
+  std::string cmd = std::string("'") + FASCIA_EXE + "' " + args + " 2>&1";
+  FILE* pipe = ::popen(cmd.c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
+  int st = ::pclose(pipe);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+#else
+  (void)args;
+#endif
+  return r;
+}
+
+}  // namespace fascia::test
