@@ -103,13 +103,16 @@ std::vector<vec3> Skeleton::rest_positions() const {
   return out;
 }
 
+float skeletal_width(const BodyParams& p) { return 0.94f + 0.12f * clamp_params(p).build; }
+
 Skeleton make_skeleton(const BodyParams& raw) {
   const BodyParams p = clamp_params(raw);
   const float h = p.height;
   // Skeletal breadth varies less than soft tissue: +-6 % over the build range.
-  const float width = 0.94f + 0.12f * p.build;
+  const float width = skeletal_width(p);
 
   Skeleton s;
+  s.params = p;
   std::vector<vec3> world;
   // Midline and left joints in table order, then the right side's mirror of each paired joint, so
   // that parents always precede children.

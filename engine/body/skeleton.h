@@ -39,6 +39,7 @@ struct Joint {
 
 struct Skeleton {
   std::vector<Joint> joints;
+  BodyParams params;  // what the built-in skeleton was made from (clamped)
 
   // Index of the joint named `name`, or -1.
   int find(std::string_view name) const;
@@ -50,6 +51,9 @@ struct Skeleton {
 inline constexpr int kCanonicalJointCount = 68;
 
 Skeleton make_skeleton(const BodyParams& params);
+
+// The factor that scales the skeleton's medio-lateral (x) offsets for a build.
+float skeletal_width(const BodyParams& params);
 
 // A pose: one local rotation per joint (applied after rest_rotation), and an offset of the root.
 // An empty local_rotation means the rest pose.
