@@ -11,6 +11,10 @@
 #include "render/renderer.h"
 #include "render/swapchain_target.h"
 #include "still.h"
+#include "ui_layer.h"
+
+#include <imgui.h>
+#include <chrono>
 
 namespace fascia::app {
 namespace {
@@ -18,10 +22,32 @@ namespace {
 struct WindowState {
   scene::RenderScene scene;
   OrbitControls controls;
+  UiLayer* ui = nullptr;
   bool resized = false;
 };
 
+bool ui_has_mouse(GLFWwindow* w) {
+  auto* st = static_cast<WindowState*>(glfwGetWindowUserPointer(w));
+  return st->ui && st->ui->wants_mouse();
+}
+
+// The small control panel: view presets and frame time. Layers and lines join it with the body.
+void build_panel(WindowState& st, float frame_ms) {
+  ImGui::SetNextWindowPos(ImVec2(12, 12), ImGuiCond_FirstUseEver);
+  ImGui::Begin("Fascia Atlas", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::TextUnformatted("View");
+  const char* names[] = {"Front", "Back", "Left", "Right"};
+  for (int i = 0; i < 4; ++i) {
+    if (i) ImGui::SameLine();
+    if (ImGui::Button(names[i])) OrbitControls::preset(st.scene.camera, i + 1);
+  }
+  ImGui::Separator();
+  ImGui::Text("%.1f ms a frame", frame_ms);
+  ImGui::End();
+}
+
 void on_mouse_button(GLFWwindow* w, int, int, int) {
+  if (ui_has_mouse(w)) return;
   auto* st = static_cast<WindowState*>(glfwGetWindowUserPointer(w));
   double x, y;
   glfwGetCursorPos(w, &x, &y);
@@ -39,6 +65,7 @@ void on_cursor(GLFWwindow* w, double x, double y) {
 }
 
 void on_scroll(GLFWwindow* w, double, double dy) {
+  if (ui_has_mouse(w)) return;
   static_cast<WindowState*>(glfwGetWindowUserPointer(w))->controls.on_scroll(
       static_cast<WindowState*>(glfwGetWindowUserPointer(w))->scene.camera, dy);
 }
@@ -119,6 +146,12 @@ Status run_window(const ViewOptions& options) {
     glfwGetFramebufferSize(window, &fw, &fh);
     render::SwapchainTarget target(**ctx, {uint32_t(fw), uint32_t(fh)});
     render::Renderer renderer(**ctx, target.format());
+    float xscale = 1, yscale = 1;
+    glfwGetWindowContentScale(window, &xscale, &yscale);
+    UiLayer ui(**ctx, target.format(), window, std::max(1.0f, xscale));
+    state.ui = &ui;
+    auto last = std::chrono::steady_clock::now();
+    float frame_ms = 0;
     int frame = 0;
     while (!glfwWindowShouldClose(window)) {
       glfwPollEvents();
@@ -135,14 +168,25 @@ Status run_window(const ViewOptions& options) {
       if (state.resized || want.width != target.extent().width || want.height != target.extent().height) {
         renderer.wait_idle();
         target.recreate(want);
+        ui.forget_framebuffers();
         state.resized = false;
       }
-      if (renderer.draw(state.scene, target) == render::FrameStatus::OutOfDate) state.resized = true;
+      auto now = std::chrono::steady_clock::now();
+      float dt = std::chrono::duration<float>(now - last).count();
+      last = now;
+      frame_ms = frame_ms == 0 ? dt * 1000 : frame_ms * 0.9f + dt * 100;  // smoothed for reading
+      ui.begin_frame(target.extent(), dt);
+      build_panel(state, frame_ms);
+      auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D extent) {
+        ui.record(cmd, image, extent);
+      };
+      if (renderer.draw(state.scene, target, overlay) == render::FrameStatus::OutOfDate) state.resized = true;
       ++frame;
       if (options.max_frames && frame >= options.max_frames) break;
     }
     renderer.wait_idle();
     vkDeviceWaitIdle((*ctx)->device);
+    state.ui = nullptr;
     validation_messages = render::validation_message_count(**ctx);
   }
   render::destroy_context(**ctx);
