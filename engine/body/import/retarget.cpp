@@ -1,6 +1,8 @@
 #include "body/import/retarget.h"
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace fascia::body::import_detail {
 
@@ -28,7 +30,15 @@ struct Frame {
   int joint = -1;  // index into joints
   quat rotation{1, 0, 0, 0};
   float scale = 1;
+  // The point the offsets are measured from, on each figure: the joint, or for the pelvis the
+  // midpoint of the hips (rigs put their "hips" bone anywhere from the sacrum to below the hips).
+  vec3 anchor_canonical{0};
+  vec3 anchor_imported{0};
 };
+
+// Segments shorter than this turn too freely with a rig's joint placement (a scapula bone a few
+// centimetres long); they take their turn and scale from the segment above.
+constexpr float kShortSegment = 0.06f;
 
 }  // namespace
 
@@ -36,6 +46,14 @@ RetargetResult retarget_landmarks(const CanonicalReference& ref, const std::map<
                                   const std::vector<ImportedJoint>& joints, double height) {
   RetargetResult out;
   const float stature_ratio = static_cast<float>(height / ref.stature);
+  // The head from its joint to the crown, which stylised figures exaggerate (within reason: a
+  // cartoon head is not taken as a skull three times life size).
+  float head_ratio = stature_ratio;
+  if (joint_of.count("skull")) {
+    const float hc = static_cast<float>(ref.stature) - ref.joint("skull")->position.y;
+    const float hi = static_cast<float>(height) - joints[joint_of.at("skull")].position().y;
+    if (hc > 0 && hi > 0) head_ratio = std::clamp(hi / hc, 0.75f * stature_ratio, 1.5f * stature_ratio);
+  }
   auto mapped = [&](const std::string& id) {
     auto it = joint_of.find(id);
     return it == joint_of.end() ? -1 : it->second;
@@ -51,33 +69,52 @@ RetargetResult retarget_landmarks(const CanonicalReference& ref, const std::map<
   };
 
   // How the segment held by a canonical joint sits on the imported figure.
-  auto frame_of = [&](const std::string& id) {
+  std::function<Frame(const std::string&)> frame_of = [&](const std::string& id) {
     Frame f;
     f.joint = mapped(id);
     f.scale = stature_ratio;
+    f.anchor_canonical = canonical(id);
+    f.anchor_imported = imported(id);
+    bool short_segment = false;
     auto from_pair = [&](const std::string& a, const std::string& b) {
       const vec3 dc = canonical(b) - canonical(a);
       const vec3 di = imported(b) - imported(a);
       const float lc = glm::length(dc), li = glm::length(di);
       if (!(lc > 1e-6f) || !(li > 1e-6f)) return false;
+      if (lc < kShortSegment) {
+        short_segment = true;
+        return false;
+      }
       f.rotation = rotation_between(dc, di);
       f.scale = li / lc;
       return true;
     };
     for (const std::string& end : segment_end(id))
       if (mapped(end) >= 0 && from_pair(id, end)) return f;
-    if (id == "pelvis" && mapped("femur.l") >= 0 && mapped("femur.r") >= 0) {
-      // The pelvis is as wide as the hips are apart; no turn, the body frames agree.
-      const float wc = glm::length(canonical("femur.l") - canonical("femur.r"));
-      const float wi = glm::length(imported("femur.l") - imported("femur.r"));
-      if (wc > 1e-6f && wi > 1e-6f) f.scale = wi / wc;
+    if (id == "pelvis") {
+      if (mapped("femur.l") >= 0 && mapped("femur.r") >= 0) {
+        // No turn (the body frames agree); as wide as the hips are apart.
+        const vec3 lc = canonical("femur.l"), rc = canonical("femur.r");
+        const vec3 li = imported("femur.l"), ri = imported("femur.r");
+        f.anchor_canonical = 0.5f * (lc + rc);
+        f.anchor_imported = 0.5f * (li + ri);
+        if (glm::distance(lc, rc) > 1e-6f && glm::distance(li, ri) > 1e-6f)
+          f.scale = glm::distance(li, ri) / glm::distance(lc, rc);
+      }
       return f;
     }
-    // The end of a chain (toes, distal phalanges): the segment that leads into it.
+    if (id == "skull" || id == "mandible") {
+      f.scale = head_ratio;
+      return f;
+    }
     const CanonicalJointRef* j = ref.joint(id);
-    if (segment_end(id).empty() && j && !j->parent.empty() && id != "skull" && id != "mandible") {
-      const std::string parent = nearest_mapped_ancestor(j->parent);
-      if (!parent.empty() && from_pair(parent, id)) return f;
+    const std::string parent = j && !j->parent.empty() ? nearest_mapped_ancestor(j->parent) : std::string();
+    // The end of a chain (toes, distal phalanges): the segment that leads into it.
+    if (segment_end(id).empty() && !parent.empty() && from_pair(parent, id)) return f;
+    if (short_segment && !parent.empty()) {
+      Frame above = frame_of(parent);
+      f.rotation = above.rotation;
+      f.scale = above.scale;
     }
     return f;
   };
@@ -94,7 +131,7 @@ RetargetResult retarget_landmarks(const CanonicalReference& ref, const std::map<
     p.joint = l.joint;
     p.placed_on = on;
     p.source_joint = f.joint;
-    p.position = joints[f.joint].position() + f.scale * (f.rotation * (l.position - canonical(on)));
+    p.position = f.anchor_imported + f.scale * (f.rotation * (l.position - f.anchor_canonical));
     p.local = vec3(glm::inverse(joints[f.joint].bind_world) * vec4(p.position, 1.0f));
     if (on != l.joint) out.on_ancestor.push_back(l.id);
     out.landmarks.push_back(std::move(p));
