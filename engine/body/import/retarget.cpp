@@ -85,7 +85,12 @@ RetargetResult retarget_landmarks(const CanonicalReference& ref, const std::map<
         short_segment = true;
         return false;
       }
-      f.rotation = rotation_between(dc, di);
+      // A standing figure's feet are flat on the floor whatever its rig says about the toes (a
+      // stylised foot bone can point steeply down): a foot segment turns only about the vertical.
+      const bool foot = id.rfind("talus", 0) == 0 || id.rfind("midfoot", 0) == 0 ||
+                        id.rfind("metatarsals", 0) == 0 || id.rfind("toes", 0) == 0;
+      const vec3 flat(1, 0, 1);
+      f.rotation = foot ? rotation_between(dc * flat, di * flat) : rotation_between(dc, di);
       f.scale = li / lc;
       return true;
     };
