@@ -1,88 +1,19 @@
-// Generated from docs/ids.md (landmarks and tissues, with the bone each landmark lies on).
-// Keep in step with that file; tests/atlas/ids_test.cpp fails when they drift apart.
+// Landmark ids from the body library; tissue ids generated from docs/ids.md (the body has no tissue
+// table yet). tests/atlas/ids_test.cpp fails when either drifts from docs/ids.md.
 #include "atlas/ids.h"
 
 #include <algorithm>
 #include <array>
 
+#include "body/landmarks.h"
+
 namespace fascia::atlas {
 namespace {
 
-constexpr std::array kLandmarks = {
-    LandmarkId{"toes_plantar", "toes", true},
-    LandmarkId{"toes_dorsal", "toes", true},
-    LandmarkId{"calcaneus", "heel", true},
-    LandmarkId{"plantar_tarsals", "midfoot", true},
-    LandmarkId{"metatarsal_base_1", "metatarsals", true},
-    LandmarkId{"metatarsal_base_5", "metatarsals", true},
-    LandmarkId{"tibial_tuberosity", "tibia", true},
-    LandmarkId{"patella", "patella", true},
-    LandmarkId{"fibular_head", "tibia", true},
-    LandmarkId{"lateral_tibial_condyle", "tibia", true},
-    LandmarkId{"medial_tibial_condyle", "tibia", true},
-    LandmarkId{"posterior_tibia_fibula_upper", "tibia", true},
-    LandmarkId{"femoral_condyles", "femur", true},
-    LandmarkId{"medial_femoral_epicondyle", "femur", true},
-    LandmarkId{"linea_aspera", "femur", true},
-    LandmarkId{"femur_shaft_lateral", "femur", true},
-    LandmarkId{"lesser_trochanter", "femur", true},
-    LandmarkId{"greater_trochanter", "femur", true},
-    LandmarkId{"asis", "pelvis", true},
-    LandmarkId{"aiis", "pelvis", true},
-    LandmarkId{"psis", "pelvis", true},
-    LandmarkId{"iliac_crest", "pelvis", true},
-    LandmarkId{"ischial_tuberosity", "pelvis", true},
-    LandmarkId{"ischial_ramus", "pelvis", true},
-    LandmarkId{"pubic_tubercle", "pelvis", true},
-    LandmarkId{"sacrum", "pelvis", false},
-    LandmarkId{"coccyx", "pelvis", false},
-    LandmarkId{"pubic_symphysis", "pelvis", false},
-    LandmarkId{"lumbar_bodies", "lumbar_3", false},
-    LandmarkId{"lumbar_transverse_processes", "lumbar_3", true},
-    LandmarkId{"thoracic_spinous_processes", "thoracic_lower", false},
-    LandmarkId{"upper_thoracic_spinous_processes", "thoracic_upper", false},
-    LandmarkId{"cervical_transverse_processes", "cervical_upper", true},
-    LandmarkId{"nuchal_ligament", "cervical_upper", false},
-    LandmarkId{"manubrium", "thoracic_upper", false},
-    LandmarkId{"posterior_manubrium", "thoracic_upper", false},
-    LandmarkId{"xiphoid", "thoracic_lower", false},
-    LandmarkId{"rib_1_2", "thoracic_upper", true},
-    LandmarkId{"ribs_3_5", "thoracic_upper", true},
-    LandmarkId{"rib_5", "thoracic_upper", true},
-    LandmarkId{"ribs_5_6_cartilage", "thoracic_upper", true},
-    LandmarkId{"lateral_ribs", "thoracic_lower", true},
-    LandmarkId{"lower_ribs", "thoracic_lower", true},
-    LandmarkId{"costal_cartilages", "thoracic_upper", true},
-    LandmarkId{"occipital_ridge", "skull", false},
-    LandmarkId{"basilar_occiput", "skull", false},
-    LandmarkId{"brow_ridge", "skull", false},
-    LandmarkId{"hyoid", "cervical_upper", false},
-    LandmarkId{"mandible", "mandible", false},
-    LandmarkId{"mastoid_process", "skull", true},
-    LandmarkId{"clavicle_medial", "clavicle", true},
-    LandmarkId{"clavicle_lateral", "clavicle", true},
-    LandmarkId{"acromion", "scapula", true},
-    LandmarkId{"scapular_spine", "scapula", true},
-    LandmarkId{"coracoid_process", "scapula", true},
-    LandmarkId{"scapula_medial_border", "scapula", true},
-    LandmarkId{"humeral_head", "humerus", true},
-    LandmarkId{"humerus_shaft", "humerus", true},
-    LandmarkId{"medial_humeral_line", "humerus", true},
-    LandmarkId{"deltoid_tubercle", "humerus", true},
-    LandmarkId{"medial_epicondyle", "humerus", true},
-    LandmarkId{"lateral_epicondyle", "humerus", true},
-    LandmarkId{"radial_tuberosity", "forearm", true},
-    LandmarkId{"radial_styloid", "forearm", true},
-    LandmarkId{"olecranon", "forearm", true},
-    LandmarkId{"ulnar_styloid", "forearm", true},
-    LandmarkId{"scaphoid_trapezium", "hand", true},
-    LandmarkId{"triquetrum_hamate", "hand", true},
-    LandmarkId{"fingers_palmar", "hand", true},
-    LandmarkId{"fingers_dorsal", "hand", true},
-    LandmarkId{"thumb_lateral", "thumb_3", true},
-    LandmarkId{"little_finger_lateral", "little_3", true},
-    LandmarkId{"umbilicus", "lumbar_3", false},
-    LandmarkId{"scalp_vertex", "skull", false},
+// Landmarks the atlas added to docs/ids.md ("Added by the atlas"); used while the body lacks them.
+const LandmarkId kAtlasLandmarks[] = {
+    {"umbilicus", "lumbar_3", false, false},
+    {"scalp_vertex", "skull", false, false},
 };
 
 constexpr std::array kTissues = {
@@ -161,14 +92,39 @@ constexpr std::array kTissues = {
     TissueId{"ulnar_collateral_ligament", true},
 };
 
+std::string strip_side(const std::string& id) {
+  bool sided = id.size() > 2 && id[id.size() - 2] == '.' && (id.back() == 'l' || id.back() == 'r');
+  return sided ? id.substr(0, id.size() - 2) : id;
+}
+
+std::vector<LandmarkId> build_landmark_ids() {
+  body::Skeleton skeleton = body::make_skeleton({});
+  std::vector<LandmarkId> out;
+  for (const body::Landmark& l : body::make_landmarks(skeleton)) {
+    std::string base = strip_side(l.id);
+    if (std::any_of(out.begin(), out.end(), [&](const LandmarkId& x) { return x.id == base; })) continue;
+    std::string joint = l.joint >= 0 ? strip_side(skeleton.joints[size_t(l.joint)].name) : "";
+    out.push_back({base, joint, base != l.id, true});
+  }
+  for (const LandmarkId& a : kAtlasLandmarks) {
+    if (std::none_of(out.begin(), out.end(), [&](const LandmarkId& x) { return x.id == a.id; })) out.push_back(a);
+  }
+  return out;
+}
+
 }  // namespace
 
-std::span<const LandmarkId> landmark_ids() { return kLandmarks; }
+const std::vector<LandmarkId>& landmark_ids() {
+  static const std::vector<LandmarkId> ids = build_landmark_ids();
+  return ids;
+}
+
 std::span<const TissueId> tissue_ids() { return kTissues; }
 
 const LandmarkId* find_landmark(std::string_view id) {
-  auto it = std::find_if(kLandmarks.begin(), kLandmarks.end(), [&](const LandmarkId& l) { return l.id == id; });
-  return it == kLandmarks.end() ? nullptr : &*it;
+  const auto& all = landmark_ids();
+  auto it = std::find_if(all.begin(), all.end(), [&](const LandmarkId& l) { return l.id == id; });
+  return it == all.end() ? nullptr : &*it;
 }
 
 const TissueId* find_tissue(std::string_view id) {
