@@ -103,6 +103,30 @@ Json atlas_json(const Atlas& atlas) {
           {"sources", std::move(sources)}};
 }
 
+Json resolved_json(const ResolvedAtlas& r) {
+  auto point = [](const AttachedPoint& p) {
+    return Json{{"joint", p.joint}, {"local", {p.local.x, p.local.y, p.local.z}}, {"world", {p.world.x, p.world.y, p.world.z}}};
+  };
+  Json stations = Json::array();
+  for (const ResolvedStation& s : r.stations)
+    stations.push_back({{"id", s.id}, {"line", s.line}, {"landmark", s.landmark}, {"at", point(s.at)}});
+  Json tracks = Json::array();
+  for (const ResolvedTrack& t : r.tracks) {
+    Json path = Json::array();
+    for (const AttachedPoint& p : t.path) path.push_back(point(p));
+    tracks.push_back({{"id", t.id}, {"lines", t.lines}, {"from", t.from}, {"to", t.to}, {"path", std::move(path)}});
+  }
+  Json transitions = Json::array();
+  for (const ResolvedTransition& t : r.transitions) {
+    Json j = {{"line", t.line}, {"station", t.station}, {"grade", to_string(t.evidence.grade)},
+              {"force_transfer", to_string(t.evidence.force_transfer)}};
+    if (t.continuity) j["continuity_joint"] = t.continuity_joint;
+    transitions.push_back(std::move(j));
+  }
+  return {{"format", "fascia-atlas-resolved/1"}, {"stations", std::move(stations)}, {"tracks", std::move(tracks)},
+          {"transitions", std::move(transitions)}};
+}
+
 std::string atlas_text(const Atlas& atlas) {
   ExpandedAtlas ex = expand(atlas);
   std::string out;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "atlas/atlas.h"
+#include "atlas/resolve.h"
 #include "core/json.h"
 
 namespace fascia::atlas {
@@ -13,5 +14,9 @@ inline constexpr const char* kAtlasJsonFormat = "fascia-atlas/1";
 
 std::string atlas_text(const Atlas& atlas);
 Json atlas_json(const Atlas& atlas);
+
+// The atlas on a body: stations and track polylines with joints and local offsets (metres), and the
+// evidence of each transition; the same ids as atlas_json.
+Json resolved_json(const ResolvedAtlas& resolved);
 
 }  // namespace fascia::atlas
