@@ -1,11 +1,12 @@
-// Landmark ids from the body library; tissue ids generated from docs/ids.md (the body has no tissue
-// table yet). tests/atlas/ids_test.cpp fails when either drifts from docs/ids.md.
+// Landmark and tissue ids from the body library, plus those the atlas added to docs/ids.md that the
+// body does not carry yet. tests/atlas/ids_test.cpp fails when either drifts from docs/ids.md.
 #include "atlas/ids.h"
 
 #include <algorithm>
 #include <array>
 
 #include "body/landmarks.h"
+#include "body/muscles.h"
 
 namespace fascia::atlas {
 namespace {
@@ -16,81 +17,24 @@ const LandmarkId kAtlasLandmarks[] = {
     {"scalp_vertex", "skull", false, false},
 };
 
-constexpr std::array kTissues = {
-    TissueId{"achilles_tendon", true},
-    TissueId{"adductor_brevis", true},
-    TissueId{"adductor_longus", true},
-    TissueId{"adductor_magnus", true},
-    TissueId{"anterior_fibular_head_ligament", true},
-    TissueId{"anterior_longitudinal_ligament", false},
-    TissueId{"biceps_brachii", true},
-    TissueId{"biceps_femoris", true},
-    TissueId{"coracobrachialis", true},
-    TissueId{"deltoid", true},
-    TissueId{"diaphragm", false},
-    TissueId{"erector_spinae", true},
-    TissueId{"extensor_digitorum_longus", true},
-    TissueId{"external_oblique", true},
-    TissueId{"fibularis_brevis", true},
-    TissueId{"fibularis_longus", true},
-    TissueId{"flexor_digitorum_brevis", true},
-    TissueId{"flexor_digitorum_longus", true},
-    TissueId{"forearm_extensors", true},
-    TissueId{"forearm_flexors", true},
-    TissueId{"galea_aponeurotica", false},
-    TissueId{"gastrocnemius", true},
-    TissueId{"gluteus_maximus", true},
-    TissueId{"hypothenar_muscles", true},
-    TissueId{"iliacus", true},
-    TissueId{"iliotibial_tract", true},
-    TissueId{"infrahyoids", true},
-    TissueId{"infraspinatus", true},
-    TissueId{"intercostals", true},
-    TissueId{"internal_oblique", true},
-    TissueId{"lateral_intermuscular_septum", true},
-    TissueId{"latissimus_dorsi", true},
-    TissueId{"levator_scapulae", true},
-    TissueId{"linea_alba", false},
-    TissueId{"longus_colli", true},
-    TissueId{"medial_intermuscular_septum", true},
-    TissueId{"patellar_tendon", true},
-    TissueId{"pectineus", true},
-    TissueId{"pectoralis_major", true},
-    TissueId{"pectoralis_minor", true},
-    TissueId{"pelvic_floor", false},
-    TissueId{"plantar_fascia", true},
-    TissueId{"popliteus", true},
-    TissueId{"psoas", true},
-    TissueId{"radial_periosteum", true},
-    TissueId{"rectus_abdominis", true},
-    TissueId{"rectus_femoris", true},
-    TissueId{"rhomboids", true},
-    TissueId{"sacrotuberous_ligament", true},
-    TissueId{"sartorius", true},
-    TissueId{"scalenes", true},
-    TissueId{"scalp_fascia", false},
-    TissueId{"semimembranosus", true},
-    TissueId{"semitendinosus", true},
-    TissueId{"serratus_anterior", true},
-    TissueId{"splenius_capitis", true},
-    TissueId{"splenius_cervicis", true},
-    TissueId{"sternalis_fascia", false},
-    TissueId{"sternocleidomastoid", true},
-    TissueId{"suprahyoids", true},
-    TissueId{"tensor_fasciae_latae", true},
-    TissueId{"teres_minor", true},
-    TissueId{"thenar_muscles", true},
-    TissueId{"thoracolumbar_fascia", true},
-    TissueId{"tibialis_anterior", true},
-    TissueId{"tibialis_posterior", true},
-    TissueId{"transversus_thoracis", true},
-    TissueId{"trapezius", true},
-    TissueId{"triceps_brachii", true},
-    TissueId{"ulnar_periosteum", true},
-    TissueId{"vastus_lateralis", true},
-    TissueId{"radial_collateral_ligament", true},
-    TissueId{"ulnar_collateral_ligament", true},
-};
+// Tissues of docs/ids.md on the midline (all others are paired).
+constexpr std::string_view kMidlineTissues[] = {"anterior_longitudinal_ligament", "diaphragm", "galea_aponeurotica",
+                                                "linea_alba", "pelvic_floor", "scalp_fascia", "sternalis_fascia"};
+
+// Tissues the atlas added to docs/ids.md ("Added by the atlas") that the body may not carry yet.
+constexpr std::string_view kAtlasTissues[] = {"radial_collateral_ligament", "ulnar_collateral_ligament"};
+
+std::vector<TissueId> build_tissue_ids() {
+  std::vector<TissueId> out;
+  auto add = [&](std::string_view id, bool from_body) {
+    if (std::any_of(out.begin(), out.end(), [&](const TissueId& t) { return t.id == id; })) return;
+    bool midline = std::find(std::begin(kMidlineTissues), std::end(kMidlineTissues), id) != std::end(kMidlineTissues);
+    out.push_back({std::string(id), !midline, from_body});
+  };
+  for (const std::string& id : body::tissue_ids()) add(id, true);
+  for (std::string_view id : kAtlasTissues) add(id, false);
+  return out;
+}
 
 std::string strip_side(const std::string& id) {
   bool sided = id.size() > 2 && id[id.size() - 2] == '.' && (id.back() == 'l' || id.back() == 'r');
@@ -119,7 +63,10 @@ const std::vector<LandmarkId>& landmark_ids() {
   return ids;
 }
 
-std::span<const TissueId> tissue_ids() { return kTissues; }
+const std::vector<TissueId>& tissue_ids() {
+  static const std::vector<TissueId> ids = build_tissue_ids();
+  return ids;
+}
 
 const LandmarkId* find_landmark(std::string_view id) {
   const auto& all = landmark_ids();
@@ -128,8 +75,9 @@ const LandmarkId* find_landmark(std::string_view id) {
 }
 
 const TissueId* find_tissue(std::string_view id) {
-  auto it = std::find_if(kTissues.begin(), kTissues.end(), [&](const TissueId& t) { return t.id == id; });
-  return it == kTissues.end() ? nullptr : &*it;
+  const auto& all = tissue_ids();
+  auto it = std::find_if(all.begin(), all.end(), [&](const TissueId& t) { return t.id == id; });
+  return it == all.end() ? nullptr : &*it;
 }
 
 }  // namespace fascia::atlas

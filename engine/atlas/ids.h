@@ -1,11 +1,10 @@
 #pragma once
 // The canonical landmark and tissue ids the atlas may name (docs/ids.md), side-agnostic.
 //
-// Landmarks come from the body library (body::make_landmarks on the built-in skeleton), plus the few
-// the atlas added to docs/ids.md that the body does not place yet (kAtlasLandmarks; resolution derives
-// them from their neighbours, see body_frame.h). The body has no tissue table yet, so the tissues are a
-// copy of docs/ids.md; tests/atlas/ids_test.cpp checks both lists against that file.
-#include <span>
+// Both lists come from the body library (body::make_landmarks on the built-in skeleton,
+// body::tissue_ids), plus the few the atlas added to docs/ids.md that the body does not carry yet
+// (resolution derives the missing landmarks from their neighbours, see body_frame.h).
+// tests/atlas/ids_test.cpp checks both lists against docs/ids.md.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,12 +19,13 @@ struct LandmarkId {
 };
 
 struct TissueId {
-  std::string_view id;
-  bool paired;
+  std::string id;
+  bool paired = true;
+  bool from_body = true;  // false: added by the atlas, not (yet) a mesh of the body library
 };
 
 const std::vector<LandmarkId>& landmark_ids();
-std::span<const TissueId> tissue_ids();
+const std::vector<TissueId>& tissue_ids();
 const LandmarkId* find_landmark(std::string_view id);  // nullptr when unknown
 const TissueId* find_tissue(std::string_view id);
 

@@ -50,7 +50,7 @@ TEST_CASE("atlas ids: landmarks and tissues are exactly those of docs/ids.md") {
   CHECK(ours.size() == 74);
 
   std::set<std::string> our_tissues;
-  for (const auto& t : tissue_ids()) our_tissues.insert(std::string(t.id));
+  for (const auto& t : tissue_ids()) our_tissues.insert(t.id);
   CHECK(our_tissues == tissues);
 
   // Pairing and bones as docs/ids.md gives them.
