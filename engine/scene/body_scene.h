@@ -17,7 +17,7 @@ struct LayerStyle {
 
 struct BodyView {
   LayerStyle bone{true, 1.0f};
-  LayerStyle muscle{true, 1.0f};
+  LayerStyle muscle{true, 0.55f};  // translucent so the lines inside show
   LayerStyle skin{true, 0.22f};
 };
 
