@@ -6,18 +6,22 @@
 #include "core/log.h"
 #include "cli_util.h"
 #include "render/offscreen.h"
+#include "scene/body_scene.h"
 
 namespace fascia::app {
 
 Result<scene::RenderScene> default_scene(const std::string& view) {
-  scene::RenderScene s = scene::make_test_scene();
+  static const body::Body built_in = body::build_body({});
+  static const scene::PosedBody posed = scene::pose_body(built_in, body::rest_pose(built_in.skeleton));
+  scene::RenderScene s;
+  scene::add_body(s, posed, scene::BodyView{});
   float yaw = 0;
   if (view == "front") yaw = 0;
   else if (view == "back") yaw = 180;
   else if (view == "left") yaw = 90;  // the body's left side faces the camera
   else if (view == "right") yaw = -90;
   else return bad_input("--view '" + view + "': expected front, back, left or right");
-  s.camera.yaw_deg += yaw;
+  s.camera = scene::body_camera(built_in.params.height, yaw);
   return s;
 }
 

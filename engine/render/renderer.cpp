@@ -59,7 +59,7 @@ Renderer::Renderer(Context& ctx, VkFormat target_format)
   mesh_opaque_ = create_graphics_pipeline(ctx, mesh);
   mesh.blend = true;
   mesh.depth_write = false;
-  mesh.cull = VK_CULL_MODE_NONE;
+  // Back faces stay culled: a translucent shell shows its near surface only, like an x-ray film.
   mesh_blend_ = create_graphics_pipeline(ctx, mesh);
 
   for (Frame& f : frames_) {
@@ -269,7 +269,8 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
     (inst.color.a < 1.0f ? translucent : opaque).push_back(&inst);
   }
   vec3 eye = scene.camera.eye();
-  std::sort(translucent.begin(), translucent.end(), [&](auto* a, auto* b) {
+  std::stable_sort(translucent.begin(), translucent.end(), [&](auto* a, auto* b) {
+    if (a->layer != b->layer) return a->layer < b->layer;
     return glm::distance(vec3(a->transform[3]), eye) > glm::distance(vec3(b->transform[3]), eye);
   });
   auto draw_list = [&](const std::vector<const scene::MeshInstance*>& list, VkPipeline pipeline) {
