@@ -6,26 +6,38 @@ namespace fascia::atlas {
 
 const char* to_string(Grade g) {
   switch (g) {
-    case Grade::Strong: return "strong";
-    case Grade::Moderate: return "moderate";
-    case Grade::Limited: return "limited";
-    case Grade::None: return "none";
-    case Grade::NotAssessed: return "not_assessed";
+    case Grade::Strong:
+      return "strong";
+    case Grade::Moderate:
+      return "moderate";
+    case Grade::Limited:
+      return "limited";
+    case Grade::None:
+      return "none";
+    case Grade::NotAssessed:
+      return "not_assessed";
   }
   return "?";
 }
 
 const char* to_string(ForceTransfer f) {
   switch (f) {
-    case ForceTransfer::Shown: return "shown";
-    case ForceTransfer::NotShown: return "not_shown";
-    case ForceTransfer::NotExamined: return "not_examined";
+    case ForceTransfer::Shown:
+      return "shown";
+    case ForceTransfer::NotShown:
+      return "not_shown";
+    case ForceTransfer::NotExamined:
+      return "not_examined";
   }
   return "?";
 }
 
-const char* to_string(Side s) { return s == Side::Ipsilateral ? "ipsilateral" : "contralateral"; }
-const char* to_string(PointKind k) { return k == PointKind::Station ? "station" : "junction"; }
+const char* to_string(Side s) {
+  return s == Side::Ipsilateral ? "ipsilateral" : "contralateral";
+}
+const char* to_string(PointKind k) {
+  return k == PointKind::Station ? "station" : "junction";
+}
 
 double Continuity::factor(double angle_deg) const {
   if (angle_deg <= full_below_deg) return 1.0;

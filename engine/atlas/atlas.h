@@ -68,10 +68,10 @@ struct Track {
   std::string from, to;              // landmark ids of its two ends
   std::vector<std::string> via;      // landmarks its course passes between them (drawing only)
   std::vector<std::string> lines;    // the lines that run along it: ["sbl", "spl"]
-  double lateral_offset = 0;  // metres off the midline, for a paired track between midline landmarks
-  std::string file;           // where it was defined, for messages
-  std::string json_path;      // "$.tracks[3]"
-  bool shared = false;        // defined in tracks.json
+  double lateral_offset = 0;         // metres off the midline, for a paired track between midline landmarks
+  std::string file;                  // where it was defined, for messages
+  std::string json_path;             // "$.tracks[3]"
+  bool shared = false;               // defined in tracks.json
 };
 
 struct Step {
@@ -130,7 +130,7 @@ struct Atlas {
 };
 
 // The twelve line ids, in the order of design.md.
-inline constexpr const char* kLineIds[] = {"sbl", "sfl", "ll",   "spl", "sfal", "dfal",
+inline constexpr const char* kLineIds[] = {"sbl",  "sfl",  "ll",  "spl", "sfal", "dfal",
                                            "sbal", "dbal", "bfl", "ffl", "ifl",  "dfl"};
 
 // Loads and validates sources.json, tracks.json and the twelve <line>.json in `dir`. Every problem is

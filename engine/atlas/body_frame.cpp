@@ -64,7 +64,11 @@ BodyFrame default_body_frame() {
 }
 
 BodyFrame body_frame(const body::ImportedModel& model) {
-  auto m = std::make_shared<body::ImportedModel>(model);
+  // Only what the lookups need: the meshes can be large.
+  auto m = std::make_shared<body::ImportedModel>();
+  m->report = model.report;
+  m->joints = model.joints;
+  m->landmarks = model.landmarks;
   JointFn joints = [m](std::string_view canonical) -> std::optional<mat4> {
     int j = m->joint_of(canonical);
     if (j < 0) return std::nullopt;

@@ -9,9 +9,13 @@ namespace fascia::atlas {
 
 namespace {
 
-SideChar other(SideChar s) { return s == 'l' ? 'r' : 'l'; }
+SideChar other(SideChar s) {
+  return s == 'l' ? 'r' : 'l';
+}
 
-SideChar side_of(Side s, SideChar line_side) { return s == Side::Ipsilateral ? line_side : other(line_side); }
+SideChar side_of(Side s, SideChar line_side) {
+  return s == Side::Ipsilateral ? line_side : other(line_side);
+}
 
 bool track_is_paired(const Track& t) {
   auto paired_tissue = [](const std::string& id) { return find_tissue(id)->paired; };
@@ -37,9 +41,9 @@ std::string tissue_on_side(std::string_view tissue, SideChar side) {
 }
 
 bool joint_is_paired(std::string_view joint) {
-  static const char* kAxial[] = {"pelvis", "lumbar_5", "lumbar_4", "lumbar_3", "lumbar_2", "lumbar_1",
-                                 "thoracic_lower", "thoracic_upper", "cervical_lower", "cervical_upper",
-                                 "skull", "mandible"};
+  static const char* kAxial[] = {"pelvis",         "lumbar_5",       "lumbar_4",       "lumbar_3",
+                                 "lumbar_2",       "lumbar_1",       "thoracic_lower", "thoracic_upper",
+                                 "cervical_lower", "cervical_upper", "skull",          "mandible"};
   return std::none_of(std::begin(kAxial), std::end(kAxial), [&](const char* a) { return joint == a; });
 }
 

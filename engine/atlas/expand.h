@@ -48,10 +48,10 @@ struct TrackInstance {
   std::string id;  // "biceps_femoris.l", or "sbl.galea" for a midline track
   const Track* track = nullptr;
   SideChar side = 'm';
-  std::string from, to;               // side-suffixed landmark ids
-  std::vector<std::string> via;       // side-suffixed landmark ids the course passes
-  std::vector<std::string> tissues;   // side-suffixed tissue ids
-  std::vector<std::string> lines;     // line instance ids: "sbl.l", "spl.l"
+  std::string from, to;              // side-suffixed landmark ids
+  std::vector<std::string> via;      // side-suffixed landmark ids the course passes
+  std::vector<std::string> tissues;  // side-suffixed tissue ids
+  std::vector<std::string> lines;    // line instance ids: "sbl.l", "spl.l"
 };
 
 struct ExpandedAtlas {

@@ -18,8 +18,13 @@ const LandmarkId kAtlasLandmarks[] = {
 };
 
 // Tissues of docs/ids.md on the midline (all others are paired).
-constexpr std::string_view kMidlineTissues[] = {"anterior_longitudinal_ligament", "diaphragm", "galea_aponeurotica",
-                                                "linea_alba", "pelvic_floor", "scalp_fascia", "sternalis_fascia"};
+constexpr std::string_view kMidlineTissues[] = {"anterior_longitudinal_ligament",
+                                                "diaphragm",
+                                                "galea_aponeurotica",
+                                                "linea_alba",
+                                                "pelvic_floor",
+                                                "scalp_fascia",
+                                                "sternalis_fascia"};
 
 // Tissues the atlas added to docs/ids.md ("Added by the atlas") that the body may not carry yet.
 constexpr std::string_view kAtlasTissues[] = {"radial_collateral_ligament", "ulnar_collateral_ligament"};
@@ -28,7 +33,8 @@ std::vector<TissueId> build_tissue_ids() {
   std::vector<TissueId> out;
   auto add = [&](std::string_view id, bool from_body) {
     if (std::any_of(out.begin(), out.end(), [&](const TissueId& t) { return t.id == id; })) return;
-    bool midline = std::find(std::begin(kMidlineTissues), std::end(kMidlineTissues), id) != std::end(kMidlineTissues);
+    bool midline =
+        std::find(std::begin(kMidlineTissues), std::end(kMidlineTissues), id) != std::end(kMidlineTissues);
     out.push_back({std::string(id), !midline, from_body});
   };
   for (const std::string& id : body::tissue_ids()) add(id, true);
@@ -51,7 +57,8 @@ std::vector<LandmarkId> build_landmark_ids() {
     out.push_back({base, joint, base != l.id, true});
   }
   for (const LandmarkId& a : kAtlasLandmarks) {
-    if (std::none_of(out.begin(), out.end(), [&](const LandmarkId& x) { return x.id == a.id; })) out.push_back(a);
+    if (std::none_of(out.begin(), out.end(), [&](const LandmarkId& x) { return x.id == a.id; }))
+      out.push_back(a);
   }
   return out;
 }

@@ -12,10 +12,10 @@
 namespace fascia::atlas {
 
 struct LandmarkId {
-  std::string id;          // side-agnostic: "calcaneus"
-  std::string joint;       // the bone it lies on, side-agnostic: "heel"
-  bool paired = false;     // true: expands to ".l" / ".r"; false: midline
-  bool from_body = true;   // false: added by the atlas, not (yet) placed by the body library
+  std::string id;         // side-agnostic: "calcaneus"
+  std::string joint;      // the bone it lies on, side-agnostic: "heel"
+  bool paired = false;    // true: expands to ".l" / ".r"; false: midline
+  bool from_body = true;  // false: added by the atlas, not (yet) placed by the body library
 };
 
 struct TissueId {

@@ -119,7 +119,8 @@ Result<Track> parse_track(const JsonCursor& c, bool shared) {
 Result<Evidence> parse_evidence(const JsonCursor& c) {
   FASCIA_TRY(allow_fields(c, {"grade", "sources", "force_transfer", "assessed_as", "assessed_in", "note"}));
   Evidence e;
-  constexpr Grade grades[] = {Grade::Strong, Grade::Moderate, Grade::Limited, Grade::None, Grade::NotAssessed};
+  constexpr Grade grades[] = {Grade::Strong, Grade::Moderate, Grade::Limited, Grade::None,
+                              Grade::NotAssessed};
   auto g = enum_field(c, "grade", grades, Grade::NotAssessed, true);
   if (!g) return g.error();
   e.grade = *g;
@@ -158,7 +159,8 @@ Result<Continuity> parse_continuity(const JsonCursor& c) {
   auto none_v = none->number_in(-180, 180);
   if (!none_v) return none_v.error();
   if (*none_v <= *full_v)
-    return none->error("none_above_deg must be greater than full_below_deg (" + std::to_string(*full_v) + ")");
+    return none->error("none_above_deg must be greater than full_below_deg (" + std::to_string(*full_v) +
+                       ")");
   k.full_below_deg = *full_v;
   k.none_above_deg = *none_v;
   auto note = c.string_field_or("note", "");
@@ -170,9 +172,9 @@ Result<Continuity> parse_continuity(const JsonCursor& c) {
 Result<LineText> parse_text(const JsonCursor& c) {
   FASCIA_TRY(allow_fields(c, {"what", "movement", "stretches", "when_short", "feels"}));
   LineText t;
-  for (auto [key, dst] : {std::pair{"what", &t.what}, std::pair{"movement", &t.movement},
-                          std::pair{"stretches", &t.stretches}, std::pair{"when_short", &t.when_short},
-                          std::pair{"feels", &t.feels}}) {
+  for (auto [key, dst] :
+       {std::pair{"what", &t.what}, std::pair{"movement", &t.movement}, std::pair{"stretches", &t.stretches},
+        std::pair{"when_short", &t.when_short}, std::pair{"feels", &t.feels}}) {
     auto f = c.field(key);
     if (!f) return f.error();
     FASCIA_TRY(allow_fields(*f, {"student", "client"}));
@@ -350,14 +352,16 @@ Result<Atlas> load_atlas(const fs::path& dir) {
     if (!doc) return doc.error();
     JsonCursor root(*doc, file.string());
     FASCIA_TRY(allow_fields(root, {"tracks"}));
-    auto shared = parse_array<Track>(root, "tracks", [](const JsonCursor& t) { return parse_track(t, true); });
+    auto shared =
+        parse_array<Track>(root, "tracks", [](const JsonCursor& t) { return parse_track(t, true); });
     if (!shared) return shared.error();
     atlas.tracks = std::move(*shared);
   }
 
   for (const char* id : kLineIds) {
     fs::path file = dir / (std::string(id) + ".json");
-    if (!fs::exists(file, ec)) return bad_input(file.string() + ": missing: the atlas needs all twelve lines");
+    if (!fs::exists(file, ec))
+      return bad_input(file.string() + ": missing: the atlas needs all twelve lines");
     auto doc = load_json_file(file);
     if (!doc) return doc.error();
     auto line = parse_line(JsonCursor(*doc, file.string()), atlas.tracks);
@@ -374,7 +378,9 @@ Result<Atlas> load_atlas(const fs::path& dir) {
   }
   std::sort(stray.begin(), stray.end());
   if (!stray.empty())
-    return bad_input(stray.front() + ": not an atlas file (expected sources.json, tracks.json or one of the twelve line ids)");
+    return bad_input(
+        stray.front() +
+        ": not an atlas file (expected sources.json, tracks.json or one of the twelve line ids)");
 
   FASCIA_TRY(validate(atlas));
   return atlas;

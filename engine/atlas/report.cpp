@@ -10,9 +10,8 @@ namespace fascia::atlas {
 namespace {
 
 Json evidence_json(const Evidence& e) {
-  Json j = {{"grade", to_string(e.grade)},
-            {"force_transfer", to_string(e.force_transfer)},
-            {"sources", e.sources}};
+  Json j = {
+      {"grade", to_string(e.grade)}, {"force_transfer", to_string(e.force_transfer)}, {"sources", e.sources}};
   if (!e.assessed_as.empty()) j["assessed_as"] = e.assessed_as;
   if (!e.assessed_in.empty()) j["assessed_in"] = e.assessed_in;
   if (!e.note.empty()) j["note"] = e.note;
@@ -59,7 +58,10 @@ Json atlas_json(const Atlas& atlas) {
     }
     Json steps = Json::array();
     for (const StepInstance& s : li.steps) {
-      Json j = {{"from", s.from}, {"to", s.to}, {"tracks", s.tracks}, {"side", std::string(1, s.side)},
+      Json j = {{"from", s.from},
+                {"to", s.to},
+                {"tracks", s.tracks},
+                {"side", std::string(1, s.side)},
                 {"mechanical_only", s.step->mechanical_only}};
       if (!s.step->branch.empty()) j["branch"] = s.step->branch;
       steps.push_back(std::move(j));
@@ -91,21 +93,31 @@ Json atlas_json(const Atlas& atlas) {
   }
   Json tracks = Json::array();
   for (const TrackInstance& t : ex.tracks) {
-    Json j = {{"id", t.id},         {"track", t.track->id}, {"name", t.track->name},
-              {"side", std::string(1, t.side)}, {"tissues", t.tissues}, {"from", t.from},
-              {"to", t.to},         {"lines", t.lines},     {"shared", t.lines.size() > 1}};
+    Json j = {{"id", t.id},
+              {"track", t.track->id},
+              {"name", t.track->name},
+              {"side", std::string(1, t.side)},
+              {"tissues", t.tissues},
+              {"from", t.from},
+              {"to", t.to},
+              {"lines", t.lines},
+              {"shared", t.lines.size() > 1}};
     if (!t.via.empty()) j["via"] = t.via;
     tracks.push_back(std::move(j));
   }
   Json sources = Json::array();
   for (const Source& s : atlas.sources) sources.push_back({{"key", s.key}, {"reference", s.reference}});
-  return {{"format", kAtlasJsonFormat}, {"lines", std::move(lines)}, {"tracks", std::move(tracks)},
+  return {{"format", kAtlasJsonFormat},
+          {"lines", std::move(lines)},
+          {"tracks", std::move(tracks)},
           {"sources", std::move(sources)}};
 }
 
 Json resolved_json(const ResolvedAtlas& r) {
   auto point = [](const AttachedPoint& p) {
-    return Json{{"joint", p.joint}, {"local", {p.local.x, p.local.y, p.local.z}}, {"world", {p.world.x, p.world.y, p.world.z}}};
+    return Json{{"joint", p.joint},
+                {"local", {p.local.x, p.local.y, p.local.z}},
+                {"world", {p.world.x, p.world.y, p.world.z}}};
   };
   Json stations = Json::array();
   for (const ResolvedStation& s : r.stations)
@@ -114,16 +126,21 @@ Json resolved_json(const ResolvedAtlas& r) {
   for (const ResolvedTrack& t : r.tracks) {
     Json path = Json::array();
     for (const AttachedPoint& p : t.path) path.push_back(point(p));
-    tracks.push_back({{"id", t.id}, {"lines", t.lines}, {"from", t.from}, {"to", t.to}, {"path", std::move(path)}});
+    tracks.push_back(
+        {{"id", t.id}, {"lines", t.lines}, {"from", t.from}, {"to", t.to}, {"path", std::move(path)}});
   }
   Json transitions = Json::array();
   for (const ResolvedTransition& t : r.transitions) {
-    Json j = {{"line", t.line}, {"station", t.station}, {"grade", to_string(t.evidence.grade)},
+    Json j = {{"line", t.line},
+              {"station", t.station},
+              {"grade", to_string(t.evidence.grade)},
               {"force_transfer", to_string(t.evidence.force_transfer)}};
     if (t.continuity) j["continuity_joint"] = t.continuity_joint;
     transitions.push_back(std::move(j));
   }
-  return {{"format", "fascia-atlas-resolved/1"}, {"stations", std::move(stations)}, {"tracks", std::move(tracks)},
+  return {{"format", "fascia-atlas-resolved/1"},
+          {"stations", std::move(stations)},
+          {"tracks", std::move(tracks)},
           {"transitions", std::move(transitions)}};
 }
 
@@ -151,9 +168,10 @@ std::string atlas_text(const Atlas& atlas) {
       if (const Transition* t = line.transition(p.id)) {
         out += "           transition: " + evidence_text(t->evidence) + "\n";
         if (t->continuity) {
-          std::snprintf(buf, sizeof buf, "           continuous only while %s %s <= %g deg, none from %g deg\n",
-                        t->continuity->joint.c_str(), t->continuity->motion.c_str(), t->continuity->full_below_deg,
-                        t->continuity->none_above_deg);
+          std::snprintf(buf, sizeof buf,
+                        "           continuous only while %s %s <= %g deg, none from %g deg\n",
+                        t->continuity->joint.c_str(), t->continuity->motion.c_str(),
+                        t->continuity->full_below_deg, t->continuity->none_above_deg);
           out += buf;
         }
       }

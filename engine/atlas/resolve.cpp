@@ -42,7 +42,8 @@ vec3 unit_or(vec3 v, vec3 fallback) {
 
 // Landmarks sit on the bone surface, so the direction from the bone's joint to the landmark points
 // out of the bone. A landmark at its joint's origin falls back to the radial direction of the body.
-Result<CoursePoint> course_point(const Body& body, const std::string& landmark, const std::string& needed_by) {
+Result<CoursePoint> course_point(const Body& body, const std::string& landmark,
+                                 const std::string& needed_by) {
   auto p = body.landmark(landmark, needed_by);
   if (!p) return p.error();
   auto m = body.joint(p->joint, needed_by);
@@ -53,7 +54,8 @@ Result<CoursePoint> course_point(const Body& body, const std::string& landmark, 
   return CoursePoint{p->position, unit_or(p->position - origin, radial), p->joint, id && !id->paired};
 }
 
-Result<AttachedPoint> attach(const Body& body, const std::string& joint, vec3 world, const std::string& needed_by) {
+Result<AttachedPoint> attach(const Body& body, const std::string& joint, vec3 world,
+                             const std::string& needed_by) {
   auto m = body.joint(joint, needed_by);
   if (!m) return m.error();
   return AttachedPoint{joint, vec3(glm::inverse(*m) * vec4(world, 1.0f)), world};
@@ -142,7 +144,8 @@ Result<ResolvedAtlas> resolve(const Atlas& atlas, const BodyFrame& frame, const 
       if (!c) return c.error();
       auto at = attach(body, c->joint, c->position, who);
       if (!at) return at.error();
-      out.stations.push_back({pi.id, li.id, pi.point->id, pi.point->kind, pi.landmarks.front(), std::move(*at)});
+      out.stations.push_back(
+          {pi.id, li.id, pi.point->id, pi.point->kind, pi.landmarks.front(), std::move(*at)});
     }
     for (const TransitionInstance& ti : li.transitions) {
       out.transitions.push_back({li.id, ti.point, ti.tracks_in, ti.tracks_out, ti.transition->evidence,

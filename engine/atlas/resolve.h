@@ -29,22 +29,22 @@ struct BodyFrame {
 };
 
 struct ResolveOptions {
-  float clearance = 0.004f;   // metres between a landmark on the bone and the track over it
-  float bulge = 0.08f;        // outward sag of a track between its ends, as a fraction of its length
-  float max_bulge = 0.02f;    // metres
-  int points_per_segment = 4; // path points per span between course points (ends included once)
+  float clearance = 0.004f;    // metres between a landmark on the bone and the track over it
+  float bulge = 0.08f;         // outward sag of a track between its ends, as a fraction of its length
+  float max_bulge = 0.02f;     // metres
+  int points_per_segment = 4;  // path points per span between course points (ends included once)
 };
 
 struct AttachedPoint {
-  std::string joint;   // the joint it moves with
-  vec3 local{0.0f};    // offset in that joint's frame
-  vec3 world{0.0f};    // where it is in the pose it was resolved in
+  std::string joint;  // the joint it moves with
+  vec3 local{0.0f};   // offset in that joint's frame
+  vec3 world{0.0f};   // where it is in the pose it was resolved in
 };
 
 struct ResolvedStation {
-  std::string id;        // "sbl.l/calcaneus"
-  std::string line;      // "sbl.l"
-  std::string point;     // "calcaneus"
+  std::string id;     // "sbl.l/calcaneus"
+  std::string line;   // "sbl.l"
+  std::string point;  // "calcaneus"
   PointKind kind = PointKind::Station;
   std::string landmark;  // the landmark that places it: "calcaneus.l"
   AttachedPoint at;
@@ -54,8 +54,8 @@ struct ResolvedTrack {
   std::string id;                  // "biceps_femoris.l"
   std::vector<std::string> lines;  // "sbl.l", "spl.l"
   std::vector<std::string> tissues;
-  std::string from, to;            // landmark ids of its ends
-  std::vector<AttachedPoint> path; // from `from` to `to`, at least 2 points
+  std::string from, to;             // landmark ids of its ends
+  std::vector<AttachedPoint> path;  // from `from` to `to`, at least 2 points
 };
 
 struct ResolvedTransition {

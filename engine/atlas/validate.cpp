@@ -12,7 +12,9 @@ namespace fascia::atlas {
 
 namespace {
 
-std::string idx(std::string_view base, size_t i) { return std::string(base) + "[" + std::to_string(i) + "]"; }
+std::string idx(std::string_view base, size_t i) {
+  return std::string(base) + "[" + std::to_string(i) + "]";
+}
 
 bool contains(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
@@ -33,14 +35,16 @@ Status check_tracks(const Atlas& atlas) {
                         "duplicate track id '" + t.id + "' (first defined in " + it->second->file + ")");
     for (size_t i = 0; i < t.lines.size(); ++i) {
       const std::string& l = t.lines[i];
-      bool known = std::any_of(std::begin(kLineIds), std::end(kLineIds), [&](const char* k) { return l == k; });
+      bool known =
+          std::any_of(std::begin(kLineIds), std::end(kLineIds), [&](const char* k) { return l == k; });
       if (!known) return json_error(t.file, idx(t.json_path + ".lines", i), "unknown line id '" + l + "'");
       if (std::count(t.lines.begin(), t.lines.end(), l) > 1)
         return json_error(t.file, idx(t.json_path + ".lines", i), "line '" + l + "' listed twice");
     }
     if (t.shared && t.lines.size() < 2)
       return json_error(t.file, t.json_path + ".lines",
-                        "a track in tracks.json is shared by two or more lines; define a one-line track in its line's file");
+                        "a track in tracks.json is shared by two or more lines; define a one-line track in "
+                        "its line's file");
   }
   return ok_status();
 }
@@ -116,8 +120,8 @@ Status check_steps(const Atlas& atlas, Line& line) {
   for (size_t i = 0; i < ok.size(); ++i) {
     if (!ok[i])
       return json_error(line.file, "$.steps",
-                        "the line does not connect: no steps lead from '" + line.points.front().id + "' to '" +
-                            line.points[i].id + "'");
+                        "the line does not connect: no steps lead from '" + line.points.front().id +
+                            "' to '" + line.points[i].id + "'");
   }
   return ok_status();
 }
@@ -129,15 +133,20 @@ Status check_sides(Line& line) {
     const Point* a = line.point(s.from);
     const Point* b = line.point(s.to);
     if (a->crossing && b->crossing)
-      return json_error(line.file, idx("$.steps", i), "a step between two crossings, '" + a->id + "' and '" + b->id + "'");
-    if (a->crossing) s.side = b->side;
-    else if (b->crossing) s.side = a->side;
-    else if (a->side != b->side)
       return json_error(line.file, idx("$.steps", i),
-                        std::string("the line changes side between '") + a->id + "' (" + to_string(a->side) +
-                            ") and '" + b->id + "' (" + to_string(b->side) +
-                            ") without crossing the midline; mark a midline point between them as a crossing");
-    else s.side = a->side;
+                        "a step between two crossings, '" + a->id + "' and '" + b->id + "'");
+    if (a->crossing)
+      s.side = b->side;
+    else if (b->crossing)
+      s.side = a->side;
+    else if (a->side != b->side)
+      return json_error(
+          line.file, idx("$.steps", i),
+          std::string("the line changes side between '") + a->id + "' (" + to_string(a->side) + ") and '" +
+              b->id + "' (" + to_string(b->side) +
+              ") without crossing the midline; mark a midline point between them as a crossing");
+    else
+      s.side = a->side;
   }
   for (size_t i = 0; i < line.points.size(); ++i) {
     const Point& p = line.points[i];
@@ -146,8 +155,9 @@ Status check_sides(Line& line) {
     for (const Step& s : line.steps)
       if (s.from == p.id || s.to == p.id) sides.push_back(s.side);
     if (sides.size() != 2)
-      return json_error(line.file, idx("$.points", i),
-                        "the crossing '" + p.id + "' must join exactly two steps, found " + std::to_string(sides.size()));
+      return json_error(
+          line.file, idx("$.points", i),
+          "the crossing '" + p.id + "' must join exactly two steps, found " + std::to_string(sides.size()));
     if (sides[0] == sides[1])
       return json_error(line.file, idx("$.points", i),
                         "the crossing at '" + p.id + "' leads to the same side (" + to_string(sides[0]) +
@@ -173,18 +183,22 @@ Status check_transitions(const Atlas& atlas, const Line& line) {
       return json_error(line.file, at + ".at", "a second transition at '" + t.at + "'");
     for (size_t j = 0; j < t.evidence.sources.size(); ++j) {
       const std::string& src = t.evidence.sources[j];
-      bool known = std::any_of(atlas.sources.begin(), atlas.sources.end(), [&](const Source& s) { return s.key == src; });
+      bool known = std::any_of(atlas.sources.begin(), atlas.sources.end(),
+                               [&](const Source& s) { return s.key == src; });
       if (!known)
-        return json_error(line.file, idx(at + ".evidence.sources", j), "unknown source '" + src + "' (see sources.json)");
+        return json_error(line.file, idx(at + ".evidence.sources", j),
+                          "unknown source '" + src + "' (see sources.json)");
     }
     const std::string& in = t.evidence.assessed_in;
-    if (!in.empty() && !std::any_of(std::begin(kLineIds), std::end(kLineIds), [&](const char* k) { return in == k; }))
+    if (!in.empty() &&
+        !std::any_of(std::begin(kLineIds), std::end(kLineIds), [&](const char* k) { return in == k; }))
       return json_error(line.file, at + ".evidence.assessed_in", "unknown line id '" + in + "'");
   }
   for (const Point& p : line.points) {
     if (degree[p.id] >= 2 && !seen.count(p.id))
       return json_error(line.file, "$.transitions",
-                        "no transition at '" + p.id + "', where the line's steps meet; every transition needs its evidence");
+                        "no transition at '" + p.id +
+                            "', where the line's steps meet; every transition needs its evidence");
   }
   return ok_status();
 }
@@ -199,7 +213,8 @@ Status check_track_use(const Atlas& atlas) {
       if (!used) {
         std::string where = t.shared ? idx(t.json_path + ".lines", i) : t.json_path;
         return json_error(t.file, where,
-                          "track '" + t.id + "' is labelled with line '" + t.lines[i] + "', but no step of that line uses it");
+                          "track '" + t.id + "' is labelled with line '" + t.lines[i] +
+                              "', but no step of that line uses it");
       }
     }
   }

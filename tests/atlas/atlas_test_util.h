@@ -7,7 +7,9 @@
 
 namespace fascia::atlas::test {
 
-inline std::filesystem::path assets_atlas_dir() { return fascia::test::tests_dir() / ".." / "assets" / "atlas"; }
+inline std::filesystem::path assets_atlas_dir() {
+  return fascia::test::tests_dir() / ".." / "assets" / "atlas";
+}
 
 inline const Atlas& source_atlas() {
   static const Result<Atlas> atlas = load_atlas(assets_atlas_dir());

@@ -1,8 +1,9 @@
 // The atlas's id lists agree with docs/ids.md, the file every part of the project names ids from.
+#include "atlas/ids.h"
+
 #include <regex>
 #include <set>
 
-#include "atlas/ids.h"
 #include "atlas_test_util.h"
 #include "core/file_io.h"
 

@@ -19,7 +19,9 @@ std::vector<const Point*> stations(const Line& line) {
   return out;
 }
 
-bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
 
 // Distinct transitions as the review counted them for this line, with their grades.
 std::map<std::string, Grade> assessed(const Line& line) {
@@ -27,7 +29,8 @@ std::map<std::string, Grade> assessed(const Line& line) {
   for (const Transition& t : line.transitions) {
     if (t.evidence.assessed_as.empty() || !t.evidence.assessed_in.empty()) continue;
     auto [it, fresh] = out.emplace(t.evidence.assessed_as, t.evidence.grade);
-    CHECK_MESSAGE(it->second == t.evidence.grade, line.id << ": '" << t.evidence.assessed_as << "' graded twice differently");
+    CHECK_MESSAGE(it->second == t.evidence.grade,
+                  line.id << ": '" << t.evidence.assessed_as << "' graded twice differently");
   }
   return out;
 }
@@ -53,22 +56,34 @@ TEST_CASE("atlas: each line's stations in the order of science.md") {
   // the arm and functional lines from the trunk or humerus out, and the spiral line from the skull
   // around the body and back, as science.md writes them.
   const std::map<std::string, std::vector<std::string>> expected = {
-      {"sbl", {"toes_plantar", "calcaneus", "femoral_condyles", "ischial_tuberosity", "sacrum", "occipital_ridge", "brow_ridge"}},
-      {"sfl", {"toes_dorsal", "tibial_tuberosity", "patella", "aiis", "pubic_tubercle", "rib_5", "manubrium", "mastoid_process"}},
-      {"ll", {"metatarsal_base_1", "fibular_head", "lateral_tibial_condyle", "iliac_crest", "lower_ribs", "rib_1_2", "mastoid_process"}},
-      {"spl", {"mastoid_process", "upper_thoracic_spinous_processes", "scapula_medial_border", "lateral_ribs", "asis",
-               "lateral_tibial_condyle", "metatarsal_base_1", "fibular_head", "ischial_tuberosity", "sacrum"}},
+      {"sbl",
+       {"toes_plantar", "calcaneus", "femoral_condyles", "ischial_tuberosity", "sacrum", "occipital_ridge",
+        "brow_ridge"}},
+      {"sfl",
+       {"toes_dorsal", "tibial_tuberosity", "patella", "aiis", "pubic_tubercle", "rib_5", "manubrium",
+        "mastoid_process"}},
+      {"ll",
+       {"metatarsal_base_1", "fibular_head", "lateral_tibial_condyle", "iliac_crest", "lower_ribs", "rib_1_2",
+        "mastoid_process"}},
+      {"spl",
+       {"mastoid_process", "upper_thoracic_spinous_processes", "scapula_medial_border", "lateral_ribs",
+        "asis", "lateral_tibial_condyle", "metatarsal_base_1", "fibular_head", "ischial_tuberosity",
+        "sacrum"}},
       {"sfal", {"clavicle_medial", "medial_humeral_line", "medial_epicondyle", "fingers_palmar"}},
-      {"dfal", {"ribs_3_5", "coracoid_process", "radial_tuberosity", "radial_styloid", "scaphoid_trapezium", "thumb_lateral"}},
+      {"dfal",
+       {"ribs_3_5", "coracoid_process", "radial_tuberosity", "radial_styloid", "scaphoid_trapezium",
+        "thumb_lateral"}},
       {"sbal", {"nuchal_ligament", "acromion", "deltoid_tubercle", "lateral_epicondyle", "fingers_dorsal"}},
-      {"dbal", {"upper_thoracic_spinous_processes", "scapula_medial_border", "humeral_head", "olecranon", "ulnar_styloid",
-                "triquetrum_hamate", "little_finger_lateral"}},
+      {"dbal",
+       {"upper_thoracic_spinous_processes", "scapula_medial_border", "humeral_head", "olecranon",
+        "ulnar_styloid", "triquetrum_hamate", "little_finger_lateral"}},
       {"bfl", {"humerus_shaft", "sacrum", "femur_shaft_lateral", "patella", "tibial_tuberosity"}},
       {"ffl", {"humerus_shaft", "ribs_5_6_cartilage", "pubic_symphysis", "linea_aspera"}},
       {"ifl", {"humerus_shaft", "lower_ribs", "asis", "medial_tibial_condyle"}},
-      {"dfl", {"plantar_tarsals", "posterior_tibia_fibula_upper", "medial_femoral_epicondyle", "ischial_ramus", "coccyx",
-               "linea_aspera", "lesser_trochanter", "lumbar_bodies", "basilar_occiput", "cervical_transverse_processes",
-               "xiphoid", "posterior_manubrium", "hyoid", "mandible"}},
+      {"dfl",
+       {"plantar_tarsals", "posterior_tibia_fibula_upper", "medial_femoral_epicondyle", "ischial_ramus",
+        "coccyx", "linea_aspera", "lesser_trochanter", "lumbar_bodies", "basilar_occiput",
+        "cervical_transverse_processes", "xiphoid", "posterior_manubrium", "hyoid", "mandible"}},
   };
   const Atlas& atlas = source_atlas();
   for (const Line& line : atlas.lines) {
@@ -83,7 +98,8 @@ TEST_CASE("atlas: each line's stations in the order of science.md") {
   }
   // Multi-landmark stations hold all of science.md's bony points.
   const Line& ll = *atlas.line("ll");
-  CHECK(ll.point("metatarsal_bases")->landmarks == std::vector<std::string>{"metatarsal_base_1", "metatarsal_base_5"});
+  CHECK(ll.point("metatarsal_bases")->landmarks ==
+        std::vector<std::string>{"metatarsal_base_1", "metatarsal_base_5"});
   CHECK(ll.point("iliac_crest")->landmarks == std::vector<std::string>{"iliac_crest", "asis", "psis"});
   // The spiral line is a loop: its last step returns to the skull where it began.
   const Line& spl = *atlas.line("spl");
@@ -127,7 +143,8 @@ TEST_CASE("atlas: the deep front line's two lower and three upper branches") {
   }
   for (const auto& [p, n] : degree)
     if (n == 1) ends.insert(p);
-  CHECK(ends == std::set<std::string>{"plantar_tarsals", "basilar_occiput", "cervical_transverse_processes", "mandible"});
+  CHECK(ends == std::set<std::string>{"plantar_tarsals", "basilar_occiput", "cervical_transverse_processes",
+                                      "mandible"});
 }
 
 TEST_CASE("atlas: spiral, back functional and front functional lines cross where science.md says") {
@@ -140,47 +157,57 @@ TEST_CASE("atlas: spiral, back functional and front functional lines cross where
   };
   // spl.l: left splenius, across the spinous processes to the right rhomboids, serratus and external
   // oblique, back across the linea alba to the left internal oblique and down the left leg.
-  CHECK(sides_of("spl.l") == std::vector<std::string>{
-                                 "spl.splenius.l", "rhomboids.r", "spl.serratus_anterior.r", "spl.external_oblique.r",
-                                 "spl.internal_oblique.l", "tensor_fasciae_latae.l", "iliotibial_tract.l",
-                                 "tibialis_anterior.l", "fibularis_longus.l", "biceps_femoris.l",
-                                 "sacrotuberous_ligament.l", "erector_spinae.l"});
+  CHECK(sides_of("spl.l") ==
+        std::vector<std::string>{"spl.splenius.l", "rhomboids.r", "spl.serratus_anterior.r",
+                                 "spl.external_oblique.r", "spl.internal_oblique.l", "tensor_fasciae_latae.l",
+                                 "iliotibial_tract.l", "tibialis_anterior.l", "fibularis_longus.l",
+                                 "biceps_femoris.l", "sacrotuberous_ligament.l", "erector_spinae.l"});
   CHECK(sides_of("bfl.l") == std::vector<std::string>{"latissimus_dorsi.l", "bfl.lumbodorsal_fascia.l",
                                                       "bfl.gluteus_maximus.r", "bfl.vastus_lateralis.r",
                                                       "patellar_tendon.r"});
-  CHECK(sides_of("ffl.r") == std::vector<std::string>{"pectoralis_major.r", "ffl.rectus_sheath.r", "ffl.adductor_longus.l"});
+  CHECK(sides_of("ffl.r") ==
+        std::vector<std::string>{"pectoralis_major.r", "ffl.rectus_sheath.r", "ffl.adductor_longus.l"});
 
   const Atlas& atlas = source_atlas();
   std::map<std::string, std::vector<std::string>> crossings;
   for (const Line& line : atlas.lines)
     for (const Point& p : line.points)
       if (p.crossing) crossings[line.id].push_back(p.id);
-  CHECK(crossings == std::map<std::string, std::vector<std::string>>{
-                         {"spl", {"spinous_processes", "umbilicus"}}, {"bfl", {"sacrum"}}, {"ffl", {"pubic_symphysis"}}});
+  CHECK(crossings ==
+        std::map<std::string, std::vector<std::string>>{
+            {"spl", {"spinous_processes", "umbilicus"}}, {"bfl", {"sacrum"}}, {"ffl", {"pubic_symphysis"}}});
 
   // Every other line stays on its own side: nothing of sbl.l is on the right.
   for (const LineInstance& li : ex.lines) {
     if (li.line->crosses_midline()) continue;
     for (const StepInstance& s : li.steps)
-      for (const auto& t : s.tracks) CHECK_MESSAGE(t.back() != (li.side == 'l' ? 'r' : 'l'), li.id << " uses " << t);
+      for (const auto& t : s.tracks)
+        CHECK_MESSAGE(t.back() != (li.side == 'l' ? 'r' : 'l'), li.id << " uses " << t);
   }
 }
 
 TEST_CASE("atlas: tracks shared by several lines are one entry with several labels") {
   ExpandedAtlas ex = expand(source_atlas());
   const std::map<std::string, std::vector<std::string>> shared = {
-      {"biceps_femoris.l", {"sbl.l", "spl.l"}},          {"sacrotuberous_ligament.l", {"sbl.l", "spl.l"}},
-      {"erector_spinae.l", {"sbl.l", "spl.l"}},          {"iliotibial_tract.l", {"ll.l", "spl.l"}},
-      {"tibialis_anterior.l", {"sfl.l", "spl.l"}},       {"fibularis_longus.l", {"ll.l", "spl.l"}},
-      {"rhomboids.l", {"spl.r", "dbal.l"}},              {"latissimus_dorsi.l", {"sfal.l", "bfl.l", "ifl.l"}},
-      {"pectoralis_major.l", {"sfal.l", "ffl.l"}},       {"biceps_femoris.r", {"sbl.r", "spl.r"}},
-      {"latissimus_dorsi.r", {"sfal.r", "bfl.r", "ifl.r"}}, {"rhomboids.r", {"spl.l", "dbal.r"}},
+      {"biceps_femoris.l", {"sbl.l", "spl.l"}},
+      {"sacrotuberous_ligament.l", {"sbl.l", "spl.l"}},
+      {"erector_spinae.l", {"sbl.l", "spl.l"}},
+      {"iliotibial_tract.l", {"ll.l", "spl.l"}},
+      {"tibialis_anterior.l", {"sfl.l", "spl.l"}},
+      {"fibularis_longus.l", {"ll.l", "spl.l"}},
+      {"rhomboids.l", {"spl.r", "dbal.l"}},
+      {"latissimus_dorsi.l", {"sfal.l", "bfl.l", "ifl.l"}},
+      {"pectoralis_major.l", {"sfal.l", "ffl.l"}},
+      {"biceps_femoris.r", {"sbl.r", "spl.r"}},
+      {"latissimus_dorsi.r", {"sfal.r", "bfl.r", "ifl.r"}},
+      {"rhomboids.r", {"spl.l", "dbal.r"}},
   };
   for (const auto& [id, lines] : shared) {
     CAPTURE(id);
     REQUIRE(ex.track(id));
     CHECK(ex.track(id)->lines == lines);
-    CHECK(std::count_if(ex.tracks.begin(), ex.tracks.end(), [&](const TrackInstance& t) { return t.id == id; }) == 1);
+    CHECK(std::count_if(ex.tracks.begin(), ex.tracks.end(),
+                        [&](const TrackInstance& t) { return t.id == id; }) == 1);
     // No other track of the atlas carries the same tissue between the same ends.
     const TrackInstance& t = *ex.track(id);
     for (const TrackInstance& o : ex.tracks) {
@@ -226,15 +253,17 @@ TEST_CASE("atlas: evidence grades follow Wilke 2016 and Krause 2016") {
   CHECK(s.size() == 9);
   CHECK(grades(s, Grade::None) == 4);
   CHECK(grades(s, Grade::Moderate) + grades(s, Grade::Strong) == 5);
-  for (const char* verified : {"rhomboids - serratus anterior", "serratus anterior - external oblique",
-                               "external oblique - contralateral internal oblique", "fibularis longus - biceps femoris",
-                               "biceps femoris - erector spinae (through the sacrotuberous ligament)"}) {
+  for (const char* verified :
+       {"rhomboids - serratus anterior", "serratus anterior - external oblique",
+        "external oblique - contralateral internal oblique", "fibularis longus - biceps femoris",
+        "biceps femoris - erector spinae (through the sacrotuberous ligament)"}) {
     CAPTURE(verified);
     REQUIRE(s.count(verified));
     CHECK(s[verified] != Grade::None);
   }
-  for (const char* unverified : {"splenius - rhomboids", "internal oblique - tensor fasciae latae",
-                                 "iliotibial tract - tibialis anterior", "tibialis anterior - fibularis longus"}) {
+  for (const char* unverified :
+       {"splenius - rhomboids", "internal oblique - tensor fasciae latae",
+        "iliotibial tract - tibialis anterior", "tibialis anterior - fibularis longus"}) {
     CAPTURE(unverified);
     REQUIRE(s.count(unverified));
     CHECK(s[unverified] == Grade::None);
@@ -285,7 +314,8 @@ TEST_CASE("atlas: posture-dependent continuity and the mechanical-only link") {
   CHECK(n == 2);
 
   const Line& sfl = *atlas.line("sfl");
-  auto link = std::find_if(sfl.steps.begin(), sfl.steps.end(), [](const Step& s) { return s.mechanical_only; });
+  auto link =
+      std::find_if(sfl.steps.begin(), sfl.steps.end(), [](const Step& s) { return s.mechanical_only; });
   REQUIRE(link != sfl.steps.end());
   CHECK(link->from == "aiis");
   CHECK(link->to == "pubic_tubercle");

@@ -1,5 +1,6 @@
 // `fascia atlas [--json]`: the text for people and the JSON contract other tools rely on.
 #include "atlas/report.h"
+
 #include "atlas_test_util.h"
 
 using namespace fascia;

@@ -1,11 +1,12 @@
 // The atlas on a body: every station and track resolves on the built-in body and on the fixture rigs,
 // paths run from station to station over the surface, and each point follows its joint.
+#include "atlas/resolve.h"
+
 #include <cmath>
 
 #include "atlas/body_frame.h"
-#include "atlas/resolve.h"
-#include "atlas_test_util.h"
 #include "atlas/report.h"
+#include "atlas_test_util.h"
 #include "body/import/import_model.h"
 #include "core/file_io.h"
 
@@ -74,7 +75,8 @@ TEST_CASE("resolve: every station and track of both sides on the built-in body")
 
   // The superficial back line runs from the sole to the brow: more than 1.4 m of height on a 1.75 m body.
   CHECK(r->station("sbl.l/brow_ridge")->at.world.y - r->station("sbl.l/toes_plantar")->at.world.y > 1.4f);
-  CHECK(r->station("sfl.l/mastoid_process")->at.world.y - r->station("sfl.l/toes_dorsal")->at.world.y > 1.35f);
+  CHECK(r->station("sfl.l/mastoid_process")->at.world.y - r->station("sfl.l/toes_dorsal")->at.world.y >
+        1.35f);
 
   // Tracks ride over the tissue, not through the bone: every point stands off the chord between the
   // landmarks on the bone by at least the clearance.
@@ -119,10 +121,13 @@ TEST_CASE("resolve: posed body moves the paths with their joints") {
   auto straight = resolve(atlas, default_body_frame());
   REQUIRE(straight.ok());
   // The left heel has moved with the bent knee; the right one has not.
-  CHECK(glm::length(r->station("sbl.l/calcaneus")->at.world - straight->station("sbl.l/calcaneus")->at.world) > 0.2f);
-  CHECK(glm::length(r->station("sbl.r/calcaneus")->at.world - straight->station("sbl.r/calcaneus")->at.world) < 1e-5f);
+  CHECK(glm::length(r->station("sbl.l/calcaneus")->at.world -
+                    straight->station("sbl.l/calcaneus")->at.world) > 0.2f);
+  CHECK(glm::length(r->station("sbl.r/calcaneus")->at.world -
+                    straight->station("sbl.r/calcaneus")->at.world) < 1e-5f);
   // Points attached to the heel keep their local offsets.
-  CHECK(glm::length(r->station("sbl.l/calcaneus")->at.local - straight->station("sbl.l/calcaneus")->at.local) < 1e-5f);
+  CHECK(glm::length(r->station("sbl.l/calcaneus")->at.local -
+                    straight->station("sbl.l/calcaneus")->at.local) < 1e-5f);
 }
 
 TEST_CASE("resolve: a body without a landmark is named in the error") {
@@ -157,7 +162,8 @@ TEST_CASE("resolve: every id resolves on the fixture rigs through their retarget
     check_resolved(*r, body, atlas);
     // The rig stands up: the back line spans most of its height, and left is left.
     float height = float(model->report.height_m);
-    CHECK(r->station("sbl.l/brow_ridge")->at.world.y - r->station("sbl.l/toes_plantar")->at.world.y > 0.75f * height);
+    CHECK(r->station("sbl.l/brow_ridge")->at.world.y - r->station("sbl.l/toes_plantar")->at.world.y >
+          0.75f * height);
     CHECK(r->station("sbl.l/calcaneus")->at.world.x > r->station("sbl.r/calcaneus")->at.world.x);
   }
 }
