@@ -174,7 +174,7 @@ BodyMesh make_skin(const AnatomyContext& c, const std::vector<BoneShape>& bones,
   // hand on the thigh, thigh on thigh), the moving part is carved back to leave a narrow gap, so the
   // skin does not bridge them and tear when they separate.
   const float gap = 0.004f * H;
-  const float axilla = (c.j("humerus.l").y - 0.045f * H);
+  const float axilla = (c.j("humerus.l").y - 0.030f * H);
   const float crotch = c.j("femur.l").y - 0.08f * H;
   float d[10];
   for (int kz = 0; kz < grid.nz; ++kz)
@@ -182,7 +182,7 @@ BodyMesh make_skin(const AnatomyContext& c, const std::vector<BoneShape>& bones,
       for (int i = 0; i < grid.nx; ++i) {
         const vec3 p = grid.origin + vec3(i, j, kz) * step;
         for (int g = 0; g < 10; ++g) d[g] = grids[g].sample(p, band);
-        const float below_axilla = std::clamp((axilla - p.y) / (0.02f * H), 0.0f, 1.0f);
+        const float below_axilla = std::clamp((axilla - p.y) / (0.01f * H), 0.0f, 1.0f);
         const float trunk = glm::mix(band, d[1], below_axilla);
         const float others = std::min({trunk, d[6], d[7], d[8], d[9]});
         const float arms = std::min({d[2], d[3], d[4], d[5]});
@@ -238,7 +238,7 @@ BodyMesh make_skin(const AnatomyContext& c, const std::vector<BoneShape>& bones,
     return false;
   };
   compute_skin_weights(c.skeleton, mesh, allow);
-  smooth_skin_weights(c.skeleton.size(), mesh, 12);
+  smooth_skin_weights(c.skeleton.size(), mesh, 24);
   return mesh;
 }
 
