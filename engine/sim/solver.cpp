@@ -1,0 +1,270 @@
+#include "sim/solver.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "sim/forward.h"
+
+namespace fascia::sim {
+namespace {
+
+void apply_delta(const Model& m, Data& d, double alpha) {
+  for (int n = 0; n < m.nnode; ++n) {
+    int k = m.node_dof[n];
+    if (k < 0) continue;
+    for (int c = 0; c < 3; ++c) d.node_x[3 * n + c] = d.save_x[3 * n + c] + alpha * d.delta[k + c];
+  }
+  const int hinge0 = 3 * m.nfree;
+  for (int h = 0; h < m.nhinge; ++h) {
+    d.hinge_q[h] = d.hinge_locked[h] ? d.hinge_target[h] : d.save_q[h] + alpha * d.delta[hinge0 + h];
+  }
+}
+
+void hold_locked(const Model& m, Data& d) {
+  for (int h = 0; h < m.nhinge; ++h) {
+    if (d.hinge_locked[h]) {
+      d.hinge_q[h] = d.hinge_target[h];
+      d.hinge_qdot[h] = 0;
+    }
+  }
+}
+
+}  // namespace
+
+bool equilibrium(const Model& m, Data& d) {
+  std::fill(d.node_v.begin(), d.node_v.end(), 0.0);
+  std::fill(d.hinge_qdot.begin(), d.hinge_qdot.end(), 0.0);
+  hold_locked(m, d);
+  forward(m, d);
+  d.converged = false;
+  int it = 0;
+  for (; it < m.opt.max_iterations; ++it) {
+    auto [fn, fh] = residual_norms(m, d);
+    d.residual = std::max(fn, fh);
+    if (fn < m.opt.force_tolerance && fh < m.opt.torque_tolerance) {
+      d.converged = true;
+      break;
+    }
+    assemble_matrix(m, d, 1, 0, 0);
+    ldlt_factorize(d.solver);
+    d.factorizations++;
+    for (int i = 0; i < m.ndof; ++i) d.delta[i] = -d.grad[i];
+    ldlt_solve(d.solver, d.delta.data());
+
+    // Backtracking on the energy (Armijo); the energy is convex in the node positions, and the
+    // line search keeps large restrictions (big posture changes) from overshooting.
+    std::copy(d.node_x.begin(), d.node_x.end(), d.save_x.begin());
+    std::copy(d.hinge_q.begin(), d.hinge_q.end(), d.save_q.begin());
+    const double e0 = d.energy;
+    double slope = 0;
+    for (int i = 0; i < m.ndof; ++i) slope += d.grad[i] * d.delta[i];
+    double alpha = 1;
+    for (int ls = 0; ls < 30; ++ls) {
+      apply_delta(m, d, alpha);
+      forward_kinematics(m, d);
+      forward_forces(m, d);
+      if (!std::isfinite(d.energy)) {
+        alpha *= 0.5;
+        continue;
+      }
+      if (d.energy <= e0 + 1e-4 * alpha * slope + 1e-13 * std::abs(e0) || slope >= 0) break;
+      alpha *= 0.5;
+    }
+  }
+  d.iterations = it;
+  return d.converged;
+}
+
+void step(const Model& m, Data& d) {
+  const double h = m.opt.timestep;
+  d.time += h;
+  forward_params(m, d);
+  hold_locked(m, d);
+  std::copy(d.node_x.begin(), d.node_x.end(), d.save_x.begin());
+  std::copy(d.node_v.begin(), d.node_v.end(), d.save_v.begin());
+  std::copy(d.hinge_q.begin(), d.hinge_q.end(), d.save_q.begin());
+  std::copy(d.hinge_qdot.begin(), d.hinge_qdot.end(), d.save_qdot.begin());
+  const int hinge0 = 3 * m.nfree;
+
+  // Backward Euler in the new velocities v': M (v' - v) + h g(x + h v', v') = 0, by Newton from v' = v.
+  auto place = [&]() {
+    for (int n = 0; n < m.nnode; ++n) {
+      if (m.node_dof[n] < 0) continue;
+      for (int c = 0; c < 3; ++c) d.node_x[3 * n + c] = d.save_x[3 * n + c] + h * d.node_v[3 * n + c];
+    }
+    for (int j = 0; j < m.nhinge; ++j) {
+      if (!d.hinge_locked[j]) d.hinge_q[j] = d.save_q[j] + h * d.hinge_qdot[j];
+    }
+    forward_kinematics(m, d);
+    forward_forces(m, d);
+  };
+  for (int it = 0; it < m.opt.step_iterations; ++it) {
+    place();
+    for (int n = 0; n < m.nnode; ++n) {
+      int k = m.node_dof[n];
+      if (k < 0) continue;
+      for (int c = 0; c < 3; ++c) {
+        d.delta[k + c] = -(m.node_mass[n] * (d.node_v[3 * n + c] - d.save_v[3 * n + c]) + h * d.grad[k + c]);
+      }
+    }
+    for (int j = 0; j < m.nhinge; ++j) {
+      d.delta[hinge0 + j] = d.hinge_locked[j] ? 0.0
+          : -(m.hinge_inertia[j] * (d.hinge_qdot[j] - d.save_qdot[j]) + h * d.grad[hinge0 + j]);
+    }
+    assemble_matrix(m, d, h * h, h, 1);
+    ldlt_factorize(d.solver);
+    d.factorizations++;
+    ldlt_solve(d.solver, d.delta.data());
+    for (int n = 0; n < m.nnode; ++n) {
+      int k = m.node_dof[n];
+      if (k < 0) continue;
+      for (int c = 0; c < 3; ++c) d.node_v[3 * n + c] += d.delta[k + c];
+    }
+    for (int j = 0; j < m.nhinge; ++j) {
+      if (!d.hinge_locked[j]) d.hinge_qdot[j] += d.delta[hinge0 + j];
+    }
+  }
+  place();
+  auto [fn, fh] = residual_norms(m, d);
+  d.residual = std::max(fn, fh);
+}
+
+double trace_into(const Model& m, Data& d, TraceTarget target, double* dshorten, double* dstiffness) {
+  // λ = H⁻¹ ∂load/∂u, then dload/dθj = ∂load/∂θj - λᵀ ∂g/∂θj for each element's parameter θj.
+  assemble_matrix(m, d, 1, 0, 0);
+  ldlt_factorize(d.solver);
+  d.factorizations++;
+  std::fill(d.rhs.begin(), d.rhs.end(), 0.0);
+  double load = 0;
+  const int hinge0 = 3 * m.nfree;
+  auto elem_dir = [&](int e, double* n) {
+    int a = m.element_node[2 * e], b = m.element_node[2 * e + 1];
+    double len = d.element_length[e];
+    for (int c = 0; c < 3; ++c) n[c] = len > 0 ? (d.node_x[3 * b + c] - d.node_x[3 * a + c]) / len : 0;
+  };
+  if (target.element >= 0) {
+    int e = target.element;
+    load = d.element_tension[e];
+    double n[3];
+    elem_dir(e, n);
+    double s = d.element_dtension[e] / d.element_slack[e];
+    int da = m.node_dof[m.element_node[2 * e]], db = m.node_dof[m.element_node[2 * e + 1]];
+    for (int c = 0; c < 3; ++c) {
+      if (db >= 0) d.rhs[db + c] += s * n[c];
+      if (da >= 0) d.rhs[da + c] -= s * n[c];
+    }
+  } else if (target.station >= 0) {
+    int node = m.station_node[target.station];
+    const double* f = &d.node_anchor_force[3 * node];
+    load = std::sqrt(f[0] * f[0] + f[1] * f[1] + f[2] * f[2]);
+    int dn = m.node_dof[node];
+    if (load > 0 && dn >= 0) {
+      double k = d.node_k[node];
+      double u[3] = {f[0] / load, f[1] / load, f[2] / load};
+      for (int c = 0; c < 3; ++c) d.rhs[dn + c] = k * u[c];
+      int fr = m.node_frame[node];
+      if (fr >= 0) {
+        const double* p = &d.node_target[3 * node];
+        for (int i = 0; i < m.hinge_ancestor_num[fr]; ++i) {
+          int j = m.hinge_ancestor[m.hinge_ancestor_adr[fr] + i];
+          const double* a = &d.hinge_waxis[3 * j];
+          const double* cc = &d.hinge_wcentre[3 * j];
+          double r[3] = {p[0] - cc[0], p[1] - cc[1], p[2] - cc[2]};
+          double jac[3] = {a[1] * r[2] - a[2] * r[1], a[2] * r[0] - a[0] * r[2], a[0] * r[1] - a[1] * r[0]};
+          d.rhs[hinge0 + j] -= k * (u[0] * jac[0] + u[1] * jac[1] + u[2] * jac[2]);
+        }
+      }
+    }
+  }
+  for (int j = 0; j < m.nhinge; ++j)
+    if (d.hinge_locked[j]) d.rhs[hinge0 + j] = 0;
+  ldlt_solve(d.solver, d.rhs.data());
+
+  for (int e = 0; e < m.nelement; ++e) {
+    int da = m.node_dof[m.element_node[2 * e]], db = m.node_dof[m.element_node[2 * e + 1]];
+    double n[3];
+    elem_dir(e, n);
+    double proj = 0;  // (λb - λa)·n
+    for (int c = 0; c < 3; ++c) {
+      if (db >= 0) proj += d.rhs[db + c] * n[c];
+      if (da >= 0) proj -= d.rhs[da + c] * n[c];
+    }
+    // Shortening the slack by a fraction σ raises strain by (1 + ε) σ; stiffening by δ raises F by F δ.
+    double dF_dshorten = d.element_dtension[e] * (1 + d.element_strain[e]);
+    double dF_dstiff = d.element_tension[e];
+    bool self = e == target.element;
+    dshorten[e] = 0.01 * ((self ? dF_dshorten : 0) - dF_dshorten * proj);
+    dstiffness[e] = 0.01 * ((self ? dF_dstiff : 0) - dF_dstiff * proj);
+  }
+  return load;
+}
+
+TraceResult trace(const Model& m, Data& d, TraceTarget target) {
+  TraceResult r;
+  r.element_dshorten.assign(m.nelement, 0.0);
+  r.element_dstiffness.assign(m.nelement, 0.0);
+  r.load = trace_into(m, d, target, r.element_dshorten.data(), r.element_dstiffness.data());
+  r.track_dshorten.assign(m.ntrack, 0.0);
+  r.track_dstiffness.assign(m.ntrack, 0.0);
+  for (int e = 0; e < m.nelement; ++e) {
+    int t = m.element_track[e];
+    if (t < 0) continue;
+    r.track_dshorten[t] += r.element_dshorten[e];
+    r.track_dstiffness[t] += r.element_dstiffness[e];
+  }
+  r.track_rank.resize(m.ntrack);
+  std::iota(r.track_rank.begin(), r.track_rank.end(), 0);
+  std::stable_sort(r.track_rank.begin(), r.track_rank.end(), [&](int a, int b) {
+    return std::abs(r.track_dshorten[a]) > std::abs(r.track_dshorten[b]);
+  });
+  return r;
+}
+
+RomResult rom(const Model& m, Data& d, int hinge) {
+  RomResult r;
+  std::vector<double> saved = get_state(m, d);
+  equilibrium(m, d);
+  r.rest_angle = d.hinge_q[hinge];
+  const double threshold = m.hinge_rom_torque[hinge];
+  auto torque_at = [&](double angle) {
+    lock_hinge(d, hinge, angle);
+    equilibrium(m, d);
+    return d.hinge_torque[hinge];
+  };
+  // March out from the rest angle until the holding torque passes the threshold, then bisect.
+  constexpr double kStep = 0.05, kMax = 2.6;
+  double lo = r.rest_angle, hi = lo;
+  double tau_hi = 0;
+  while (hi < kMax) {
+    double next = std::min(hi + kStep, kMax);
+    tau_hi = torque_at(next);
+    if (tau_hi >= threshold) {
+      lo = hi;
+      hi = next;
+      r.reached = true;
+      break;
+    }
+    hi = next;
+    lo = hi;
+  }
+  if (r.reached) {
+    for (int it = 0; it < 40 && hi - lo > 1e-6; ++it) {
+      double mid = 0.5 * (lo + hi);
+      double tau = torque_at(mid);
+      if (tau >= threshold) {
+        hi = mid;
+        tau_hi = tau;
+      } else {
+        lo = mid;
+      }
+    }
+  }
+  r.angle = hi;
+  r.torque = tau_hi;
+  set_state(m, d, saved);
+  forward(m, d);
+  return r;
+}
+
+}  // namespace fascia::sim
