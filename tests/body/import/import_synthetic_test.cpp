@@ -5,6 +5,7 @@
 #include <map>
 
 #include "body/import/gltf_writer.h"
+#include "body/import/canonical_reference.h"
 #include "body/import/import_model.h"
 #include "support/test_support.h"
 
@@ -244,4 +245,41 @@ TEST_CASE("import: a mesh without a skin has no skeleton") {
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().exit_status() == 2);
   CHECK(r.error().message == p.string() + ": the model has no skeleton (no mesh is skinned to bones)");
+}
+
+TEST_CASE("import: the canonical skeleton itself maps onto itself and keeps every landmark in place") {
+  using namespace fascia::body::import_detail;
+  const CanonicalReference& ref = canonical_reference();
+  std::vector<test::TestBone> bones;
+  std::map<std::string, int> index;
+  for (const CanonicalJointRef& j : ref.joints) {
+    index[j.id] = static_cast<int>(bones.size());
+    bones.push_back({j.id, j.parent.empty() ? -1 : index.at(j.parent), j.position});
+  }
+  // Markers at the floor and the crown, so the mesh spans the canonical stature exactly.
+  bones.push_back({"marker_floor", 0, vec3(0, 0, 0)});
+  bones.push_back({"marker_crown", 0, vec3(0, static_cast<float>(ref.stature), 0)});
+  fs::path p = out_dir() / "canonical.gltf";
+  test::write_test_gltf(p, bones);
+  ImportedModel m = import_ok(p);
+  CHECK(m.report.format.find("Fascia canonical") != std::string::npos);
+  CHECK(m.report.mapped.size() == ref.joints.size());
+  CHECK(m.report.unmapped.empty());
+  CHECK(m.report.landmarks_on_ancestor == 0);
+  CHECK(m.report.height_m == doctest::Approx(ref.stature).epsilon(1e-4));
+  for (const JointMatch& j : m.report.mapped) CHECK(j.source == j.canonical);
+  // Retargeting onto an identical figure is the identity (up to the placement of the pelvis).
+  const vec3 pelvis_imported = m.joints[m.joint_of("pelvis")].position();
+  const vec3 pelvis_canonical = ref.joint("pelvis")->position;
+  REQUIRE(m.landmarks.size() == ref.landmarks.size());
+  for (const CanonicalLandmarkRef& l : ref.landmarks) {
+    INFO(l.id);
+    const PlacedLandmark* placed = m.landmark(l.id);
+    REQUIRE(placed != nullptr);
+    CHECK(placed->placed_on == l.joint);
+    CHECK(glm::distance(placed->position - pelvis_imported, l.position - pelvis_canonical) < 1e-3f);
+    // The local position carries it back through its joint's bind transform.
+    const vec3 back = vec3(m.joints[placed->source_joint].bind_world * vec4(placed->local, 1.0f));
+    CHECK(glm::distance(back, placed->position) < 1e-4f);
+  }
 }
