@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -321,8 +322,7 @@ Result<ImportedModel> import_model(const fs::path& path) {
     joint_of[c.id] = new_index[it->second];
     report.mapped.push_back({c.id, rig.bones[it->second].name, new_index[it->second], mapping.method[c.id]});
   }
-  if (!mapping.scheme.empty())
-    report.format += ", bone names: " + mapping.scheme;
+  report.naming = mapping.scheme.empty() ? "none (mapped from the hierarchy)" : mapping.scheme;
 
   // Left and right are where the names say; check the feet agree about the front.
   if (mapped("toes.l") && mapped("talus.l")) {

@@ -98,7 +98,8 @@ TEST_CASE("import: RiggedFigure.glb maps the Cesium joints and stands 1.45 m tal
   auto r = import_model(dir / "riggedfigure" / "RiggedFigure.glb");
   REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
   const ImportedModel& m = *r;
-  CHECK(m.report.format.find("glTF 2.0") == 0);
+  CHECK(m.report.format == "glTF 2.0");
+  CHECK(m.report.naming == "glTF samples (Cesium)");
   CHECK(m.report.joint_count == 19);
   CHECK(m.report.height_m == doctest::Approx(1.45).epsilon(0.01));
   CHECK(m.report.scale_to_metres == 1.0);
@@ -138,8 +139,8 @@ TEST_CASE("import: the Kenney FBX drops its control bones and maps the Mixamo-st
   auto r = import_model(dir / "kenney_character_fbx" / "maya_kenney_character_7700_binary.fbx");
   REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
   const ImportedModel& m = *r;
-  CHECK(m.report.format.find("FBX") == 0);
-  CHECK(m.report.format.find("Mixamo/Unity") != std::string::npos);
+  CHECK(m.report.format == "FBX");
+  CHECK(m.report.naming == "Mixamo/Unity");
   CHECK(source_of(m, "pelvis") == "Hips");
   CHECK(source_of(m, "thoracic_upper") == "UpperChest");
   CHECK(source_of(m, "skull") == "Head");
@@ -179,7 +180,7 @@ TEST_CASE("import: the MakeHuman skeleton (.mhskel) rigs base.obj") {
   auto r = import_model(dir / "makehuman_base" / "default.mhskel");
   REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
   const ImportedModel& m = *r;
-  CHECK(m.report.format.find("MakeHuman") != std::string::npos);
+  CHECK(m.report.naming == "MakeHuman");
   CHECK(m.report.units.find("decimetres") == 0);
   CHECK(m.report.scale_to_metres == doctest::Approx(0.1));
   CHECK(m.report.height_m == doctest::Approx(1.67).epsilon(0.01));
@@ -239,7 +240,8 @@ TEST_CASE("import: the report names units, height, mappings, drops and landmarks
   REQUIRE(r.ok());
   auto j = parse_json(import_report_json(*r), "report");
   REQUIRE(j.ok());
-  CHECK((*j)["format"].get<std::string>().find("FBX") == 0);
+  CHECK((*j)["format"] == "FBX");
+  CHECK((*j)["naming"] == "Mixamo/Unity");
   CHECK((*j)["height_m"].get<double>() == doctest::Approx(1.75));
   CHECK((*j)["joint_count"].get<int>() == 32);
   CHECK((*j)["mapped"]["femur.l"]["source"] == "LeftUpLeg");

@@ -74,7 +74,7 @@ TEST_CASE("import: Mixamo names with the mixamorig: prefix") {
   fs::path p = out_dir() / "mixamo.gltf";
   test::write_test_gltf(p, test::humanoid(names_from(kMixamo)));
   ImportedModel m = import_ok(p);
-  CHECK(m.report.format.find("Mixamo/Unity") != std::string::npos);
+  CHECK(m.report.naming == "Mixamo/Unity");
   check_core(m, kMixamo);
   CHECK(source_of(m, "thoracic_upper") == "mixamorig:Spine2");
   CHECK(source_of(m, "clavicle.r") == "mixamorig:RightShoulder");
@@ -103,7 +103,7 @@ TEST_CASE("import: Unreal names, with IK and twist bones and a root at the feet"
   bones.push_back({"ik_hand_gun", 0, vec3(0.3f, 0.85f, 0.1f)});
   test::write_test_gltf(out_dir() / "unreal.gltf", bones);
   ImportedModel m = import_ok(out_dir() / "unreal.gltf");
-  CHECK(m.report.format.find("Unreal") != std::string::npos);
+  CHECK(m.report.naming == "Unreal");
   check_core(m, n);
   CHECK(source_of(m, "lumbar_3") == "spine_01");
   CHECK(source_of(m, "thoracic_upper") == "spine_03");
@@ -136,7 +136,7 @@ TEST_CASE("import: Rigify DEF- bones map, ORG- and MCH- bones are dropped") {
   bones.push_back({"thigh_ik.L", -1, vec3(0.085f, 0.91f, 0)});
   test::write_test_gltf(out_dir() / "rigify.gltf", bones);
   ImportedModel m = import_ok(out_dir() / "rigify.gltf");
-  CHECK(m.report.format.find("Rigify") != std::string::npos);
+  CHECK(m.report.naming == "Rigify");
   check_core(m, n);
   CHECK(source_of(m, "cervical_lower") == "DEF-spine.004");
   CHECK(m.report.dropped.size() == 3);
@@ -153,7 +153,7 @@ TEST_CASE("import: MakeHuman-style names, where spine05 is the lowest") {
              {"r_leg", "lowerleg01.R"},  {"r_foot", "foot.R"},       {"r_toe", "toe1-1.R"}};
   test::write_test_gltf(out_dir() / "makehuman.gltf", test::humanoid(names_from(n)));
   ImportedModel m = import_ok(out_dir() / "makehuman.gltf");
-  CHECK(m.report.format.find("MakeHuman") != std::string::npos);
+  CHECK(m.report.naming == "MakeHuman");
   check_core(m, n);
   CHECK(source_of(m, "lumbar_3") == "spine04");
   CHECK(source_of(m, "thoracic_upper") == "spine01");
@@ -212,6 +212,7 @@ TEST_CASE("import: names that say nothing: the hierarchy finds the humanoid") {
   CHECK(source_of(m, "thoracic_upper") == roles.at("chest"));
   CHECK(source_of(m, "toes.r") == roles.at("r_toe"));
   for (const JointMatch& j : m.report.mapped) CHECK(j.method == "hierarchy");
+  CHECK(m.report.naming == "none (mapped from the hierarchy)");
   CHECK(m.report.landmarks_placed >= 120);
 }
 
@@ -262,7 +263,7 @@ TEST_CASE("import: the canonical skeleton itself maps onto itself and keeps ever
   fs::path p = out_dir() / "canonical.gltf";
   test::write_test_gltf(p, bones);
   ImportedModel m = import_ok(p);
-  CHECK(m.report.format.find("Fascia canonical") != std::string::npos);
+  CHECK(m.report.naming == "Fascia canonical");
   CHECK(m.report.mapped.size() == ref.joints.size());
   CHECK(m.report.unmapped.empty());
   CHECK(m.report.landmarks_on_ancestor == 0);
