@@ -243,7 +243,8 @@ Result<ImportedModel> import_model(const fs::path& path) {
   auto mapped = [&](const std::string& id) { return mapping.bone_of.count(id) > 0; };
   const std::string foot_l = mapped("talus.l") ? "talus.l" : "tibia.l";
   const std::string foot_r = mapped("talus.r") ? "talus.r" : "tibia.r";
-  const vec3 up = snap_to_axis(at("skull") - 0.5f * (at(foot_l) + at(foot_r)));
+  const vec3 standing = at("skull") - 0.5f * (at(foot_l) + at(foot_r));
+  const vec3 up = glm::length(standing) > 0 ? snap_to_axis(standing) : vec3(0, 1, 0);
   vec3 across = at("femur.l") - at("femur.r");
   across -= glm::dot(across, up) * up;
   vec3 left = snap_to_axis(across);
