@@ -261,6 +261,28 @@ std::vector<NamingScheme> make_schemes() {
                                  {"foot", "talus"},
                                  {"toe0", "toes"}}});
 
+  // Daz Genesis 3/8: "hip", "lThighBend", "rShldrBend", "abdomenLower".
+  NamingScheme daz{"Daz Genesis", {{"hip", "pelvis"},
+                                   {"abdomenlower", "lumbar_3"},
+                                   {"abdomenupper", "lumbar_1"},
+                                   {"chestlower", "thoracic_lower"},
+                                   {"chestupper", "thoracic_upper"},
+                                   {"necklower", "cervical_lower"},
+                                   {"neckupper", "cervical_upper"},
+                                   {"head", "skull"},
+                                   {"lowerjaw", "mandible"},
+                                   {"collar", "clavicle"},
+                                   {"shldrbend", "humerus"},
+                                   {"forearmbend", "forearm"},
+                                   {"hand", "hand"},
+                                   {"thighbend", "femur"},
+                                   {"shin", "tibia"},
+                                   {"foot", "talus"},
+                                   {"metatarsals", "metatarsals"},
+                                   {"toe", "toes"}}};
+  add_fingers(daz.table, "", {"thumb", "index", "mid", "ring", "pinky"});
+  s.push_back(std::move(daz));
+
   // The Khronos/Cesium samples (RiggedFigure, CesiumMan).
   s.push_back({"glTF samples (Cesium)", {{"torsojoint1", "pelvis"},
                                          {"torsojoint2", "lumbar_3"},

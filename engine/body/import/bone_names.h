@@ -1,8 +1,8 @@
 #pragma once
 // Bone names as rigs write them, reduced to a key and a side so that one table entry matches
 // "mixamorig:LeftUpLeg", "Armature|LeftUpLeg" and "left_up_leg" alike; and the naming schemes
-// (Mixamo/Unity, Unreal, MakeHuman, Rigify, 3ds Max Biped, the glTF samples) as tables from key to
-// canonical joint.
+// (Mixamo/Unity, Unreal, MakeHuman, Rigify, 3ds Max Biped, Daz Genesis, the glTF samples, our own
+// ids) as tables from key to canonical joint.
 #include <optional>
 #include <string>
 #include <string_view>

@@ -34,6 +34,8 @@ TEST_CASE("bone names: prefixes, separators, case and sides reduce to one key") 
   check_name("arm_joint_L_1", "armjoint1", Side::Left);
   check_name("Skeleton_torso_joint_1", "torsojoint1", Side::None);
   check_name("RightHandThumb2", "handthumb2", Side::Right);
+  check_name("lThighBend", "thighbend", Side::Left);
+  check_name("rShldrBend", "shldrbend", Side::Right);
 }
 
 TEST_CASE("bone names: control, IK, Rigify helper and end bones are recognised") {
