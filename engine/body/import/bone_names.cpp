@@ -147,7 +147,8 @@ bool is_paired_joint(std::string_view base) {
 }
 
 std::optional<std::string> canonical_id(std::string_view base, Side side) {
-  if (!is_paired_joint(base)) return std::string(base);
+  // A sided bone is never a midline joint ("pelvis.L" is a hip bone, not the pelvis), nor the reverse.
+  if (!is_paired_joint(base)) return side == Side::None ? std::optional<std::string>(base) : std::nullopt;
   if (side == Side::None) return std::nullopt;
   return std::string(base) + (side == Side::Left ? ".l" : ".r");
 }

@@ -36,7 +36,8 @@ const std::vector<NamingScheme>& naming_schemes();
 // Whether a canonical joint base is paired (has .l/.r ids).
 bool is_paired_joint(std::string_view base);
 
-// "femur" + Left → "femur.l"; an unpaired base ignores the side; a paired one with no side → nullopt.
+// "femur" + Left → "femur.l", "pelvis" + None → "pelvis"; a paired base without a side, or an unpaired
+// one with a side, → nullopt.
 std::optional<std::string> canonical_id(std::string_view base, Side side);
 
 }  // namespace fascia::body::import_detail

@@ -63,7 +63,8 @@ TEST_CASE("bone names: control, IK, Rigify helper and end bones are recognised")
 TEST_CASE("bone names: canonical ids from a base and a side") {
   CHECK(canonical_id("femur", Side::Left) == "femur.l");
   CHECK(canonical_id("thumb_2", Side::Right) == "thumb_2.r");
-  CHECK(canonical_id("pelvis", Side::Left) == "pelvis");
+  CHECK(canonical_id("pelvis", Side::None) == "pelvis");
+  CHECK_FALSE(canonical_id("pelvis", Side::Left).has_value());  // MakeHuman's and Rigify's pelvis.L
   CHECK_FALSE(canonical_id("femur", Side::None).has_value());
   CHECK(is_paired_joint("little_3"));
   CHECK_FALSE(is_paired_joint("lumbar_3"));
