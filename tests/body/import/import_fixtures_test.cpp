@@ -3,10 +3,12 @@
 // the body.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "body/import/import_model.h"
 #include "body/import/import_test_util.h"
+#include "core/file_io.h"
 #include "core/json.h"
 #include "support/test_support.h"
 
@@ -257,4 +259,41 @@ TEST_CASE("import: the report names units, height, mappings, drops and landmarks
   CHECK(text.find("height:    1.750 m") != std::string::npos);
   CHECK(text.find("femur.l <- LeftUpLeg") != std::string::npos);
   CHECK(text.find("HipsCtrl (control bone ('ctrl'))") != std::string::npos);
+}
+
+TEST_CASE("import: RiggedFigure.dae with its bone names erased is mapped from the hierarchy") {
+  fs::path dir = models_dir();
+  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  auto text = read_file(dir / "riggedfigure" / "RiggedFigure.dae");
+  REQUIRE(text.ok());
+  std::string dae = *text;
+  // Every joint renamed to a number ("leg_joint_L_1" → "node_11"): no name, no side left to read.
+  const std::vector<std::string> joints = {
+      "torso_joint_1", "torso_joint_2", "torso_joint_3", "neck_joint_1",  "neck_joint_2",
+      "arm_joint_L_1", "arm_joint_L_2", "arm_joint_L_3", "arm_joint_R_1", "arm_joint_R_2",
+      "arm_joint_R_3", "leg_joint_L_1", "leg_joint_L_2", "leg_joint_L_3", "leg_joint_L_5",
+      "leg_joint_R_1", "leg_joint_R_2", "leg_joint_R_3", "leg_joint_R_5"};
+  auto anonymous = [&](const std::string& name) {
+    size_t i = std::find(joints.begin(), joints.end(), name) - joints.begin();
+    return "node_" + std::to_string(i + 10);
+  };
+  for (const std::string& j : joints)
+    for (size_t at = dae.find(j); at != std::string::npos; at = dae.find(j, at)) dae.replace(at, j.size(), anonymous(j));
+  fs::path p = test::output_dir() / "RiggedFigure_anonymous.dae";
+  REQUIRE(write_file_atomic(p, dae).ok());
+  auto r = import_model(p);
+  REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
+  const ImportedModel& m = *r;
+  CHECK(m.report.naming == "none (mapped from the hierarchy)");
+  CHECK(source_of(m, "pelvis") == anonymous("torso_joint_1"));
+  CHECK(source_of(m, "thoracic_upper") == anonymous("torso_joint_3"));
+  CHECK(source_of(m, "skull") == anonymous("neck_joint_2"));
+  CHECK(source_of(m, "femur.l") == anonymous("leg_joint_L_1"));
+  CHECK(source_of(m, "tibia.l") == anonymous("leg_joint_L_2"));
+  CHECK(source_of(m, "talus.r") == anonymous("leg_joint_R_3"));
+  CHECK(source_of(m, "toes.r") == anonymous("leg_joint_R_5"));
+  CHECK(source_of(m, "humerus.l") == anonymous("arm_joint_L_1"));
+  CHECK(source_of(m, "forearm.r") == anonymous("arm_joint_R_2"));
+  CHECK(source_of(m, "hand.r") == anonymous("arm_joint_R_3"));
+  check_common(m, 1.40, 1.50, 0.10f);
 }
