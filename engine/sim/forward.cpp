@@ -277,9 +277,11 @@ void assemble_matrix(const Model& m, Data& d, double ks, double cs, double ms) {
 std::pair<double, double> residual_norms(const Model& m, const Data& d) {
   double fn = 0, fh = 0;
   const int hinge0 = 3 * m.nfree;
-  for (int i = 0; i < hinge0; ++i) fn = std::max(fn, std::abs(d.grad[i]));
+  // NaN compares false with everything, so it is carried through explicitly.
+  auto take = [](double acc, double g) { return std::isnan(g) || std::isnan(acc) ? NAN : std::max(acc, std::abs(g)); };
+  for (int i = 0; i < hinge0; ++i) fn = take(fn, d.grad[i]);
   for (int h = 0; h < m.nhinge; ++h) {
-    if (!d.hinge_locked[h]) fh = std::max(fh, std::abs(d.grad[hinge0 + h]));
+    if (!d.hinge_locked[h]) fh = take(fh, d.grad[hinge0 + h]);
   }
   return {fn, fh};
 }

@@ -27,7 +27,7 @@ Result<Grade> parse_grade(const std::string& s);
 
 struct ModelOptions {
   double toe_strain = 0.06;        // Blankevoort ε_t
-  double prestrain = 0.01;         // strain of every tissue in the neutral pose
+  double prestrain = 0.03;         // strain of every tissue in the neutral pose (mid toe region)
   double element_damping = 0.02;   // s: element damping = this × stiffness, only while lengthening
   double node_time_constant = 2e-3;  // s: node damping = this × adjacent stiffness (per 4 cm)
   double mass_time_constant = 2e-4;  // s: node mass = this × node damping (overdamped)

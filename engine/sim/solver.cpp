@@ -42,6 +42,7 @@ bool equilibrium(const Model& m, Data& d) {
   for (; it < m.opt.max_iterations; ++it) {
     auto [fn, fh] = residual_norms(m, d);
     d.residual = std::max(fn, fh);
+    if (!std::isfinite(d.residual)) break;
     if (fn < m.opt.force_tolerance && fh < m.opt.torque_tolerance) {
       d.converged = true;
       break;
@@ -60,16 +61,28 @@ bool equilibrium(const Model& m, Data& d) {
     double slope = 0;
     for (int i = 0; i < m.ndof; ++i) slope += d.grad[i] * d.delta[i];
     double alpha = 1;
-    for (int ls = 0; ls < 30; ++ls) {
+    bool accepted = false;
+    for (int ls = 0; ls < 30 && std::isfinite(slope); ++ls) {
       apply_delta(m, d, alpha);
       forward_kinematics(m, d);
       forward_forces(m, d);
-      if (!std::isfinite(d.energy)) {
-        alpha *= 0.5;
-        continue;
+      if (std::isfinite(d.energy) && d.energy <= e0 + 1e-4 * alpha * slope + 1e-13 * std::abs(e0)) {
+        accepted = true;
+        break;
       }
-      if (d.energy <= e0 + 1e-4 * alpha * slope + 1e-13 * std::abs(e0) || slope >= 0) break;
       alpha *= 0.5;
+    }
+    if (!accepted) {
+      // No decrease along the step (round-off at the solution, or a bad direction): keep the last
+      // good state and stop, reporting what the residual is.
+      apply_delta(m, d, 0);
+      forward_kinematics(m, d);
+      forward_forces(m, d);
+      auto [rn, rh] = residual_norms(m, d);
+      d.residual = std::max(rn, rh);
+      d.converged = rn < 100 * m.opt.force_tolerance && rh < 100 * m.opt.torque_tolerance;
+      ++it;
+      break;
     }
   }
   d.iterations = it;
@@ -221,23 +234,30 @@ TraceResult trace(const Model& m, Data& d, TraceTarget target) {
   return r;
 }
 
-RomResult rom(const Model& m, Data& d, int hinge) {
+RomResult rom(const Model& m, Data& d, int hinge) { return rom(m, d, std::vector<int>{hinge}); }
+
+RomResult rom(const Model& m, Data& d, const std::vector<int>& hinges) {
   RomResult r;
+  if (hinges.empty()) return r;
   std::vector<double> saved = get_state(m, d);
+  const double n = double(hinges.size());
   equilibrium(m, d);
-  r.rest_angle = d.hinge_q[hinge];
-  const double threshold = m.hinge_rom_torque[hinge];
+  for (int h : hinges) r.rest_angle += d.hinge_q[h];
+  double threshold = 0;
+  for (int h : hinges) threshold += m.hinge_rom_torque[h] / n;
   auto torque_at = [&](double angle) {
-    lock_hinge(d, hinge, angle);
+    for (int h : hinges) lock_hinge(d, h, angle / n);
     equilibrium(m, d);
-    return d.hinge_torque[hinge];
+    double tau = 0;
+    for (int h : hinges) tau += d.hinge_torque[h] / n;
+    return tau;
   };
   // March out from the rest angle until the holding torque passes the threshold, then bisect.
-  constexpr double kStep = 0.05, kMax = 2.6;
+  const double step_size = 0.05 * n, max_angle = 2.6 * n;
   double lo = r.rest_angle, hi = lo;
   double tau_hi = 0;
-  while (hi < kMax) {
-    double next = std::min(hi + kStep, kMax);
+  while (hi < max_angle) {
+    double next = std::min(hi + step_size, max_angle);
     tau_hi = torque_at(next);
     if (tau_hi >= threshold) {
       lo = hi;
@@ -249,7 +269,7 @@ RomResult rom(const Model& m, Data& d, int hinge) {
     lo = hi;
   }
   if (r.reached) {
-    for (int it = 0; it < 40 && hi - lo > 1e-6; ++it) {
+    for (int it = 0; it < 30 && hi - lo > 1e-6; ++it) {
       double mid = 0.5 * (lo + hi);
       double tau = torque_at(mid);
       if (tau >= threshold) {
@@ -265,6 +285,19 @@ RomResult rom(const Model& m, Data& d, int hinge) {
   set_state(m, d, saved);
   forward(m, d);
   return r;
+}
+
+std::vector<int> rom_joint(const Model& m, const std::string& name) {
+  if (name == "neck") {
+    std::vector<int> g;
+    for (const char* j : {"cervical_lower", "cervical_upper", "skull"}) {
+      int h = find_hinge(m, j);
+      if (h >= 0) g.push_back(h);
+    }
+    return g;
+  }
+  int h = find_hinge(m, name);
+  return h >= 0 ? std::vector<int>{h} : std::vector<int>{};
 }
 
 }  // namespace fascia::sim
