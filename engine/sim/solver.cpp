@@ -72,9 +72,16 @@ bool equilibrium(const Model& m, Data& d) {
       }
       alpha *= 0.5;
     }
+    if (!accepted && -slope < 1e-9 * std::abs(e0)) {
+      // The decrease drowns in the energy's round-off: near the solution, take the Newton step.
+      apply_delta(m, d, 1);
+      forward_kinematics(m, d);
+      forward_forces(m, d);
+      continue;
+    }
     if (!accepted) {
-      // No decrease along the step (round-off at the solution, or a bad direction): keep the last
-      // good state and stop, reporting what the residual is.
+      // No decrease along the step (a bad direction): keep the last good state and stop,
+      // reporting what the residual is.
       apply_delta(m, d, 0);
       forward_kinematics(m, d);
       forward_forces(m, d);
@@ -100,7 +107,11 @@ void step(const Model& m, Data& d) {
   std::copy(d.hinge_qdot.begin(), d.hinge_qdot.end(), d.save_qdot.begin());
   const int hinge0 = 3 * m.nfree;
 
-  // Backward Euler in the new velocities v': M (v' - v) + h g(x + h v', v') = 0, by Newton from v' = v.
+  // Backward Euler as a minimisation over the new velocities v' (the incremental potential):
+  //   Φ(v') = E(x + h v') + ½ (v' - v)ᵀ M (v' - v) + h · ½ v'ᵀ C v',
+  // whose gradient h ∇E + M (v' - v) + h C v' is the implicit Euler residual and whose Hessian is
+  // M + h C + h² K. Newton with a backtracking line search on Φ stays stable however stiff the
+  // tissue gets (the toe region stiffens sharply), where a single linearised step would overshoot.
   auto place = [&]() {
     for (int n = 0; n < m.nnode; ++n) {
       if (m.node_dof[n] < 0) continue;
@@ -111,34 +122,81 @@ void step(const Model& m, Data& d) {
     }
     forward_kinematics(m, d);
     forward_forces(m, d);
+    double phi = d.energy + h * d.dissipation;
+    for (int n = 0; n < m.nnode; ++n) {
+      for (int c = 0; c < 3; ++c) {
+        double dv = d.node_v[3 * n + c] - d.save_v[3 * n + c];
+        phi += 0.5 * m.node_mass[n] * dv * dv;
+      }
+    }
+    for (int j = 0; j < m.nhinge; ++j) {
+      double dw = d.hinge_qdot[j] - d.save_qdot[j];
+      phi += 0.5 * m.hinge_inertia[j] * dw * dw;
+    }
+    return phi;
   };
+  auto set_velocity = [&](const double* v0, const double* w0, double alpha) {
+    for (int n = 0; n < m.nnode; ++n) {
+      int k = m.node_dof[n];
+      if (k < 0) continue;
+      for (int c = 0; c < 3; ++c) d.node_v[3 * n + c] = v0[3 * n + c] + alpha * d.delta[k + c];
+    }
+    for (int j = 0; j < m.nhinge; ++j) {
+      if (!d.hinge_locked[j]) d.hinge_qdot[j] = w0[j] + alpha * d.delta[hinge0 + j];
+    }
+  };
+  double phi = place();
   for (int it = 0; it < m.opt.step_iterations; ++it) {
-    place();
+    // Residual r = M (v' - v) + h g; Newton direction -A⁻¹ r.
+    double rmax = 0;
     for (int n = 0; n < m.nnode; ++n) {
       int k = m.node_dof[n];
       if (k < 0) continue;
       for (int c = 0; c < 3; ++c) {
-        d.delta[k + c] = -(m.node_mass[n] * (d.node_v[3 * n + c] - d.save_v[3 * n + c]) + h * d.grad[k + c]);
+        double r = m.node_mass[n] * (d.node_v[3 * n + c] - d.save_v[3 * n + c]) + h * d.grad[k + c];
+        d.rhs[k + c] = r;
+        rmax = std::max(rmax, std::abs(r) / h);
       }
     }
     for (int j = 0; j < m.nhinge; ++j) {
-      d.delta[hinge0 + j] = d.hinge_locked[j] ? 0.0
-          : -(m.hinge_inertia[j] * (d.hinge_qdot[j] - d.save_qdot[j]) + h * d.grad[hinge0 + j]);
+      double r = d.hinge_locked[j] ? 0.0 : m.hinge_inertia[j] * (d.hinge_qdot[j] - d.save_qdot[j]) + h * d.grad[hinge0 + j];
+      d.rhs[hinge0 + j] = r;
+      rmax = std::max(rmax, std::abs(r) / h);
     }
+    if (it > 0 && rmax < m.opt.force_tolerance) break;
     assemble_matrix(m, d, h * h, h, 1);
     ldlt_factorize(d.solver);
     d.factorizations++;
-    ldlt_solve(d.solver, d.delta.data());
-    for (int n = 0; n < m.nnode; ++n) {
-      int k = m.node_dof[n];
-      if (k < 0) continue;
-      for (int c = 0; c < 3; ++c) d.node_v[3 * n + c] += d.delta[k + c];
+    double slope = 0;
+    for (int i = 0; i < m.ndof; ++i) {
+      d.delta[i] = -d.rhs[i];
     }
-    for (int j = 0; j < m.nhinge; ++j) {
-      if (!d.hinge_locked[j]) d.hinge_qdot[j] += d.delta[hinge0 + j];
+    ldlt_solve(d.solver, d.delta.data());
+    for (int i = 0; i < m.ndof; ++i) slope += d.rhs[i] * d.delta[i];
+    // The line search starts from this iterate's velocities.
+    std::copy(d.node_v.begin(), d.node_v.end(), d.trial_v.begin());
+    std::copy(d.hinge_qdot.begin(), d.hinge_qdot.end(), d.trial_qdot.begin());
+    double alpha = 1;
+    bool accepted = false;
+    for (int ls = 0; ls < 20; ++ls) {
+      set_velocity(d.trial_v.data(), d.trial_qdot.data(), alpha);
+      double next = place();
+      if (std::isfinite(next) && next <= phi + 1e-4 * alpha * slope + 1e-13 * std::abs(phi)) {
+        phi = next;
+        accepted = true;
+        break;
+      }
+      alpha *= 0.5;
+    }
+    if (!accepted) {
+      // Near the solution the decrease of Φ drowns in its round-off: the Newton step is then the
+      // right one to take. Otherwise keep the iterate and end the step.
+      bool roundoff = -slope < 1e-9 * std::abs(phi);
+      set_velocity(d.trial_v.data(), d.trial_qdot.data(), roundoff ? 1.0 : 0.0);
+      phi = place();
+      if (!roundoff) break;
     }
   }
-  place();
   auto [fn, fh] = residual_norms(m, d);
   d.residual = std::max(fn, fh);
 }
