@@ -33,7 +33,7 @@ struct ModelOptions {
   double mass_time_constant = 2e-4;  // s: node mass = this × node damping (overdamped)
   double hinge_time_constant = 0.05;  // s: hinge damping = this × hinge stiffness
   double timestep = 1.0 / 240.0;   // s, dynamic mode
-  int step_iterations = 4;         // Newton iterations per implicit step (at most; stops when settled)
+  int step_iterations = 1;         // Newton iterations per implicit step (linearly implicit when 1)
   double force_tolerance = 1e-6;   // N, equilibrium residual on node forces
   double torque_tolerance = 1e-7;  // N·m, equilibrium residual on hinge torques
   int max_iterations = 60;

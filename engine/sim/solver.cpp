@@ -145,6 +145,11 @@ void step(const Model& m, Data& d) {
       if (!d.hinge_locked[j]) d.hinge_qdot[j] = w0[j] + alpha * d.delta[hinge0 + j];
     }
   };
+  // Start from v' = 0 (the current configuration): the first Newton step is then the linearly
+  // implicit Euler step, and the line search guarantees Φ(v') <= Φ(0) = E(x) + ½ vᵀ M v, so the
+  // step never adds energy.
+  std::fill(d.node_v.begin(), d.node_v.end(), 0.0);
+  std::fill(d.hinge_qdot.begin(), d.hinge_qdot.end(), 0.0);
   double phi = place();
   for (int it = 0; it < m.opt.step_iterations; ++it) {
     // Residual r = M (v' - v) + h g; Newton direction -A⁻¹ r.
@@ -192,7 +197,13 @@ void step(const Model& m, Data& d) {
       // Near the solution the decrease of Φ drowns in its round-off: the Newton step is then the
       // right one to take. Otherwise keep the iterate and end the step.
       bool roundoff = -slope < 1e-9 * std::abs(phi);
-      set_velocity(d.trial_v.data(), d.trial_qdot.data(), roundoff ? 1.0 : 0.0);
+      if (roundoff) {
+        set_velocity(d.trial_v.data(), d.trial_qdot.data(), 1.0);
+      } else {
+        // Not a descent direction: stop the motion for this step rather than coast on.
+        std::fill(d.node_v.begin(), d.node_v.end(), 0.0);
+        std::fill(d.hinge_qdot.begin(), d.hinge_qdot.end(), 0.0);
+      }
       phi = place();
       if (!roundoff) break;
     }
