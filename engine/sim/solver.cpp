@@ -38,6 +38,10 @@ bool equilibrium(const Model& m, Data& d) {
   hold_locked(m, d);
   forward(m, d);
   d.converged = false;
+  // Newton with a backtracking line search on the energy; when a step finds no decrease (far from
+  // equilibrium the hinge terms make the Hessian indefinite and the step wild), the diagonal is
+  // raised (Levenberg–Marquardt, A + μ diag A) until it does, and μ falls again as steps succeed.
+  double mu = 0;
   int it = 0;
   for (; it < m.opt.max_iterations; ++it) {
     auto [fn, fh] = residual_norms(m, d);
@@ -48,13 +52,15 @@ bool equilibrium(const Model& m, Data& d) {
       break;
     }
     assemble_matrix(m, d, 1, 0, 0);
+    if (mu > 0) {
+      SparseLdlt& s = d.solver;
+      for (int k = 0; k < s.n; ++k) s.a_value[s.a_colptr[k + 1] - 1] *= 1 + mu;
+    }
     ldlt_factorize(d.solver);
     d.factorizations++;
     for (int i = 0; i < m.ndof; ++i) d.delta[i] = -d.grad[i];
     ldlt_solve(d.solver, d.delta.data());
 
-    // Backtracking on the energy (Armijo); the energy is convex in the node positions, and the
-    // line search keeps large restrictions (big posture changes) from overshooting.
     std::copy(d.node_x.begin(), d.node_x.end(), d.save_x.begin());
     std::copy(d.hinge_q.begin(), d.hinge_q.end(), d.save_q.begin());
     const double e0 = d.energy;
@@ -62,7 +68,7 @@ bool equilibrium(const Model& m, Data& d) {
     for (int i = 0; i < m.ndof; ++i) slope += d.grad[i] * d.delta[i];
     double alpha = 1;
     bool accepted = false;
-    for (int ls = 0; ls < 30 && std::isfinite(slope); ++ls) {
+    for (int ls = 0; ls < 12 && std::isfinite(slope) && slope < 0; ++ls) {
       apply_delta(m, d, alpha);
       forward_kinematics(m, d);
       forward_forces(m, d);
@@ -72,25 +78,27 @@ bool equilibrium(const Model& m, Data& d) {
       }
       alpha *= 0.5;
     }
-    if (!accepted && -slope < 1e-9 * std::abs(e0)) {
+    if (accepted) {
+      mu = mu > 1e-6 ? mu * 0.1 : 0.0;
+      continue;
+    }
+    if (std::isfinite(slope) && -slope < 1e-9 * std::abs(e0)) {
       // The decrease drowns in the energy's round-off: near the solution, take the Newton step.
       apply_delta(m, d, 1);
       forward_kinematics(m, d);
       forward_forces(m, d);
       continue;
     }
-    if (!accepted) {
-      // No decrease along the step (a bad direction): keep the last good state and stop,
-      // reporting what the residual is.
-      apply_delta(m, d, 0);
-      forward_kinematics(m, d);
-      forward_forces(m, d);
-      auto [rn, rh] = residual_norms(m, d);
-      d.residual = std::max(rn, rh);
-      d.converged = rn < 100 * m.opt.force_tolerance && rh < 100 * m.opt.torque_tolerance;
-      ++it;
-      break;
-    }
+    // Back to the last good state, with a stiffer diagonal.
+    apply_delta(m, d, 0);
+    forward_kinematics(m, d);
+    forward_forces(m, d);
+    mu = std::max(1e-4, mu * 10);
+    if (mu > 1e8) break;
+  }
+  if (!d.converged) {
+    auto [rn, rh] = residual_norms(m, d);
+    d.residual = std::max(rn, rh);
   }
   d.iterations = it;
   return d.converged;
