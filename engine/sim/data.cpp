@@ -37,6 +37,8 @@ Data make_data(const Model& m) {
   d.save_v.assign(3 * m.nnode, 0.0);
   d.save_q.assign(m.nhinge, 0.0);
   d.save_qdot.assign(m.nhinge, 0.0);
+  d.trial_v.assign(3 * m.nnode, 0.0);
+  d.trial_qdot.assign(m.nhinge, 0.0);
   d.solver = m.pattern;
   return d;
 }

@@ -65,6 +65,7 @@ struct Data {
   std::vector<double> hinge_torque;     // (nhinge) N·m, passive: hinge spring + tissue, about +axis
   std::vector<double> load_force;       // (nload x 3 at most kMaxLoads) N, now
   double energy = 0;                    // J
+  double dissipation = 0;               // W/2: half the damping power at the current velocities
 
   // ---- stage: solver ----
   std::vector<double> grad;     // (ndof)
@@ -72,6 +73,8 @@ struct Data {
   std::vector<double> rhs;      // (ndof)
   std::vector<double> save_x, save_v;     // (nnode x 3) line-search / step backup
   std::vector<double> save_q, save_qdot;  // (nhinge)
+  std::vector<double> trial_v;            // (nnode x 3) step line search
+  std::vector<double> trial_qdot;         // (nhinge)
   SparseLdlt solver;
   int iterations = 0;           // of the last solve
   double residual = 0;          // max |gradient| of the last solve, N or N·m

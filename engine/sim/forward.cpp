@@ -101,7 +101,7 @@ void forward_kinematics(const Model& m, Data& d) {
 void forward_forces(const Model& m, Data& d) {
   std::fill(d.grad.begin(), d.grad.end(), 0.0);
   const double et = m.opt.toe_strain;
-  double energy = 0;
+  double energy = 0, dissipation = 0;
   auto add_node = [&](int n, V3 f) {
     int k = m.node_dof[n];
     if (k < 0) return;
@@ -124,6 +124,7 @@ void forward_forces(const Model& m, Data& d) {
     // Damping only while stretched and lengthening.
     double rate = dot(n, load3(&d.node_v[3 * b]) - load3(&d.node_v[3 * a])) / slack;
     double fd = strain > 0 && rate > 0 ? m.element_damping[e] * rate : 0;
+    dissipation += 0.5 * fd * rate;
     V3 f = (bl.force + fd) * n;
     add_node(b, f);
     add_node(a, -1 * f);
@@ -134,8 +135,12 @@ void forward_forces(const Model& m, Data& d) {
     double q = d.hinge_q[h], k = m.hinge_stiffness[h], s = m.hinge_stiffening[h];
     energy += k * (q * q / 2 + s * q * q * q * q / 4);
     d.grad[hinge0 + h] = k * (q + s * q * q * q) + m.hinge_damping[h] * d.hinge_qdot[h];
+    dissipation += 0.5 * m.hinge_damping[h] * d.hinge_qdot[h] * d.hinge_qdot[h];
   }
 
+  // Anchors: the spring to the bone point, and damping of the node's velocity relative to the bone
+  // (tissue is viscous against its surroundings, which move with the bone), both reacting on the
+  // hinges above the bone through the Jacobian columns a_j × (p - c_j).
   for (int n = 0; n < m.nnode; ++n) {
     V3 dd = load3(&d.node_x[3 * n]) - load3(&d.node_target[3 * n]);
     double k = d.node_k[n];
@@ -143,14 +148,25 @@ void forward_forces(const Model& m, Data& d) {
     store3(&d.node_anchor_force[3 * n], f);
     if (m.node_dof[n] < 0) continue;
     energy += 0.5 * k * dot(dd, dd);
-    add_node(n, f + m.node_damping[n] * load3(&d.node_v[3 * n]));
     int fr = m.node_frame[n];
-    if (fr < 0) continue;
     V3 p = load3(&d.node_target[3 * n]);
-    for (int i = 0; i < m.hinge_ancestor_num[fr]; ++i) {
-      int j = m.hinge_ancestor[m.hinge_ancestor_adr[fr] + i];
+    V3 w = load3(&d.node_v[3 * n]);  // velocity relative to the bone point
+    int adr = fr >= 0 ? m.hinge_ancestor_adr[fr] : 0, num = fr >= 0 ? m.hinge_ancestor_num[fr] : 0;
+    for (int i = 0; i < num; ++i) {
+      int j = m.hinge_ancestor[adr + i];
       V3 jac = cross(load3(&d.hinge_waxis[3 * j]), p - load3(&d.hinge_wcentre[3 * j]));
-      d.grad[hinge0 + j] -= dot(f, jac);
+      w = w - d.hinge_qdot[j] * jac;
+    }
+    V3 t = load3(&m.node_tangent[3 * n]);
+    if (fr >= 0) t = mul(&d.hinge_rot[9 * fr], t);
+    double cp = m.node_damping_perp[n];
+    V3 fc = cp * w + (m.node_damping[n] - cp) * dot(t, w) * t;
+    dissipation += 0.5 * dot(fc, w);
+    add_node(n, f + fc);
+    for (int i = 0; i < num; ++i) {
+      int j = m.hinge_ancestor[adr + i];
+      V3 jac = cross(load3(&d.hinge_waxis[3 * j]), p - load3(&d.hinge_wcentre[3 * j]));
+      d.grad[hinge0 + j] -= dot(f + fc, jac);
     }
   }
 
@@ -164,11 +180,13 @@ void forward_forces(const Model& m, Data& d) {
     add_node(l.node, -1 * f);
   }
 
+  // The torque needed to hold each hinge (at rest this is the passive resistance `rom` reads).
   for (int h = 0; h < m.nhinge; ++h) {
-    d.hinge_torque[h] = d.grad[hinge0 + h] - m.hinge_damping[h] * d.hinge_qdot[h];
+    d.hinge_torque[h] = d.grad[hinge0 + h];
     if (d.hinge_locked[h]) d.grad[hinge0 + h] = 0;
   }
   d.energy = energy;
+  d.dissipation = dissipation;
 }
 
 void forward(const Model& m, Data& d) {
@@ -219,22 +237,32 @@ void assemble(const Model& m, Data& d, Assembler& as, double ks, double cs, doub
     int dn = m.node_dof[n];
     if (dn < 0) continue;
     double k = d.node_k[n];
-    double diag = ks * k + cs * m.node_damping[n] + ms * m.node_mass[n];
-    double kb[9] = {diag, 0, 0, 0, diag, 0, 0, 0, diag};
-    block(dn, dn, kb);
     int fr = m.node_frame[n];
+    // Damping C = c⊥ I + (c - c⊥) t tᵀ on the velocity relative to the bone.
+    V3 t = load3(&m.node_tangent[3 * n]);
+    if (fr >= 0) t = mul(&d.hinge_rot[9 * fr], t);
+    double cp = m.node_damping_perp[n], cd = m.node_damping[n] - cp;
+    double tv[3] = {t.x, t.y, t.z};
+    double kb[9];
+    for (int r = 0; r < 3; ++r)
+      for (int c = 0; c < 3; ++c)
+        kb[3 * r + c] = cs * cd * tv[r] * tv[c] + (r == c ? ks * k + cs * cp + ms * m.node_mass[n] : 0);
+    block(dn, dn, kb);
     if (fr < 0) continue;
     // Coupling of the anchor to the hinges above the node's bone: d(k·d)/dq = -k J, and the
-    // hinge-hinge block k (Jiᵀ Jj - d·(ai × Jj)) for i at or above j in the chain.
+    // hinge-hinge block k (Jiᵀ Jj - d·(ai × Jj)) for i at or above j in the chain; the damping adds
+    // -C J and Jiᵀ C Jj.
     V3 p = load3(&d.node_target[3 * n]);
     V3 dd = load3(&d.node_x[3 * n]) - p;
     int adr = m.hinge_ancestor_adr[fr], num = m.hinge_ancestor_num[fr];
+    auto cmul = [&](V3 v) { return cp * v + cd * dot(t, v) * t; };
     for (int i = 0; i < num; ++i) {
       int hi = m.hinge_ancestor[adr + i];
       V3 ji = cross(load3(&d.hinge_waxis[3 * hi]), p - load3(&d.hinge_wcentre[3 * hi]));
-      as.add(dn, hinge0 + hi, -ks * k * ji.x);
-      as.add(dn + 1, hinge0 + hi, -ks * k * ji.y);
-      as.add(dn + 2, hinge0 + hi, -ks * k * ji.z);
+      V3 col = ks * k * ji + cs * cmul(ji);
+      as.add(dn, hinge0 + hi, -col.x);
+      as.add(dn + 1, hinge0 + hi, -col.y);
+      as.add(dn + 2, hinge0 + hi, -col.z);
     }
     for (int i = 0; i < num; ++i) {
       int hi = m.hinge_ancestor[adr + i];
@@ -243,7 +271,7 @@ void assemble(const Model& m, Data& d, Assembler& as, double ks, double cs, doub
       for (int j = i; j < num; ++j) {
         int hj = m.hinge_ancestor[adr + j];
         V3 jj = cross(load3(&d.hinge_waxis[3 * hj]), p - load3(&d.hinge_wcentre[3 * hj]));
-        as.add(hinge0 + hi, hinge0 + hj, ks * k * (dot(ji, jj) - dot(dd, cross(ai, jj))));
+        as.add(hinge0 + hi, hinge0 + hj, ks * k * (dot(ji, jj) - dot(dd, cross(ai, jj))) + cs * dot(ji, cmul(jj)));
       }
     }
   }
@@ -277,9 +305,11 @@ void assemble_matrix(const Model& m, Data& d, double ks, double cs, double ms) {
 std::pair<double, double> residual_norms(const Model& m, const Data& d) {
   double fn = 0, fh = 0;
   const int hinge0 = 3 * m.nfree;
-  for (int i = 0; i < hinge0; ++i) fn = std::max(fn, std::abs(d.grad[i]));
+  // NaN compares false with everything, so it is carried through explicitly.
+  auto take = [](double acc, double g) { return std::isnan(g) || std::isnan(acc) ? NAN : std::max(acc, std::abs(g)); };
+  for (int i = 0; i < hinge0; ++i) fn = take(fn, d.grad[i]);
   for (int h = 0; h < m.nhinge; ++h) {
-    if (!d.hinge_locked[h]) fh = std::max(fh, std::abs(d.grad[hinge0 + h]));
+    if (!d.hinge_locked[h]) fh = take(fh, d.grad[hinge0 + h]);
   }
   return {fn, fh};
 }

@@ -21,12 +21,12 @@ std::vector<int> ldlt_analyse(SparseLdlt& s, int n, const std::vector<std::pair<
   pat.setFromTriplets(trip.begin(), trip.end());
   Eigen::PermutationMatrix<Eigen::Dynamic, Eigen::Dynamic, int> p;
   Eigen::AMDOrdering<int> amd;
-  amd(pat, p);  // p maps old -> new
+  amd(pat, p);  // p.indices()[new] = old, as Eigen's SimplicialLDLT uses it
   s.perm.assign(n, 0);
   s.perm_inv.assign(n, 0);
-  for (int old = 0; old < n; ++old) {
-    s.perm_inv[old] = p.indices()[old];
-    s.perm[p.indices()[old]] = old;
+  for (int k = 0; k < n; ++k) {
+    s.perm[k] = p.indices()[k];
+    s.perm_inv[p.indices()[k]] = k;
   }
 
   // Permuted upper-triangle pattern, by columns, rows sorted and unique (diagonal always present).
@@ -80,7 +80,7 @@ std::vector<int> ldlt_analyse(SparseLdlt& s, int n, const std::vector<std::pair<
   return slots;
 }
 
-void ldlt_factorize(SparseLdlt& s, double min_pivot) {
+void ldlt_factorize(SparseLdlt& s, double min_pivot) {  // min_pivot relative to the pivot's diagonal
   const int n = s.n;
   double max_diag = 0.0;
   for (int k = 0; k < n; ++k) {
@@ -120,8 +120,13 @@ void ldlt_factorize(SparseLdlt& s, double min_pivot) {
       s.l_value[p2] = lki;
       lnz[i]++;
     }
-    if (!(dk > floor_pivot)) {
-      dk = floor_pivot;
+    // A pivot that is not clearly positive is replaced by its magnitude, and at least a fraction of
+    // its own diagonal: the factor then belongs to a nearby positive definite matrix, so the step it
+    // gives stays a descent direction and the entries of L stay bounded.
+    double akk = std::abs(s.a_value[s.a_colptr[k + 1] - 1]);
+    if (!(dk > min_pivot * akk + floor_pivot)) {
+      dk = std::max({std::abs(dk), 1e-3 * akk, floor_pivot});
+      if (!std::isfinite(dk)) dk = std::max(akk, floor_pivot);
       s.clamped_pivots++;
     }
     s.d[k] = dk;

@@ -30,9 +30,10 @@ struct SparseLdlt {
 // entry lives, so assembly can add into it directly.
 std::vector<int> ldlt_analyse(SparseLdlt& s, int n, const std::vector<std::pair<int, int>>& entries);
 
-// Numeric factorisation of a_value. Pivots below `min_pivot` times the largest diagonal are raised to
-// it (a modified Cholesky: keeps a Newton step a descent direction when the matrix is not positive).
-void ldlt_factorize(SparseLdlt& s, double min_pivot = 1e-12);
+// Numeric factorisation of a_value. Pivots below `min_pivot` times their own diagonal entry are
+// replaced (a modified Cholesky: keeps a Newton step a descent direction when the matrix is not
+// positive definite, as far from equilibrium the hinge terms can make it).
+void ldlt_factorize(SparseLdlt& s, double min_pivot = 1e-10);
 
 // Solves A x = b in place (b in original ordering). No allocation.
 void ldlt_solve(SparseLdlt& s, double* b);

@@ -99,6 +99,8 @@ Result<Model> compile(const NetworkSpec& spec) {
   m.ndof = 3 * m.nfree + m.nhinge;
 
   std::vector<double> node_stiffness(m.nnode, 0.0);  // Σ adjacent k/L scaled per 4 cm
+  std::vector<double> tangent(3 * m.nnode, 0.0);
+  std::vector<int> degree(m.nnode, 0);
   for (int e = 0; e < m.nelement; ++e) {
     const ElementSpec& es = spec.elements[e];
     std::string where = "elements[" + std::to_string(e) + "]";
@@ -121,14 +123,27 @@ Result<Model> compile(const NetworkSpec& spec) {
     double k = es.stiffness / len * (len / kRef) * (len / kRef);
     node_stiffness[es.a] += k;
     node_stiffness[es.b] += k;
+    Vec3d pa = spec.nodes[es.a].position, pb = spec.nodes[es.b].position;
+    double dir[3] = {(pb.x - pa.x) / len, (pb.y - pa.y) / len, (pb.z - pa.z) / len};
+    for (int c = 0; c < 3; ++c) tangent[3 * es.a + c] += dir[c], tangent[3 * es.b + c] += dir[c];
+    degree[es.a]++, degree[es.b]++;
   }
   // Damping per node in proportion to the tissue around it (per unit length), so a disturbance
   // diffuses along a track in about the same time however finely it is divided.
+  // Across the tissue the restoring stiffness is only tension over length, far below the axial one,
+  // so nodes of a track (two elements) are damped much less sideways: otherwise slow sideways drift
+  // would keep the dynamic mode from settling. Stations and branch points are damped alike in all
+  // directions.
   for (int n = 0; n < m.nnode; ++n) {
     double c = m.opt.node_time_constant * (node_stiffness[n] + m.node_anchor[n]);
     if (!(c > 0)) c = 1e-3;
     m.node_damping.push_back(c);
     m.node_mass.push_back(m.opt.mass_time_constant * c);
+    double* t = &tangent[3 * n];
+    double tl = std::sqrt(t[0] * t[0] + t[1] * t[1] + t[2] * t[2]);
+    bool along = degree[n] == 2 && tl > 1e-9;
+    for (int k = 0; k < 3; ++k) m.node_tangent.push_back(along ? t[k] / tl : 0.0);
+    m.node_damping_perp.push_back(along ? 0.01 * c : c);
   }
 
   for (int t = 0; t < m.ntrack; ++t) {

@@ -27,13 +27,13 @@ Result<Grade> parse_grade(const std::string& s);
 
 struct ModelOptions {
   double toe_strain = 0.06;        // Blankevoort ε_t
-  double prestrain = 0.01;         // strain of every tissue in the neutral pose
+  double prestrain = 0.03;         // strain of every tissue in the neutral pose (mid toe region)
   double element_damping = 0.02;   // s: element damping = this × stiffness, only while lengthening
-  double node_time_constant = 2e-3;  // s: node damping = this × adjacent stiffness (per 4 cm)
+  double node_time_constant = 1e-3;  // s: node damping = this × adjacent stiffness (per 4 cm)
   double mass_time_constant = 2e-4;  // s: node mass = this × node damping (overdamped)
   double hinge_time_constant = 0.05;  // s: hinge damping = this × hinge stiffness
   double timestep = 1.0 / 240.0;   // s, dynamic mode
-  int step_iterations = 1;         // Newton iterations per implicit step
+  int step_iterations = 1;         // Newton iterations per implicit step (linearly implicit when 1)
   double force_tolerance = 1e-6;   // N, equilibrium residual on node forces
   double torque_tolerance = 1e-7;  // N·m, equilibrium residual on hinge torques
   int max_iterations = 60;
@@ -131,7 +131,9 @@ struct Model {
   std::vector<int> node_dof;             // (nnode) first of 3 unknowns, -1 when fixed
   std::vector<int> node_station;         // (nnode) station or -1
   std::vector<double> node_mass;         // (nnode) kg
-  std::vector<double> node_damping;      // (nnode) N·s/m
+  std::vector<double> node_damping;      // (nnode) N·s/m along the tissue
+  std::vector<double> node_damping_perp;  // (nnode) N·s/m across it
+  std::vector<double> node_tangent;      // (nnode x 3) tissue direction on the bone, neutral world
 
   // elements
   std::vector<int> element_node;         // (nelement x 2)

@@ -38,39 +38,67 @@ bool equilibrium(const Model& m, Data& d) {
   hold_locked(m, d);
   forward(m, d);
   d.converged = false;
+  // Newton with a backtracking line search on the energy; when a step finds no decrease (far from
+  // equilibrium the hinge terms make the Hessian indefinite and the step wild), the diagonal is
+  // raised (Levenberg–Marquardt, A + μ diag A) until it does, and μ falls again as steps succeed.
+  double mu = 0;
   int it = 0;
   for (; it < m.opt.max_iterations; ++it) {
     auto [fn, fh] = residual_norms(m, d);
     d.residual = std::max(fn, fh);
+    if (!std::isfinite(d.residual)) break;
     if (fn < m.opt.force_tolerance && fh < m.opt.torque_tolerance) {
       d.converged = true;
       break;
     }
     assemble_matrix(m, d, 1, 0, 0);
+    if (mu > 0) {
+      SparseLdlt& s = d.solver;
+      for (int k = 0; k < s.n; ++k) s.a_value[s.a_colptr[k + 1] - 1] *= 1 + mu;
+    }
     ldlt_factorize(d.solver);
     d.factorizations++;
     for (int i = 0; i < m.ndof; ++i) d.delta[i] = -d.grad[i];
     ldlt_solve(d.solver, d.delta.data());
 
-    // Backtracking on the energy (Armijo); the energy is convex in the node positions, and the
-    // line search keeps large restrictions (big posture changes) from overshooting.
     std::copy(d.node_x.begin(), d.node_x.end(), d.save_x.begin());
     std::copy(d.hinge_q.begin(), d.hinge_q.end(), d.save_q.begin());
     const double e0 = d.energy;
     double slope = 0;
     for (int i = 0; i < m.ndof; ++i) slope += d.grad[i] * d.delta[i];
     double alpha = 1;
-    for (int ls = 0; ls < 30; ++ls) {
+    bool accepted = false;
+    for (int ls = 0; ls < 12 && std::isfinite(slope) && slope < 0; ++ls) {
       apply_delta(m, d, alpha);
       forward_kinematics(m, d);
       forward_forces(m, d);
-      if (!std::isfinite(d.energy)) {
-        alpha *= 0.5;
-        continue;
+      if (std::isfinite(d.energy) && d.energy <= e0 + 1e-4 * alpha * slope + 1e-13 * std::abs(e0)) {
+        accepted = true;
+        break;
       }
-      if (d.energy <= e0 + 1e-4 * alpha * slope + 1e-13 * std::abs(e0) || slope >= 0) break;
       alpha *= 0.5;
     }
+    if (accepted) {
+      mu = mu > 1e-6 ? mu * 0.1 : 0.0;
+      continue;
+    }
+    if (std::isfinite(slope) && -slope < 1e-9 * std::abs(e0)) {
+      // The decrease drowns in the energy's round-off: near the solution, take the Newton step.
+      apply_delta(m, d, 1);
+      forward_kinematics(m, d);
+      forward_forces(m, d);
+      continue;
+    }
+    // Back to the last good state, with a stiffer diagonal.
+    apply_delta(m, d, 0);
+    forward_kinematics(m, d);
+    forward_forces(m, d);
+    mu = std::max(1e-4, mu * 10);
+    if (mu > 1e8) break;
+  }
+  if (!d.converged) {
+    auto [rn, rh] = residual_norms(m, d);
+    d.residual = std::max(rn, rh);
   }
   d.iterations = it;
   return d.converged;
@@ -87,7 +115,11 @@ void step(const Model& m, Data& d) {
   std::copy(d.hinge_qdot.begin(), d.hinge_qdot.end(), d.save_qdot.begin());
   const int hinge0 = 3 * m.nfree;
 
-  // Backward Euler in the new velocities v': M (v' - v) + h g(x + h v', v') = 0, by Newton from v' = v.
+  // Backward Euler as a minimisation over the new velocities v' (the incremental potential):
+  //   Φ(v') = E(x + h v') + ½ (v' - v)ᵀ M (v' - v) + h · ½ v'ᵀ C v',
+  // whose gradient h ∇E + M (v' - v) + h C v' is the implicit Euler residual and whose Hessian is
+  // M + h C + h² K. Newton with a backtracking line search on Φ stays stable however stiff the
+  // tissue gets (the toe region stiffens sharply), where a single linearised step would overshoot.
   auto place = [&]() {
     for (int n = 0; n < m.nnode; ++n) {
       if (m.node_dof[n] < 0) continue;
@@ -98,34 +130,92 @@ void step(const Model& m, Data& d) {
     }
     forward_kinematics(m, d);
     forward_forces(m, d);
+    double phi = d.energy + h * d.dissipation;
+    for (int n = 0; n < m.nnode; ++n) {
+      for (int c = 0; c < 3; ++c) {
+        double dv = d.node_v[3 * n + c] - d.save_v[3 * n + c];
+        phi += 0.5 * m.node_mass[n] * dv * dv;
+      }
+    }
+    for (int j = 0; j < m.nhinge; ++j) {
+      double dw = d.hinge_qdot[j] - d.save_qdot[j];
+      phi += 0.5 * m.hinge_inertia[j] * dw * dw;
+    }
+    return phi;
   };
+  auto set_velocity = [&](const double* v0, const double* w0, double alpha) {
+    for (int n = 0; n < m.nnode; ++n) {
+      int k = m.node_dof[n];
+      if (k < 0) continue;
+      for (int c = 0; c < 3; ++c) d.node_v[3 * n + c] = v0[3 * n + c] + alpha * d.delta[k + c];
+    }
+    for (int j = 0; j < m.nhinge; ++j) {
+      if (!d.hinge_locked[j]) d.hinge_qdot[j] = w0[j] + alpha * d.delta[hinge0 + j];
+    }
+  };
+  // Start from v' = 0 (the current configuration): the first Newton step is then the linearly
+  // implicit Euler step, and the line search guarantees Φ(v') <= Φ(0) = E(x) + ½ vᵀ M v, so the
+  // step never adds energy.
+  std::fill(d.node_v.begin(), d.node_v.end(), 0.0);
+  std::fill(d.hinge_qdot.begin(), d.hinge_qdot.end(), 0.0);
+  double phi = place();
   for (int it = 0; it < m.opt.step_iterations; ++it) {
-    place();
+    // Residual r = M (v' - v) + h g; Newton direction -A⁻¹ r.
+    double rmax = 0;
     for (int n = 0; n < m.nnode; ++n) {
       int k = m.node_dof[n];
       if (k < 0) continue;
       for (int c = 0; c < 3; ++c) {
-        d.delta[k + c] = -(m.node_mass[n] * (d.node_v[3 * n + c] - d.save_v[3 * n + c]) + h * d.grad[k + c]);
+        double r = m.node_mass[n] * (d.node_v[3 * n + c] - d.save_v[3 * n + c]) + h * d.grad[k + c];
+        d.rhs[k + c] = r;
+        rmax = std::max(rmax, std::abs(r) / h);
       }
     }
     for (int j = 0; j < m.nhinge; ++j) {
-      d.delta[hinge0 + j] = d.hinge_locked[j] ? 0.0
-          : -(m.hinge_inertia[j] * (d.hinge_qdot[j] - d.save_qdot[j]) + h * d.grad[hinge0 + j]);
+      double r = d.hinge_locked[j] ? 0.0 : m.hinge_inertia[j] * (d.hinge_qdot[j] - d.save_qdot[j]) + h * d.grad[hinge0 + j];
+      d.rhs[hinge0 + j] = r;
+      rmax = std::max(rmax, std::abs(r) / h);
     }
+    if (it > 0 && rmax < m.opt.force_tolerance) break;
     assemble_matrix(m, d, h * h, h, 1);
     ldlt_factorize(d.solver);
     d.factorizations++;
-    ldlt_solve(d.solver, d.delta.data());
-    for (int n = 0; n < m.nnode; ++n) {
-      int k = m.node_dof[n];
-      if (k < 0) continue;
-      for (int c = 0; c < 3; ++c) d.node_v[3 * n + c] += d.delta[k + c];
+    double slope = 0;
+    for (int i = 0; i < m.ndof; ++i) {
+      d.delta[i] = -d.rhs[i];
     }
-    for (int j = 0; j < m.nhinge; ++j) {
-      if (!d.hinge_locked[j]) d.hinge_qdot[j] += d.delta[hinge0 + j];
+    ldlt_solve(d.solver, d.delta.data());
+    for (int i = 0; i < m.ndof; ++i) slope += d.rhs[i] * d.delta[i];
+    // The line search starts from this iterate's velocities.
+    std::copy(d.node_v.begin(), d.node_v.end(), d.trial_v.begin());
+    std::copy(d.hinge_qdot.begin(), d.hinge_qdot.end(), d.trial_qdot.begin());
+    double alpha = 1;
+    bool accepted = false;
+    for (int ls = 0; ls < 20; ++ls) {
+      set_velocity(d.trial_v.data(), d.trial_qdot.data(), alpha);
+      double next = place();
+      if (std::isfinite(next) && next <= phi + 1e-4 * alpha * slope + 1e-13 * std::abs(phi)) {
+        phi = next;
+        accepted = true;
+        break;
+      }
+      alpha *= 0.5;
+    }
+    if (!accepted) {
+      // Near the solution the decrease of Φ drowns in its round-off: the Newton step is then the
+      // right one to take. Otherwise keep the iterate and end the step.
+      bool roundoff = -slope < 1e-9 * std::abs(phi);
+      if (roundoff) {
+        set_velocity(d.trial_v.data(), d.trial_qdot.data(), 1.0);
+      } else {
+        // Not a descent direction: stop the motion for this step rather than coast on.
+        std::fill(d.node_v.begin(), d.node_v.end(), 0.0);
+        std::fill(d.hinge_qdot.begin(), d.hinge_qdot.end(), 0.0);
+      }
+      phi = place();
+      if (!roundoff) break;
     }
   }
-  place();
   auto [fn, fh] = residual_norms(m, d);
   d.residual = std::max(fn, fh);
 }
@@ -221,23 +311,30 @@ TraceResult trace(const Model& m, Data& d, TraceTarget target) {
   return r;
 }
 
-RomResult rom(const Model& m, Data& d, int hinge) {
+RomResult rom(const Model& m, Data& d, int hinge) { return rom(m, d, std::vector<int>{hinge}); }
+
+RomResult rom(const Model& m, Data& d, const std::vector<int>& hinges) {
   RomResult r;
+  if (hinges.empty()) return r;
   std::vector<double> saved = get_state(m, d);
+  const double n = double(hinges.size());
   equilibrium(m, d);
-  r.rest_angle = d.hinge_q[hinge];
-  const double threshold = m.hinge_rom_torque[hinge];
+  for (int h : hinges) r.rest_angle += d.hinge_q[h];
+  double threshold = 0;
+  for (int h : hinges) threshold += m.hinge_rom_torque[h] / n;
   auto torque_at = [&](double angle) {
-    lock_hinge(d, hinge, angle);
+    for (int h : hinges) lock_hinge(d, h, angle / n);
     equilibrium(m, d);
-    return d.hinge_torque[hinge];
+    double tau = 0;
+    for (int h : hinges) tau += d.hinge_torque[h] / n;
+    return tau;
   };
   // March out from the rest angle until the holding torque passes the threshold, then bisect.
-  constexpr double kStep = 0.05, kMax = 2.6;
+  const double step_size = 0.05 * n, max_angle = 2.6 * n;
   double lo = r.rest_angle, hi = lo;
   double tau_hi = 0;
-  while (hi < kMax) {
-    double next = std::min(hi + kStep, kMax);
+  while (hi < max_angle) {
+    double next = std::min(hi + step_size, max_angle);
     tau_hi = torque_at(next);
     if (tau_hi >= threshold) {
       lo = hi;
@@ -249,7 +346,7 @@ RomResult rom(const Model& m, Data& d, int hinge) {
     lo = hi;
   }
   if (r.reached) {
-    for (int it = 0; it < 40 && hi - lo > 1e-6; ++it) {
+    for (int it = 0; it < 30 && hi - lo > 1e-6; ++it) {
       double mid = 0.5 * (lo + hi);
       double tau = torque_at(mid);
       if (tau >= threshold) {
@@ -265,6 +362,19 @@ RomResult rom(const Model& m, Data& d, int hinge) {
   set_state(m, d, saved);
   forward(m, d);
   return r;
+}
+
+std::vector<int> rom_joint(const Model& m, const std::string& name) {
+  if (name == "neck") {
+    std::vector<int> g;
+    for (const char* j : {"cervical_lower", "cervical_upper", "skull"}) {
+      int h = find_hinge(m, j);
+      if (h >= 0) g.push_back(h);
+    }
+    return g;
+  }
+  int h = find_hinge(m, name);
+  return h >= 0 ? std::vector<int>{h} : std::vector<int>{};
 }
 
 }  // namespace fascia::sim

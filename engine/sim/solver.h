@@ -43,8 +43,15 @@ struct RomResult {
   bool reached = false;   // false when the torque never reached the threshold within the search
 };
 
-// Passive range of motion of a hinge under the current restrictions: the angle at which the torque
-// needed to hold it reaches the hinge's threshold. The state is restored afterwards.
+// Passive range of motion under the current restrictions: the angle at which the torque needed to
+// hold the joint reaches its threshold. A group of hinges (the neck: cervical_lower, cervical_upper,
+// skull) moves together, each by an equal share of the angle; its torque is the generalised force
+// Σ τi / n against the mean of the members' thresholds. The state is restored afterwards.
 RomResult rom(const Model& m, Data& d, int hinge);
+RomResult rom(const Model& m, Data& d, const std::vector<int>& hinges);
+
+// Named joints for `rom`: a hinge name, or a group ("neck", "neck.l" is not a thing: the neck is
+// midline). Returns the hinges, empty when the name is unknown.
+std::vector<int> rom_joint(const Model& m, const std::string& name);
 
 }  // namespace fascia::sim
