@@ -18,6 +18,9 @@ jobs=${JOBS:-2}
 export ASAN_OPTIONS="detect_leaks=1:check_initialization_order=1:strict_init_order=1:${ASAN_OPTIONS_EXTRA:-}"
 export LSAN_OPTIONS="suppressions=$root/tests/reliability/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+# Keeps the dlclose'd Vulkan driver, layers and X11 libraries mapped in our processes, so leaks
+# inside them are named and lsan.supp can match them (see keep_loaded.c).
+export LD_PRELOAD="$root/$dir/lib/libfascia_keep_loaded.so${LD_PRELOAD:+:$LD_PRELOAD}"
 
 echo "make check: the suite under ASan + UBSan + LeakSanitizer ($dir)"
 start=$(date +%s)
