@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "body/import/import_model.h"
+#include "body/import/imported_body.h"
 #include "body/import/import_test_util.h"
 #include "core/file_io.h"
 #include "core/json.h"
@@ -296,4 +297,36 @@ TEST_CASE("import: RiggedFigure.dae with its bone names erased is mapped from th
   CHECK(source_of(m, "forearm.r") == anonymous("arm_joint_R_2"));
   CHECK(source_of(m, "hand.r") == anonymous("arm_joint_R_3"));
   check_common(m, 1.40, 1.50, 0.10f);
+}
+
+TEST_CASE("import: an imported model as a Skeleton with Landmarks, like the built-in body") {
+  fs::path dir = models_dir();
+  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  auto r = import_model(dir / "makehuman_base" / "default.mhskel");
+  REQUIRE(r.ok());
+  ImportedBody body = imported_body(*r);
+  REQUIRE(body.skeleton.size() == r->joints.size());
+  CHECK(body.skeleton.find("femur.l") == r->joint_of("femur.l"));
+  CHECK(body.skeleton.find("upperleg01.L") == -1);  // named by its canonical id now
+  CHECK(body.skeleton.find("breast.L") >= 0);       // unmapped bones keep their names
+  const Skeleton canonical = make_skeleton(BodyParams{});
+  const Joint& knee = body.skeleton.joints[body.skeleton.find("tibia.l")];
+  CHECK(knee.limit_max_deg == canonical.joints[canonical.find("tibia.l")].limit_max_deg);
+  REQUIRE(body.landmarks.size() == r->landmarks.size());
+  const std::vector<vec3> rest = body.skeleton.rest_positions();
+  for (size_t i = 0; i < r->joints.size(); ++i) CHECK(glm::distance(rest[i], r->joints[i].position()) < 1e-5f);
+  for (const PlacedLandmark& l : r->landmarks) {
+    INFO(l.id);
+    auto p = landmark_position(body.skeleton, body.landmarks, l.id, rest_pose(body.skeleton));
+    REQUIRE(p.has_value());
+    CHECK(glm::distance(*p, l.position) < 1e-5f);
+  }
+  // Bending the left knee carries the calcaneus with the shin, and leaves the right one in place.
+  Pose bent = rest_pose(body.skeleton);
+  bent.local_rotation.assign(body.skeleton.size(), quat(1, 0, 0, 0));
+  bent.local_rotation[body.skeleton.find("tibia.l")] = rotation_from_degrees(vec3(60, 0, 0));
+  auto heel_l = landmark_position(body.skeleton, body.landmarks, "calcaneus.l", bent);
+  auto heel_r = landmark_position(body.skeleton, body.landmarks, "calcaneus.r", bent);
+  CHECK(heel_l->y > r->landmark("calcaneus.l")->position.y + 0.1f);
+  CHECK(glm::distance(*heel_r, r->landmark("calcaneus.r")->position) < 1e-5f);
 }
