@@ -135,8 +135,7 @@ Result<RawRig> load_with_assimp(const std::filesystem::path& path) {
       skin_bind[it->second] = is_finite(bind) ? bind : nodes[it->second].global;
     }
   }
-  if (skin_bind.empty())
-    return bad_input(file + ": the model has no skeleton (no mesh is skinned to bones)");
+  if (skin_bind.empty()) return bad_input(file + ": the model has no skeleton (no mesh is skinned to bones)");
 
   // The skeleton: skin bones, nodes between two skin bones, and the mesh-less descendants of skin
   // bones (end markers). Containers above the topmost bones ("Armature", "RootNode") stay out.
@@ -155,8 +154,7 @@ Result<RawRig> load_with_assimp(const std::filesystem::path& path) {
     }
   }
   for (int i = 0; i < n; ++i)
-    if (!in_skeleton[i] && below_skin[i] && nodes[i].node->mNumMeshes == 0 &&
-        in_skeleton[nodes[i].parent])
+    if (!in_skeleton[i] && below_skin[i] && nodes[i].node->mNumMeshes == 0 && in_skeleton[nodes[i].parent])
       in_skeleton[i] = 1;
 
   // Bind pose of the non-skin skeleton nodes: their local transforms chained onto the bind pose above.
@@ -165,9 +163,12 @@ Result<RawRig> load_with_assimp(const std::filesystem::path& path) {
   for (int i = 0; i < n; ++i) {
     if (!in_skeleton[i]) continue;
     int p = nodes[i].parent;
-    if (skin_bind.count(i)) bind[i] = skin_bind[i];
-    else if (p >= 0 && in_skeleton[p]) bind[i] = bind[p] * to_glm(nodes[i].node->mTransformation);
-    else bind[i] = nodes[i].global;
+    if (skin_bind.count(i))
+      bind[i] = skin_bind[i];
+    else if (p >= 0 && in_skeleton[p])
+      bind[i] = bind[p] * to_glm(nodes[i].node->mTransformation);
+    else
+      bind[i] = nodes[i].global;
     RawBone bone;
     bone.name = nodes[i].node->mName.C_Str();
     bone.parent = (p >= 0 && in_skeleton[p]) ? bone_of_node[p] : -1;

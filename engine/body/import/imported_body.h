@@ -13,8 +13,8 @@
 namespace fascia::body {
 
 struct ImportedBody {
-  Skeleton skeleton;               // one joint per ImportedModel joint, same order
-  std::vector<Landmark> landmarks; // every placed landmark, on the joint that placed it
+  Skeleton skeleton;                // one joint per ImportedModel joint, same order
+  std::vector<Landmark> landmarks;  // every placed landmark, on the joint that placed it
 };
 
 ImportedBody imported_body(const ImportedModel& model);

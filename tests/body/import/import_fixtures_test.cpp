@@ -7,8 +7,8 @@
 #include <filesystem>
 
 #include "body/import/import_model.h"
-#include "body/import/imported_body.h"
 #include "body/import/import_test_util.h"
+#include "body/import/imported_body.h"
 #include "core/file_io.h"
 #include "core/json.h"
 #include "support/test_support.h"
@@ -97,7 +97,10 @@ void check_common(const ImportedModel& m, double height_lo, double height_hi, fl
 
 TEST_CASE("import: RiggedFigure.glb maps the Cesium joints and stands 1.45 m tall") {
   fs::path dir = models_dir();
-  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   auto r = import_model(dir / "riggedfigure" / "RiggedFigure.glb");
   REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
   const ImportedModel& m = *r;
@@ -121,7 +124,10 @@ TEST_CASE("import: RiggedFigure.glb maps the Cesium joints and stands 1.45 m tal
 
 TEST_CASE("import: RiggedFigure.dae (Z-up COLLADA) gives the same skeleton as the .glb") {
   fs::path dir = models_dir();
-  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   auto glb = import_model(dir / "riggedfigure" / "RiggedFigure.glb");
   auto dae = import_model(dir / "riggedfigure" / "RiggedFigure.dae");
   REQUIRE(glb.ok());
@@ -138,7 +144,10 @@ TEST_CASE("import: RiggedFigure.dae (Z-up COLLADA) gives the same skeleton as th
 
 TEST_CASE("import: the Kenney FBX drops its control bones and maps the Mixamo-style names") {
   fs::path dir = models_dir();
-  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   auto r = import_model(dir / "kenney_character_fbx" / "maya_kenney_character_7700_binary.fbx");
   REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
   const ImportedModel& m = *r;
@@ -169,7 +178,8 @@ TEST_CASE("import: the Kenney FBX drops its control bones and maps the Mixamo-st
   // The file says centimetres, which would make a 3.76 m figure: scaled to 1.75 m with a warning.
   CHECK(m.report.height_m == doctest::Approx(1.75).epsilon(0.001));
   bool warned = false;
-  for (const std::string& w : m.report.warnings) warned = warned || w.find("scaled to 1.75 m") != std::string::npos;
+  for (const std::string& w : m.report.warnings)
+    warned = warned || w.find("scaled to 1.75 m") != std::string::npos;
   CHECK(warned);
   // The bind pose (T-pose), not the animated node pose the file was saved in: arms level.
   CHECK(std::abs(joint_at(m, "hand.l").y - joint_at(m, "humerus.l").y) < 0.05f);
@@ -179,7 +189,10 @@ TEST_CASE("import: the Kenney FBX drops its control bones and maps the Mixamo-st
 
 TEST_CASE("import: the MakeHuman skeleton (.mhskel) rigs base.obj") {
   fs::path dir = models_dir();
-  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   auto r = import_model(dir / "makehuman_base" / "default.mhskel");
   REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
   const ImportedModel& m = *r;
@@ -211,7 +224,10 @@ TEST_CASE("import: the MakeHuman skeleton (.mhskel) rigs base.obj") {
 
 TEST_CASE("import: the MakeHuman OBJ alone has no skeleton and says where one is") {
   fs::path dir = models_dir();
-  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   fs::path obj = dir / "makehuman_base" / "base.obj";
   auto r = import_model(obj);
   REQUIRE_FALSE(r.ok());
@@ -222,13 +238,17 @@ TEST_CASE("import: the MakeHuman OBJ alone has no skeleton and says where one is
 
 TEST_CASE("import: MJCF (MyoSim) is refused as an unsupported format") {
   fs::path dir = models_dir();
-  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   fs::path xml = dir / "myosim_skeleton" / "mjcf" / "body" / "myobody.xml";
   auto r = import_model(xml);
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().exit_status() == 2);
-  CHECK(r.error().message == xml.string() + ": MJCF (MuJoCo XML) is not a supported format: Assimp cannot "
-                                            "read it; export the model as glTF, FBX or COLLADA");
+  CHECK(r.error().message == xml.string() +
+                                 ": MJCF (MuJoCo XML) is not a supported format: Assimp cannot "
+                                 "read it; export the model as glTF, FBX or COLLADA");
   // Its bone meshes are STL: not a rigged-model format either.
   fs::path stl = dir / "myosim_skeleton" / "meshes" / "r_femur.stl";
   auto s = import_model(stl);
@@ -238,7 +258,10 @@ TEST_CASE("import: MJCF (MyoSim) is refused as an unsupported format") {
 
 TEST_CASE("import: the report names units, height, mappings, drops and landmarks") {
   fs::path dir = models_dir();
-  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   auto r = import_model(dir / "kenney_character_fbx" / "maya_kenney_character_7700_binary.fbx");
   REQUIRE(r.ok());
   auto j = parse_json(import_report_json(*r), "report");
@@ -264,22 +287,26 @@ TEST_CASE("import: the report names units, height, mappings, drops and landmarks
 
 TEST_CASE("import: RiggedFigure.dae with its bone names erased is mapped from the hierarchy") {
   fs::path dir = models_dir();
-  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   auto text = read_file(dir / "riggedfigure" / "RiggedFigure.dae");
   REQUIRE(text.ok());
   std::string dae = *text;
   // Every joint renamed to a number ("leg_joint_L_1" → "node_11"): no name, no side left to read.
-  const std::vector<std::string> joints = {
-      "torso_joint_1", "torso_joint_2", "torso_joint_3", "neck_joint_1",  "neck_joint_2",
-      "arm_joint_L_1", "arm_joint_L_2", "arm_joint_L_3", "arm_joint_R_1", "arm_joint_R_2",
-      "arm_joint_R_3", "leg_joint_L_1", "leg_joint_L_2", "leg_joint_L_3", "leg_joint_L_5",
-      "leg_joint_R_1", "leg_joint_R_2", "leg_joint_R_3", "leg_joint_R_5"};
+  const std::vector<std::string> joints = {"torso_joint_1", "torso_joint_2", "torso_joint_3", "neck_joint_1",
+                                           "neck_joint_2",  "arm_joint_L_1", "arm_joint_L_2", "arm_joint_L_3",
+                                           "arm_joint_R_1", "arm_joint_R_2", "arm_joint_R_3", "leg_joint_L_1",
+                                           "leg_joint_L_2", "leg_joint_L_3", "leg_joint_L_5", "leg_joint_R_1",
+                                           "leg_joint_R_2", "leg_joint_R_3", "leg_joint_R_5"};
   auto anonymous = [&](const std::string& name) {
     size_t i = std::find(joints.begin(), joints.end(), name) - joints.begin();
     return "node_" + std::to_string(i + 10);
   };
   for (const std::string& j : joints)
-    for (size_t at = dae.find(j); at != std::string::npos; at = dae.find(j, at)) dae.replace(at, j.size(), anonymous(j));
+    for (size_t at = dae.find(j); at != std::string::npos; at = dae.find(j, at))
+      dae.replace(at, j.size(), anonymous(j));
   fs::path p = test::output_dir() / "RiggedFigure_anonymous.dae";
   REQUIRE(write_file_atomic(p, dae).ok());
   auto r = import_model(p);
@@ -301,7 +328,10 @@ TEST_CASE("import: RiggedFigure.dae with its bone names erased is mapped from th
 
 TEST_CASE("import: an imported model as a Skeleton with Landmarks, like the built-in body") {
   fs::path dir = models_dir();
-  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   auto r = import_model(dir / "makehuman_base" / "default.mhskel");
   REQUIRE(r.ok());
   ImportedBody body = imported_body(*r);
@@ -314,7 +344,8 @@ TEST_CASE("import: an imported model as a Skeleton with Landmarks, like the buil
   CHECK(knee.limit_max_deg == canonical.joints[canonical.find("tibia.l")].limit_max_deg);
   REQUIRE(body.landmarks.size() == r->landmarks.size());
   const std::vector<vec3> rest = body.skeleton.rest_positions();
-  for (size_t i = 0; i < r->joints.size(); ++i) CHECK(glm::distance(rest[i], r->joints[i].position()) < 1e-5f);
+  for (size_t i = 0; i < r->joints.size(); ++i)
+    CHECK(glm::distance(rest[i], r->joints[i].position()) < 1e-5f);
   for (const PlacedLandmark& l : r->landmarks) {
     INFO(l.id);
     auto p = landmark_position(body.skeleton, body.landmarks, l.id, rest_pose(body.skeleton));
