@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <assimp/Importer.hpp>
 #include <exception>
+#include <fstream>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -100,6 +101,25 @@ Result<RawRig> load_with_assimp(const std::filesystem::path& path) {
       rig.metres_per_unit = unit_f / 100.0;
     }
     if (rig.metres_per_unit) rig.unit_source = "file metadata (UnitScaleFactor)";
+  }
+
+  // glTF is metres by definition; Assimp applies COLLADA's <unit meter> and <up_axis> itself, so
+  // both arrive in metres, Y up.
+  if (rig.format == "glTF 2.0" || rig.format == "COLLADA") {
+    rig.metres_per_unit = 1.0;
+    rig.unit_source =
+        rig.format == "glTF 2.0" ? "glTF: metres by definition" : "COLLADA <unit>, applied by Assimp";
+  }
+  if (rig.format == "COLLADA") {
+    std::ifstream in(path, std::ios::binary);
+    std::string head(65536, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in.gcount()));
+    size_t at = head.find("<up_axis>");
+    if (at != std::string::npos) {
+      char axis = head.size() > at + 9 ? head[at + 9] : 'Y';
+      if (axis == 'X' || axis == 'Z') rig.up_turned_by_loader = std::string("+") + axis;
+    }
   }
 
   std::vector<NodeInfo> nodes;

@@ -267,6 +267,7 @@ Result<ImportedModel> import_model(const fs::path& path) {
                               axis_name(glm::transpose(convention) * up) + ")");
   const mat3 rotation = turn * convention;
   report.up_axis = axis_name(glm::transpose(rotation) * vec3(0, 1, 0));
+  if (!rig.up_turned_by_loader.empty() && report.up_axis == "+Y") report.up_axis = rig.up_turned_by_loader;
 
   // 4. Units and placement: feet on y = 0, pelvis over the origin.
   float lo = INFINITY, hi = -INFINITY;

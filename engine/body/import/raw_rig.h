@@ -29,6 +29,9 @@ struct RawRig {
   int up_axis = 1;
   int up_sign = 1;
   std::string up_source = "convention";
+  // The up axis the file declared when its loader has already turned it to +Y (COLLADA's
+  // <up_axis>Z_UP</up_axis>), e.g. "+Z"; empty otherwise.
+  std::string up_turned_by_loader;
   std::vector<std::string> warnings;
 };
 

@@ -50,12 +50,13 @@ float min_y(const ImportedModel& m) {
 
 // What every fixture must satisfy, whatever its style: upright, on the floor, facing +Z, left at +X,
 // every landmark placed and none farther than `tolerance` from the skin or a bone.
-void check_common(const ImportedModel& m, double height_lo, double height_hi, float tolerance) {
+void check_common(const ImportedModel& m, double height_lo, double height_hi, float tolerance,
+                  const char* up_axis = "+Y") {
   const ImportReport& r = m.report;
   CHECK(r.height_m >= height_lo);
   CHECK(r.height_m <= height_hi);
   CHECK(std::abs(min_y(m)) < 1e-4f);
-  CHECK(r.up_axis == "+Y");
+  CHECK(r.up_axis == up_axis);
   for (const char* side : {".l", ".r"}) {
     const float sign = side[1] == 'l' ? 1.0f : -1.0f;
     CHECK(sign * joint_at(m, std::string("femur") + side).x > 0.03f);
@@ -109,6 +110,7 @@ TEST_CASE("import: RiggedFigure.glb maps the Cesium joints and stands 1.45 m tal
   CHECK(m.report.joint_count == 19);
   CHECK(m.report.height_m == doctest::Approx(1.45).epsilon(0.01));
   CHECK(m.report.scale_to_metres == 1.0);
+  CHECK(m.report.units == "metres (glTF: metres by definition)");
   CHECK(source_of(m, "pelvis") == "torso_joint_1");
   CHECK(source_of(m, "skull") == "neck_joint_2");
   CHECK(source_of(m, "femur.l") == "leg_joint_L_1");
@@ -139,7 +141,7 @@ TEST_CASE("import: RiggedFigure.dae (Z-up COLLADA) gives the same skeleton as th
     CHECK(source_of(*dae, g.canonical) == g.source);
     CHECK(glm::distance(joint_at(*dae, g.canonical), joint_at(*glb, g.canonical)) < 0.002f);
   }
-  check_common(*dae, 1.40, 1.50, 0.10f);
+  check_common(*dae, 1.40, 1.50, 0.10f, "+Z");  // exported from Blender with Z_UP
 }
 
 TEST_CASE("import: the Kenney FBX drops its control bones and maps the Mixamo-style names") {
@@ -323,7 +325,7 @@ TEST_CASE("import: RiggedFigure.dae with its bone names erased is mapped from th
   CHECK(source_of(m, "humerus.l") == anonymous("arm_joint_L_1"));
   CHECK(source_of(m, "forearm.r") == anonymous("arm_joint_R_2"));
   CHECK(source_of(m, "hand.r") == anonymous("arm_joint_R_3"));
-  check_common(m, 1.40, 1.50, 0.10f);
+  check_common(m, 1.40, 1.50, 0.10f, "+Z");
 }
 
 TEST_CASE("import: an imported model as a Skeleton with Landmarks, like the built-in body") {
