@@ -11,6 +11,7 @@
 #include "body/import/imported_body.h"
 #include "core/file_io.h"
 #include "core/json.h"
+#include "core/log.h"
 #include "support/test_support.h"
 
 using namespace fascia;
@@ -362,4 +363,20 @@ TEST_CASE("import: an imported model as a Skeleton with Landmarks, like the buil
   auto heel_r = landmark_position(body.skeleton, body.landmarks, "calcaneus.r", bent);
   CHECK(heel_l->y > r->landmark("calcaneus.l")->position.y + 0.1f);
   CHECK(glm::distance(*heel_r, r->landmark("calcaneus.r")->position) < 1e-5f);
+}
+
+TEST_CASE("import: warnings go through fascia::log, naming the file") {
+  fs::path dir = models_dir();
+  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  std::vector<std::string> warnings;
+  LogHandler previous = set_log_handler([&](LogLevel level, std::string_view m) {
+    if (level == LogLevel::Warning) warnings.emplace_back(m);
+  });
+  fs::path fbx = dir / "kenney_character_fbx" / "maya_kenney_character_7700_binary.fbx";
+  auto r = import_model(fbx);
+  set_log_handler(previous);
+  REQUIRE(r.ok());
+  REQUIRE(warnings.size() == r->report.warnings.size());
+  REQUIRE_FALSE(warnings.empty());
+  for (size_t i = 0; i < warnings.size(); ++i) CHECK(warnings[i] == fbx.string() + ": " + r->report.warnings[i]);
 }
