@@ -367,7 +367,10 @@ TEST_CASE("import: an imported model as a Skeleton with Landmarks, like the buil
 
 TEST_CASE("import: warnings go through fascia::log, naming the file") {
   fs::path dir = models_dir();
-  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   std::vector<std::string> warnings;
   LogHandler previous = set_log_handler([&](LogLevel level, std::string_view m) {
     if (level == LogLevel::Warning) warnings.emplace_back(m);
@@ -378,5 +381,6 @@ TEST_CASE("import: warnings go through fascia::log, naming the file") {
   REQUIRE(r.ok());
   REQUIRE(warnings.size() == r->report.warnings.size());
   REQUIRE_FALSE(warnings.empty());
-  for (size_t i = 0; i < warnings.size(); ++i) CHECK(warnings[i] == fbx.string() + ": " + r->report.warnings[i]);
+  for (size_t i = 0; i < warnings.size(); ++i)
+    CHECK(warnings[i] == fbx.string() + ": " + r->report.warnings[i]);
 }

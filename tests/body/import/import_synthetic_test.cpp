@@ -307,3 +307,19 @@ TEST_CASE("import: the canonical skeleton itself maps onto itself and keeps ever
     CHECK(glm::distance(back, placed->position) < 1e-4f);
   }
 }
+
+TEST_CASE("import: inches and millimetres are recognised from the figure's height") {
+  for (auto [unit, metres] : {std::pair{"inches", 0.0254}, std::pair{"millimetres", 0.001}}) {
+    CAPTURE(unit);
+    fs::path p = out_dir() / (std::string("in_") + unit + ".gltf");
+    const mat4 scale = glm::scale(mat4(1), vec3(static_cast<float>(1.0 / metres)));
+    test::write_test_gltf(p, test::humanoid(names_from(kMixamo)), true, scale);
+    ImportedModel m = import_ok(p);
+    CHECK(m.report.units == std::string(unit) + " (from the figure's height)");
+    CHECK(m.report.scale_to_metres == doctest::Approx(metres));
+    CHECK(m.report.height_m == doctest::Approx(1.71).epsilon(0.02));
+    // glTF promises metres, so the file is warned about.
+    REQUIRE_FALSE(m.report.warnings.empty());
+    CHECK(m.report.warnings[0].find("the file says metres") == 0);
+  }
+}
