@@ -45,11 +45,12 @@ Json frame_time(const AppModel& model, VkExtent2D extent, int frames) {
   ViewState view = model.default_view("front").value();
   UiLayer ui(*(*off)->context, (*off)->target->format(), nullptr, extent.height / 720.0f);
   auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D e) { ui.record(cmd, image, e); };
+  RestrictionTool tool;
   std::vector<double> times;
   for (int i = 0; i < frames + 3; ++i) {
     auto t = Clock::now();
     ui.begin_frame(extent, 1.0f / 30.0f);
-    build_panel(view, 0.0f);
+    build_panel(view, tool, 0.0f);
     (*off)->renderer->draw(model.build_scene(view), *(*off)->target, overlay);
     if (i >= 3) times.push_back(ms_since(t));  // the first frames upload meshes
   }

@@ -6,6 +6,9 @@
 #include <imgui.h>
 
 #include "orbit_controls.h"
+#include "sim/commands.h"
+
+#include <cstdio>
 
 namespace fascia::app {
 
@@ -20,10 +23,52 @@ void layer_controls(const char* name, scene::LayerStyle& style) {
   ImGui::PopID();
 }
 
+void restriction_controls(RestrictionTool& tool) {
+  const auto& tracks = sim::default_model().track_name;
+  if (tracks.empty()) return;
+  tool.track = std::clamp(tool.track, 0, int(tracks.size()) - 1);
+  if (ImGui::Checkbox("Colour lines by added tension", &tool.colour_by_tension)) tool.changed = true;
+  ImGui::SetNextItemWidth(200);
+  if (ImGui::BeginCombo("Track", tracks[tool.track].c_str())) {
+    for (int i = 0; i < int(tracks.size()); ++i)
+      if (ImGui::Selectable(tracks[i].c_str(), i == tool.track)) tool.track = i;
+    ImGui::EndCombo();
+  }
+  ImGui::SetNextItemWidth(200);
+  ImGui::SliderFloat("Stiffness x", &tool.stiffness_x, 0.1f, 10.0f, "%.1f", ImGuiSliderFlags_Logarithmic);
+  ImGui::SetNextItemWidth(200);
+  ImGui::SliderFloat("Shorten %", &tool.shorten_pct, 0.0f, 10.0f, "%.1f");
+  if (ImGui::Button("Restrict")) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%s=%.2f,%.2f", tracks[tool.track].c_str(), tool.stiffness_x, tool.shorten_pct);
+    tool.active.push_back(buf);
+    tool.colour_by_tension = true;
+    tool.changed = true;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Release all") && !tool.active.empty()) {
+    tool.active.clear();
+    tool.changed = true;
+  }
+  for (size_t i = 0; i < tool.active.size(); ++i) {
+    ImGui::PushID(int(i));
+    if (ImGui::SmallButton("x")) {
+      tool.active.erase(tool.active.begin() + long(i));
+      tool.changed = true;
+      ImGui::PopID();
+      break;
+    }
+    ImGui::SameLine();
+    ImGui::TextUnformatted(tool.active[i].c_str());
+    ImGui::PopID();
+  }
+}
+
 }  // namespace
 
-// The control panel: view presets, layers with x-ray opacity, which lines show, frame time.
-void build_panel(ViewState& view, float frame_ms) {
+// The control panel: view presets, layers with x-ray opacity, which lines show, the restriction
+// tool, frame time.
+void build_panel(ViewState& view, RestrictionTool& tool, float frame_ms) {
   ImGui::SetNextWindowPos(ImVec2(12, 12), ImGuiCond_FirstUseEver);
   ImGui::Begin("Fascia Atlas", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
   ImGui::TextUnformatted("View");
@@ -54,6 +99,9 @@ void build_panel(ViewState& view, float frame_ms) {
     }
   }
   ImGui::Checkbox("Stations", &view.lines.stations);
+  ImGui::Separator();
+  ImGui::TextUnformatted("Restriction (illustrative model)");
+  restriction_controls(tool);
   ImGui::Separator();
   ImGui::Text("%.1f ms a frame", frame_ms);
   ImGui::End();

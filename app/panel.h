@@ -4,7 +4,17 @@
 
 namespace fascia::app {
 
-// Builds the panel's widgets for this frame; edits `view` as the user clicks.
-void build_panel(ViewState& view, float frame_ms);
+// The restriction tool's inputs and the restrictions in force (the --restrict syntax).
+struct RestrictionTool {
+  int track = 0;              // index into the simulation's tracks
+  float stiffness_x = 3.0f;   // [0.1, 10]
+  float shorten_pct = 4.0f;   // [0, 10]
+  bool colour_by_tension = false;
+  std::vector<std::string> active;
+  bool changed = false;       // set when the restrictions or the colouring changed this frame
+};
+
+// Builds the panel's widgets for this frame; edits `view` and `tool` as the user clicks.
+void build_panel(ViewState& view, RestrictionTool& tool, float frame_ms);
 
 }  // namespace fascia::app

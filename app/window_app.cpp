@@ -14,6 +14,9 @@
 #include "render/swapchain_target.h"
 #include "app_model.h"
 #include "panel.h"
+#include "tension.h"
+
+#include <optional>
 
 #include <algorithm>
 #include "ui_layer.h"
@@ -27,6 +30,8 @@ namespace {
 struct WindowState {
   const AppModel* model = nullptr;
   ViewState view;
+  RestrictionTool tool;
+  std::optional<TensionColouring> tension;
   scene::RenderScene scene;
   OrbitControls controls;
   UiLayer* ui = nullptr;
@@ -174,7 +179,8 @@ Status run_window(const ViewOptions& options) {
     render::Renderer renderer(**ctx, target.format());
     float xscale = 1, yscale = 1;
     glfwGetWindowContentScale(window, &xscale, &yscale);
-    UiLayer ui(**ctx, target.format(), window, std::max(1.0f, xscale));
+    const float ui_scale = std::max(1.0f, xscale);
+    UiLayer ui(**ctx, target.format(), window, ui_scale);
     state.ui = &ui;
     auto last = std::chrono::steady_clock::now();
     float frame_ms = 0;
@@ -208,7 +214,19 @@ Status run_window(const ViewOptions& options) {
       last = now;
       frame_ms = frame_ms == 0 ? dt * 1000 : frame_ms * 0.9f + dt * 100;  // smoothed for reading
       ui.begin_frame(target.extent(), dt);
-      build_panel(state.view, frame_ms);
+      build_panel(state.view, state.tool, frame_ms);
+      if (state.tool.changed) {
+        state.tool.changed = false;
+        state.tension.reset();
+        state.view.lines.track_value.clear();
+        if (state.tool.colour_by_tension) {
+          if (auto c = colour_by_tension(*state.model, state.tool.active)) {
+            state.tension = std::move(*c);
+            state.view.lines.track_value = state.tension->track_value;
+          }
+        }
+      }
+      if (state.tension) draw_tension_legend(*state.tension, ui_scale);
       state.scene = state.model->build_scene(state.view);
       auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D extent) {
         ui.record(cmd, image, extent);
