@@ -18,10 +18,13 @@ struct MeshInstance {
   mat4 transform{1.0f};
   vec4 color{0.8f, 0.8f, 0.8f, 1.0f};  // linear RGB, alpha
   uint32_t pick_id = 0;                // 0 = not pickable
+  // Translucent instances draw inner layers first (bone 0, muscle 1, skin 2, lines 3): the layers
+  // are nested shells, so this order is right from every side and does not pop as the camera turns.
+  uint32_t layer = 0;
 };
 
 struct Lighting {
-  vec3 key_direction = glm::normalize(vec3(-0.4f, -0.7f, -0.6f));  // direction the light travels
+  vec3 key_direction = glm::normalize(vec3(0.55f, -0.6f, -0.4f));  // travels down and right, from the upper left
   vec3 key_color{1.0f, 0.97f, 0.92f};
   vec3 fill_color{0.35f, 0.42f, 0.55f};
   float ambient = 0.18f;

@@ -1,0 +1,23 @@
+#pragma once
+// `fascia render --still`: one picture of the body and lines, written atomically to a PNG.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <vulkan/vulkan.h>
+
+#include "core/result.h"
+
+namespace fascia::app {
+
+struct StillOptions {
+  std::filesystem::path output;
+  VkExtent2D size{1280, 720};
+  std::string view = "front";  // front | back | left | right
+  std::vector<std::string> lines;  // line ids to show ("sbl", "sbl.l"); empty = all
+  bool transparent = false;
+};
+
+Status render_still(const StillOptions& options);
+
+}  // namespace fascia::app

@@ -1,0 +1,277 @@
+#include "window_app.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#define GLFW_INCLUDE_VULKAN
+#include <GLFW/glfw3.h>
+
+#include "cli_util.h"
+#include "orbit_controls.h"
+#include "render/renderer.h"
+#include "render/swapchain_target.h"
+#include "app_model.h"
+
+#include <algorithm>
+#include "ui_layer.h"
+
+#include <imgui.h>
+#include <chrono>
+
+namespace fascia::app {
+namespace {
+
+struct WindowState {
+  const AppModel* model = nullptr;
+  ViewState view;
+  scene::RenderScene scene;
+  OrbitControls controls;
+  UiLayer* ui = nullptr;
+  bool resized = false;
+};
+
+bool ui_has_mouse(GLFWwindow* w) {
+  auto* st = static_cast<WindowState*>(glfwGetWindowUserPointer(w));
+  return st->ui && st->ui->wants_mouse();
+}
+
+void layer_controls(const char* name, scene::LayerStyle& style) {
+  ImGui::PushID(name);
+  ImGui::Checkbox(name, &style.visible);
+  ImGui::SameLine(110);
+  ImGui::SetNextItemWidth(120);
+  ImGui::SliderFloat("##opacity", &style.opacity, 0.05f, 1.0f, "%.2f");
+  ImGui::PopID();
+}
+
+// The control panel: view presets, layers with x-ray opacity, which lines show, frame time.
+void build_panel(WindowState& st, float frame_ms) {
+  ImGui::SetNextWindowPos(ImVec2(12, 12), ImGuiCond_FirstUseEver);
+  ImGui::Begin("Fascia Atlas", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::TextUnformatted("View");
+  const char* names[] = {"Front", "Back", "Left", "Right"};
+  for (int i = 0; i < 4; ++i) {
+    if (i) ImGui::SameLine();
+    if (ImGui::Button(names[i])) OrbitControls::preset(st.view.camera, i + 1);
+  }
+  ImGui::Separator();
+  ImGui::TextUnformatted("Layers (opacity)");
+  layer_controls("Skin", st.view.body.skin);
+  layer_controls("Muscle", st.view.body.muscle);
+  layer_controls("Bone", st.view.body.bone);
+  ImGui::Separator();
+  ImGui::TextUnformatted("Lines");
+  static const char* kLines[] = {"sbl", "sfl", "ll", "spl", "sfal", "dfal", "sbal", "dbal", "bfl", "ffl", "ifl", "dfl"};
+  auto& shown = st.view.lines.lines;
+  bool all = shown.empty();
+  if (ImGui::Checkbox("All lines", &all) && all) shown.clear();
+  for (int i = 0; i < 12; ++i) {
+    bool on = all || std::find(shown.begin(), shown.end(), kLines[i]) != shown.end();
+    if (i % 4) ImGui::SameLine(12 + (i % 4) * 70.0f);
+    if (ImGui::Checkbox(kLines[i], &on)) {
+      if (all) shown.assign(std::begin(kLines), std::end(kLines));  // start from all, then remove
+      if (on) shown.push_back(kLines[i]);
+      else shown.erase(std::remove(shown.begin(), shown.end(), kLines[i]), shown.end());
+      if (shown.size() >= 12) shown.clear();
+    }
+  }
+  ImGui::Checkbox("Stations", &st.view.lines.stations);
+  ImGui::Separator();
+  ImGui::Text("%.1f ms a frame", frame_ms);
+  ImGui::End();
+}
+
+void on_mouse_button(GLFWwindow* w, int, int, int) {
+  if (ui_has_mouse(w)) return;
+  auto* st = static_cast<WindowState*>(glfwGetWindowUserPointer(w));
+  double x, y;
+  glfwGetCursorPos(w, &x, &y);
+  st->controls.on_button(glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS,
+                         glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS ||
+                             glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS,
+                         x, y);
+}
+
+void on_cursor(GLFWwindow* w, double x, double y) {
+  auto* st = static_cast<WindowState*>(glfwGetWindowUserPointer(w));
+  int fw, fh;
+  glfwGetFramebufferSize(w, &fw, &fh);
+  st->controls.on_move(st->view.camera, x, y, fh);
+}
+
+void on_scroll(GLFWwindow* w, double, double dy) {
+  if (ui_has_mouse(w)) return;
+  static_cast<WindowState*>(glfwGetWindowUserPointer(w))->controls.on_scroll(
+      static_cast<WindowState*>(glfwGetWindowUserPointer(w))->view.camera, dy);
+}
+
+void on_key(GLFWwindow* w, int key, int, int action, int) {
+  if (action != GLFW_PRESS) return;
+  auto* st = static_cast<WindowState*>(glfwGetWindowUserPointer(w));
+  if (key == GLFW_KEY_ESCAPE) glfwSetWindowShouldClose(w, GLFW_TRUE);
+  if (key >= GLFW_KEY_1 && key <= GLFW_KEY_4) OrbitControls::preset(st->view.camera, key - GLFW_KEY_0);
+}
+
+void on_resize(GLFWwindow* w, int, int) { static_cast<WindowState*>(glfwGetWindowUserPointer(w))->resized = true; }
+
+// Scripted window changes for the resize tests: sizes, a minimise and a restore, repeated every
+// kExerciseCycle frames so a long run (the window soak) goes through them many times.
+constexpr int kExerciseCycle = 30;
+
+void exercise(GLFWwindow* w, int frame) {
+  switch (frame % kExerciseCycle) {
+    case 5: glfwSetWindowSize(w, 800, 600); break;
+    case 10: glfwIconifyWindow(w); break;
+    case 15: glfwRestoreWindow(w); break;
+    case 20: glfwSetWindowSize(w, 1024, 400); break;
+    case 25: glfwSetWindowSize(w, 640, 900); break;
+    case 29: glfwSetWindowSize(w, 1280, 720); break;
+    default: break;
+  }
+}
+
+// Resident memory in KiB (/proc/self/statm), for the soak's "memory stays flat".
+long resident_kib() {
+  long pages = 0, resident = 0;
+  FILE* f = std::fopen("/proc/self/statm", "r");
+  if (!f) return 0;
+  if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+  std::fclose(f);
+  return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+// A deliberate Vulkan misuse (reserved flags must be zero), so the tests can prove that a validation
+// message makes the window fail: FASCIA_EXERCISE_MISUSE=1 with --exercise-resize.
+void misuse_for_tests(VkDevice device) {
+  const char* v = std::getenv("FASCIA_EXERCISE_MISUSE");
+  if (!v || std::string(v) != "1") return;
+  VkSemaphoreCreateInfo si{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
+  si.flags = 1;
+  VkSemaphore s = VK_NULL_HANDLE;
+  if (vkCreateSemaphore(device, &si, nullptr, &s) == VK_SUCCESS) vkDestroySemaphore(device, s, nullptr);
+}
+
+}  // namespace
+
+bool display_available() {
+  const char* x = std::getenv("DISPLAY");
+  const char* wl = std::getenv("WAYLAND_DISPLAY");
+  return (x && *x) || (wl && *wl);
+}
+
+Status run_window(const ViewOptions& options) {
+  if (!display_available()) return bad_input("no display: DISPLAY and WAYLAND_DISPLAY are not set");
+  if (!glfwInit()) return bad_input("no display: GLFW could not connect to the window system");
+  if (!glfwVulkanSupported()) {
+    glfwTerminate();
+    return bad_input("no Vulkan loader usable by GLFW (install libvulkan1 and a driver)");
+  }
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
+  GLFWwindow* window = glfwCreateWindow(1280, 720, "Fascia Atlas", nullptr, nullptr);
+  if (!window) {
+    glfwTerminate();
+    return bad_input("no display: could not create a window");
+  }
+
+  render::ContextOptions co;
+  co.validation = want_validation();
+  uint32_t n = 0;
+  const char** exts = glfwGetRequiredInstanceExtensions(&n);
+  for (uint32_t i = 0; i < n; ++i) co.instance_extensions.push_back(exts[i]);
+  co.make_surface = [window](VkInstance instance) -> Result<VkSurfaceKHR> {
+    VkSurfaceKHR surface;
+    if (glfwCreateWindowSurface(instance, window, nullptr, &surface) != VK_SUCCESS)
+      return bad_input("cannot create a Vulkan surface for the window");
+    return surface;
+  };
+  auto ctx = render::create_context(co);
+  if (!ctx) {
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return ctx.error();
+  }
+
+  auto model = load_app_model();
+  if (!model) {
+    render::destroy_context(**ctx);
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return model.error();
+  }
+  WindowState state;
+  state.model = model->get();
+  state.view = (*model)->default_view("front").value();
+  glfwSetWindowUserPointer(window, &state);
+  glfwSetMouseButtonCallback(window, on_mouse_button);
+  glfwSetCursorPosCallback(window, on_cursor);
+  glfwSetScrollCallback(window, on_scroll);
+  glfwSetKeyCallback(window, on_key);
+  glfwSetFramebufferSizeCallback(window, on_resize);
+
+  uint32_t validation_messages = 0;
+  {
+    int fw, fh;
+    glfwGetFramebufferSize(window, &fw, &fh);
+    render::SwapchainTarget target(**ctx, {uint32_t(fw), uint32_t(fh)});
+    render::Renderer renderer(**ctx, target.format());
+    float xscale = 1, yscale = 1;
+    glfwGetWindowContentScale(window, &xscale, &yscale);
+    UiLayer ui(**ctx, target.format(), window, std::max(1.0f, xscale));
+    state.ui = &ui;
+    auto last = std::chrono::steady_clock::now();
+    float frame_ms = 0;
+    int frame = 0;
+    if (options.exercise_resize) misuse_for_tests((*ctx)->device);
+    while (!glfwWindowShouldClose(window)) {
+      glfwPollEvents();
+      if (options.exercise_resize) {
+        exercise(window, frame);
+        // Resident memory at the end of each cycle (stdout), read by the window soak.
+        if (frame % kExerciseCycle == kExerciseCycle - 1)
+          std::printf("exercise: cycle %d resident %ld KiB\n", frame / kExerciseCycle + 1, resident_kib());
+      }
+      glfwGetFramebufferSize(window, &fw, &fh);
+      if (fw == 0 || fh == 0 || glfwGetWindowAttrib(window, GLFW_ICONIFIED)) {
+        // Minimised: nothing to draw into; wait for the next event instead of spinning.
+        glfwWaitEventsTimeout(0.05);
+        ++frame;
+        if (options.max_frames && frame >= options.max_frames) break;
+        continue;
+      }
+      VkExtent2D want{uint32_t(fw), uint32_t(fh)};
+      if (state.resized || want.width != target.extent().width || want.height != target.extent().height) {
+        renderer.wait_idle();
+        target.recreate(want);
+        ui.forget_framebuffers();
+        state.resized = false;
+      }
+      auto now = std::chrono::steady_clock::now();
+      float dt = std::chrono::duration<float>(now - last).count();
+      last = now;
+      frame_ms = frame_ms == 0 ? dt * 1000 : frame_ms * 0.9f + dt * 100;  // smoothed for reading
+      ui.begin_frame(target.extent(), dt);
+      build_panel(state, frame_ms);
+      state.scene = state.model->build_scene(state.view);
+      auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D extent) {
+        ui.record(cmd, image, extent);
+      };
+      if (renderer.draw(state.scene, target, overlay) == render::FrameStatus::OutOfDate) state.resized = true;
+      ++frame;
+      if (options.max_frames && frame >= options.max_frames) break;
+    }
+    renderer.wait_idle();
+    vkDeviceWaitIdle((*ctx)->device);
+    state.ui = nullptr;
+    validation_messages = render::validation_message_count(**ctx);
+  }
+  render::destroy_context(**ctx);
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  if (validation_messages)
+    return internal_error("the window produced " + std::to_string(validation_messages) + " validation message(s)");
+  return ok_status();
+}
+
+}  // namespace fascia::app

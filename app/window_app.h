@@ -1,0 +1,19 @@
+#pragma once
+// `fascia view`: the interactive window (GLFW + Vulkan swapchain).
+#include <string>
+
+#include "core/result.h"
+
+namespace fascia::app {
+
+struct ViewOptions {
+  int max_frames = 0;            // 0 = until closed; tests and benchmarks set a count
+  bool exercise_resize = false;  // resize, minimise and restore while running (tests)
+};
+
+// True when a window system is reachable (DISPLAY or WAYLAND_DISPLAY is set).
+bool display_available();
+
+Status run_window(const ViewOptions& options);
+
+}  // namespace fascia::app

@@ -1,0 +1,305 @@
+#include "render/renderer.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "render/barriers.h"
+#include "render/pipeline.h"
+#include "render/vk_check.h"
+#include "shared.h"
+
+namespace fascia::render {
+
+Renderer::Renderer(Context& ctx, VkFormat target_format)
+    : ctx_(ctx), color_format_(target_format), samples_(ctx.max_samples) {
+  VkDescriptorSetLayoutBinding binding{gpu::kFrameUniformsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1,
+                                       VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
+  VkDescriptorSetLayoutCreateInfo sli{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
+  sli.bindingCount = 1;
+  sli.pBindings = &binding;
+  VK_CHECK(vkCreateDescriptorSetLayout(ctx.device, &sli, nullptr, &set_layout_));
+
+  VkPushConstantRange push{VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(gpu::DrawPush)};
+  VkPipelineLayoutCreateInfo pli{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
+  pli.setLayoutCount = 1;
+  pli.pSetLayouts = &set_layout_;
+  pli.pushConstantRangeCount = 1;
+  pli.pPushConstantRanges = &push;
+  VK_CHECK(vkCreatePipelineLayout(ctx.device, &pli, nullptr, &layout_));
+
+  VkDescriptorPoolSize pool_size{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFramesInFlight};
+  VkDescriptorPoolCreateInfo dpi{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
+  dpi.maxSets = kFramesInFlight;
+  dpi.poolSizeCount = 1;
+  dpi.pPoolSizes = &pool_size;
+  VK_CHECK(vkCreateDescriptorPool(ctx.device, &dpi, nullptr, &descriptor_pool_));
+
+  PipelineDesc bg;
+  bg.vertex_shader = "background.vert";
+  bg.fragment_shader = "background.frag";
+  bg.layout = layout_;
+  bg.color_format = color_format_;
+  bg.depth_format = depth_format_;
+  bg.samples = samples_;
+  bg.cull = VK_CULL_MODE_NONE;
+  bg.depth_test = false;
+  bg.depth_write = false;
+  background_ = create_graphics_pipeline(ctx, bg);
+
+  PipelineDesc mesh;
+  mesh.vertex_shader = "mesh.vert";
+  mesh.fragment_shader = "mesh.frag";
+  mesh.bindings = {{0, sizeof(scene::Vertex), VK_VERTEX_INPUT_RATE_VERTEX}};
+  mesh.attributes = {{0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, position)},
+                     {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, normal)}};
+  mesh.layout = layout_;
+  mesh.color_format = color_format_;
+  mesh.depth_format = depth_format_;
+  mesh.samples = samples_;
+  mesh_opaque_ = create_graphics_pipeline(ctx, mesh);
+  mesh.blend = true;
+  mesh.depth_write = false;
+  // Back faces stay culled: a translucent shell shows its near surface only, like an x-ray film.
+  mesh_blend_ = create_graphics_pipeline(ctx, mesh);
+
+  for (Frame& f : frames_) {
+    VkCommandPoolCreateInfo cpi{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
+    cpi.flags = VK_COMMAND_POOL_CREATE_TRANSIENT_BIT;
+    cpi.queueFamilyIndex = ctx.queue_family;
+    VK_CHECK(vkCreateCommandPool(ctx.device, &cpi, nullptr, &f.pool));
+    VkCommandBufferAllocateInfo cai{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
+    cai.commandPool = f.pool;
+    cai.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
+    cai.commandBufferCount = 1;
+    VK_CHECK(vkAllocateCommandBuffers(ctx.device, &cai, &f.cmd));
+    VkFenceCreateInfo fi{VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
+    fi.flags = VK_FENCE_CREATE_SIGNALED_BIT;
+    VK_CHECK(vkCreateFence(ctx.device, &fi, nullptr, &f.done));
+    VkSemaphoreCreateInfo si{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
+    VK_CHECK(vkCreateSemaphore(ctx.device, &si, nullptr, &f.acquired));
+    f.uniforms = create_buffer(ctx, sizeof(gpu::FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT);
+
+    VkDescriptorSetAllocateInfo dai{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
+    dai.descriptorPool = descriptor_pool_;
+    dai.descriptorSetCount = 1;
+    dai.pSetLayouts = &set_layout_;
+    VK_CHECK(vkAllocateDescriptorSets(ctx.device, &dai, &f.descriptors));
+    VkDescriptorBufferInfo dbi{f.uniforms.buffer, 0, sizeof(gpu::FrameUniforms)};
+    VkWriteDescriptorSet w{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+    w.dstSet = f.descriptors;
+    w.dstBinding = gpu::kFrameUniformsBinding;
+    w.descriptorCount = 1;
+    w.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+    w.pBufferInfo = &dbi;
+    vkUpdateDescriptorSets(ctx.device, 1, &w, 0, nullptr);
+  }
+}
+
+Renderer::~Renderer() {
+  wait_idle();
+  for (auto& [_, m] : meshes_) {
+    destroy_buffer(ctx_, m.vertices);
+    destroy_buffer(ctx_, m.indices);
+  }
+  for (Frame& f : frames_) {
+    drain(ctx_, f.retired);
+    destroy_image(ctx_, f.color);
+    destroy_image(ctx_, f.depth);
+    destroy_buffer(ctx_, f.uniforms);
+    vkDestroySemaphore(ctx_.device, f.acquired, nullptr);
+    vkDestroyFence(ctx_.device, f.done, nullptr);
+    vkDestroyCommandPool(ctx_.device, f.pool, nullptr);
+  }
+  vkDestroyPipeline(ctx_.device, background_, nullptr);
+  vkDestroyPipeline(ctx_.device, mesh_opaque_, nullptr);
+  vkDestroyPipeline(ctx_.device, mesh_blend_, nullptr);
+  vkDestroyPipelineLayout(ctx_.device, layout_, nullptr);
+  vkDestroyDescriptorPool(ctx_.device, descriptor_pool_, nullptr);
+  vkDestroyDescriptorSetLayout(ctx_.device, set_layout_, nullptr);
+}
+
+void Renderer::wait_idle() {
+  for (Frame& f : frames_) VK_CHECK(vkWaitForFences(ctx_.device, 1, &f.done, VK_TRUE, UINT64_MAX));
+}
+
+void Renderer::ensure_attachments(Frame& f, VkExtent2D extent) {
+  if (f.color.image && f.color.extent.width == extent.width && f.color.extent.height == extent.height) return;
+  // This frame's fence has signalled, so its old attachments are free to go now.
+  destroy_image(ctx_, f.color);
+  destroy_image(ctx_, f.depth);
+  f.color = create_image(ctx_, extent, color_format_,
+                         VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT, samples_);
+  f.depth = create_image(ctx_, extent, depth_format_,
+                         VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT,
+                         samples_);
+}
+
+void Renderer::purge_meshes(Frame& frame) {
+  // Drop meshes the scene no longer holds; the GPU may still read them in the frame in flight.
+  for (auto it = meshes_.begin(); it != meshes_.end();) {
+    if (it->second.source.expired()) {
+      retire(frame.retired, it->second.vertices);
+      retire(frame.retired, it->second.indices);
+      it = meshes_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
+const Renderer::GpuMesh& Renderer::gpu_mesh(const std::shared_ptr<const scene::Mesh>& mesh) {
+  auto it = meshes_.find(mesh.get());
+  if (it != meshes_.end()) return it->second;
+  GpuMesh g;
+  g.source = mesh;
+  size_t vbytes = mesh->vertices.size() * sizeof(scene::Vertex);
+  size_t ibytes = mesh->indices.size() * sizeof(uint32_t);
+  g.vertices = create_buffer(ctx_, std::max<size_t>(vbytes, 4), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT);
+  g.indices = create_buffer(ctx_, std::max<size_t>(ibytes, 4), VK_BUFFER_USAGE_INDEX_BUFFER_BIT);
+  std::memcpy(g.vertices.mapped, mesh->vertices.data(), vbytes);
+  std::memcpy(g.indices.mapped, mesh->indices.data(), ibytes);
+  g.index_count = static_cast<uint32_t>(mesh->indices.size());
+  return meshes_.emplace(mesh.get(), std::move(g)).first->second;
+}
+
+FrameStatus Renderer::draw(const scene::RenderScene& scene, RenderTarget& target, const Overlay& overlay) {
+  Frame& f = frames_[frame_index_];
+  VK_CHECK(vkWaitForFences(ctx_.device, 1, &f.done, VK_TRUE, UINT64_MAX));
+  drain(ctx_, f.retired);
+  purge_meshes(f);
+
+  TargetImage image;
+  bool wait_ready = false;
+  if (!target.acquire(f.acquired, image, wait_ready)) return FrameStatus::OutOfDate;
+  VK_CHECK(vkResetFences(ctx_.device, 1, &f.done));
+
+  ensure_attachments(f, target.extent());
+  VK_CHECK(vkResetCommandPool(ctx_.device, f.pool, 0));
+  VkCommandBufferBeginInfo bi{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
+  bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+  VK_CHECK(vkBeginCommandBuffer(f.cmd, &bi));
+  record(f, scene, target, image, overlay);
+  target.record_finish(f.cmd, image);
+  VK_CHECK(vkEndCommandBuffer(f.cmd));
+
+  VkSemaphoreSubmitInfo wait{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
+  wait.semaphore = f.acquired;
+  wait.stageMask = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT;
+  VkSemaphoreSubmitInfo signal{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
+  signal.semaphore = target.finished_semaphore(image);
+  signal.stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT;
+  VkCommandBufferSubmitInfo cbi{VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO};
+  cbi.commandBuffer = f.cmd;
+  VkSubmitInfo2 si{VK_STRUCTURE_TYPE_SUBMIT_INFO_2};
+  si.waitSemaphoreInfoCount = wait_ready ? 1 : 0;
+  si.pWaitSemaphoreInfos = &wait;
+  si.commandBufferInfoCount = 1;
+  si.pCommandBufferInfos = &cbi;
+  si.signalSemaphoreInfoCount = signal.semaphore ? 1 : 0;
+  si.pSignalSemaphoreInfos = &signal;
+  VK_CHECK(vkQueueSubmit2(ctx_.queue, 1, &si, f.done));
+
+  frame_index_ = (frame_index_ + 1) % kFramesInFlight;
+  return target.present(ctx_.queue, image) ? FrameStatus::Ok : FrameStatus::OutOfDate;
+}
+
+void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& target, const TargetImage& image,
+                      const Overlay& overlay) {
+  VkExtent2D extent = target.extent();
+  VkCommandBuffer cmd = f.cmd;
+
+  gpu::FrameUniforms u{};
+  float aspect = float(extent.width) / float(std::max(1u, extent.height));
+  u.view_proj = scene.camera.projection(aspect) * scene.camera.view();
+  u.eye = vec4(scene.camera.eye(), 1);
+  u.key_dir = vec4(glm::normalize(scene.lighting.key_direction), 0);
+  u.key_color = vec4(scene.lighting.key_color, 1);
+  u.fill_color = vec4(scene.lighting.fill_color, scene.lighting.ambient);
+  u.bg_top = scene.background.top;
+  u.bg_bottom = scene.background.bottom;
+  std::memcpy(f.uniforms.mapped, &u, sizeof u);
+
+  image_barrier(cmd, f.color.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::Undefined, ImageUse::ColorAttachment);
+  image_barrier(cmd, f.depth.image, VK_IMAGE_ASPECT_DEPTH_BIT, ImageUse::Undefined, ImageUse::DepthAttachment);
+  image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::Undefined, ImageUse::ColorAttachment);
+
+  VkRenderingAttachmentInfo color{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
+  color.imageView = f.color.view;
+  color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+  color.resolveMode = samples_ == VK_SAMPLE_COUNT_1_BIT ? VK_RESOLVE_MODE_NONE : VK_RESOLVE_MODE_AVERAGE_BIT;
+  color.resolveImageView = image.view;
+  color.resolveImageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+  color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+  color.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+  color.clearValue.color = {{0, 0, 0, scene.background.transparent ? 0.0f : 1.0f}};
+  if (samples_ == VK_SAMPLE_COUNT_1_BIT) {
+    color.imageView = image.view;
+    color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+  }
+  VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
+  depth.imageView = f.depth.view;
+  depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+  depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+  depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+  depth.clearValue.depthStencil = {1.0f, 0};
+
+  VkRenderingInfo ri{VK_STRUCTURE_TYPE_RENDERING_INFO};
+  ri.renderArea = {{0, 0}, extent};
+  ri.layerCount = 1;
+  ri.colorAttachmentCount = 1;
+  ri.pColorAttachments = &color;
+  ri.pDepthAttachment = &depth;
+  vkCmdBeginRendering(cmd, &ri);
+
+  VkViewport viewport{0, 0, float(extent.width), float(extent.height), 0, 1};
+  VkRect2D scissor{{0, 0}, extent};
+  vkCmdSetViewport(cmd, 0, 1, &viewport);
+  vkCmdSetScissor(cmd, 0, 1, &scissor);
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, 1, &f.descriptors, 0, nullptr);
+
+  if (!scene.background.transparent) {
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, background_);
+    vkCmdDraw(cmd, 3, 1, 0, 0);
+  }
+
+  // Opaque first, then translucent instances far to near.
+  std::vector<const scene::MeshInstance*> opaque, translucent;
+  for (const auto& inst : scene.instances) {
+    if (!inst.mesh || inst.mesh->indices.empty()) continue;
+    (inst.color.a < 1.0f ? translucent : opaque).push_back(&inst);
+  }
+  vec3 eye = scene.camera.eye();
+  std::stable_sort(translucent.begin(), translucent.end(), [&](auto* a, auto* b) {
+    if (a->layer != b->layer) return a->layer < b->layer;
+    return glm::distance(vec3(a->transform[3]), eye) > glm::distance(vec3(b->transform[3]), eye);
+  });
+  auto draw_list = [&](const std::vector<const scene::MeshInstance*>& list, VkPipeline pipeline) {
+    if (list.empty()) return;
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
+    for (const auto* inst : list) {
+      const GpuMesh& m = gpu_mesh(inst->mesh);
+      gpu::DrawPush push{};
+      push.model = inst->transform;
+      push.color = inst->color;
+      push.pick_id = inst->pick_id;
+      vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push,
+                         &push);
+      VkDeviceSize offset = 0;
+      vkCmdBindVertexBuffers(cmd, 0, 1, &m.vertices.buffer, &offset);
+      vkCmdBindIndexBuffer(cmd, m.indices.buffer, 0, VK_INDEX_TYPE_UINT32);
+      vkCmdDrawIndexed(cmd, m.index_count, 1, 0, 0, 0);
+    }
+  };
+  draw_list(opaque, mesh_opaque_);
+  draw_list(translucent, mesh_blend_);
+  vkCmdEndRendering(cmd);
+
+  if (overlay) {
+    // The resolve wrote the target image; the overlay then reads and writes it as an attachment.
+    image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, ImageUse::ColorAttachment);
+    overlay(cmd, image, extent);
+  }
+  image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, target.final_use());
+}
+
+}  // namespace fascia::render

@@ -1,0 +1,79 @@
+#pragma once
+// Draws a scene::RenderScene into a RenderTarget: two frames in flight, multisampled colour and depth,
+// a background gradient, lit meshes. Reads nothing but the render scene.
+#include <array>
+#include <functional>
+#include <memory>
+#include <unordered_map>
+
+#include "render/context.h"
+#include "render/resources.h"
+#include "render/target.h"
+#include "scene/render_scene.h"
+
+namespace fascia::render {
+
+inline constexpr uint32_t kFramesInFlight = 2;
+
+enum class FrameStatus { Ok, OutOfDate };
+
+class Renderer {
+ public:
+  Renderer(Context& ctx, VkFormat target_format);
+  ~Renderer();
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
+
+  // Records commands drawn over the finished scene (the UI), with the target image as a colour
+  // attachment in COLOR_ATTACHMENT_OPTIMAL layout, which it must leave it in.
+  using Overlay = std::function<void(VkCommandBuffer, const TargetImage&, VkExtent2D)>;
+
+  // Records, submits and presents one frame. OutOfDate: recreate the target and draw again.
+  FrameStatus draw(const scene::RenderScene& scene, RenderTarget& target, const Overlay& overlay = {});
+
+  // Waits for every frame in flight (before reading back or destroying a target).
+  void wait_idle();
+
+  VkSampleCountFlagBits samples() const { return samples_; }
+
+ private:
+  struct Frame {
+    VkCommandPool pool = VK_NULL_HANDLE;
+    VkCommandBuffer cmd = VK_NULL_HANDLE;
+    VkFence done = VK_NULL_HANDLE;
+    VkSemaphore acquired = VK_NULL_HANDLE;
+    Buffer uniforms;
+    VkDescriptorSet descriptors = VK_NULL_HANDLE;
+    Image color;  // multisampled, resolved into the target image
+    Image depth;
+    RetireList retired;
+  };
+  struct GpuMesh {
+    std::weak_ptr<const scene::Mesh> source;
+    Buffer vertices;
+    Buffer indices;
+    uint32_t index_count = 0;
+  };
+
+  void ensure_attachments(Frame& frame, VkExtent2D extent);
+  void purge_meshes(Frame& frame);
+  const GpuMesh& gpu_mesh(const std::shared_ptr<const scene::Mesh>& mesh);
+  void record(Frame& frame, const scene::RenderScene& scene, RenderTarget& target, const TargetImage& image,
+              const Overlay& overlay);
+
+  Context& ctx_;
+  VkFormat color_format_;
+  VkFormat depth_format_ = VK_FORMAT_D32_SFLOAT;
+  VkSampleCountFlagBits samples_;
+  VkDescriptorSetLayout set_layout_ = VK_NULL_HANDLE;
+  VkDescriptorPool descriptor_pool_ = VK_NULL_HANDLE;
+  VkPipelineLayout layout_ = VK_NULL_HANDLE;
+  VkPipeline background_ = VK_NULL_HANDLE;
+  VkPipeline mesh_opaque_ = VK_NULL_HANDLE;
+  VkPipeline mesh_blend_ = VK_NULL_HANDLE;
+  std::array<Frame, kFramesInFlight> frames_;
+  uint32_t frame_index_ = 0;
+  std::unordered_map<const scene::Mesh*, GpuMesh> meshes_;
+};
+
+}  // namespace fascia::render

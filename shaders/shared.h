@@ -1,0 +1,44 @@
+// Layouts and constants shared by C++ and GLSL, so the two cannot drift apart.
+#ifndef FASCIA_SHADERS_SHARED_H
+#define FASCIA_SHADERS_SHARED_H
+
+#ifdef __cplusplus
+#include <glm/glm.hpp>
+namespace fascia::gpu {
+using mat4 = glm::mat4;
+using vec4 = glm::vec4;
+using uint = uint32_t;
+#define FASCIA_CONST inline constexpr
+#else
+#define FASCIA_CONST const
+#endif
+
+FASCIA_CONST uint kFrameUniformsBinding = 0;
+
+// Per frame: camera and lights. std140; every member is 16-byte aligned.
+struct FrameUniforms {
+  mat4 view_proj;
+  vec4 eye;           // xyz: camera position (world)
+  vec4 key_dir;       // xyz: direction the key light travels
+  vec4 key_color;     // rgb
+  vec4 fill_color;    // rgb; w: ambient strength
+  vec4 bg_top;        // background gradient, linear RGB + alpha
+  vec4 bg_bottom;
+};
+
+// Per draw, in push constants (at most 128 bytes on every device).
+struct DrawPush {
+  mat4 model;
+  vec4 color;  // linear RGB, alpha
+  uint pick_id;
+  uint pad0;
+  uint pad1;
+  uint pad2;
+};
+
+#ifdef __cplusplus
+static_assert(sizeof(DrawPush) <= 128, "push constants must fit the guaranteed minimum");
+}  // namespace fascia::gpu
+#endif
+#undef FASCIA_CONST
+#endif
