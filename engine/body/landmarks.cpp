@@ -50,6 +50,7 @@ const LandmarkSpec kLandmarks[] = {
   {"pubic_symphysis",     "pelvis",      {0.000f, 0.524f, 0.032f}, false},
   // Spine.
   {"lumbar_bodies",       "lumbar_3",    {0.000f, 0.640f, -0.006f}, false},
+  {"umbilicus",           "lumbar_3",    {0.000f, 0.612f, 0.048f}, false},
   {"lumbar_transverse_processes", "lumbar_3", {0.026f, 0.640f, -0.030f}, true},
   {"thoracic_spinous_processes", "thoracic_lower", {0.000f, 0.722f, -0.072f}, false},
   {"upper_thoracic_spinous_processes", "thoracic_upper", {0.000f, 0.805f, -0.074f}, false},

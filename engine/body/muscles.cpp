@@ -341,6 +341,12 @@ struct Table {
     m("ulnar_periosteum", {{L("olecranon") + o(0.0f, -0.010f, 0.002f), "forearm", 0.003f, 0.0015f},
                            {L("ulnar_styloid") + o(0.0f, 0.006f, 0.0f), "forearm", 0.004f, 0.0015f}},
       false, 0.0006f);
+    m("radial_collateral_ligament", {{L("radial_styloid") + o(0.0f, 0.002f, 0.001f), "forearm", 0.003f, 0.002f},
+                                     {L("scaphoid_trapezium") + o(0.0f, 0.0f, 0.002f), "hand", 0.003f, 0.002f}},
+      false, 0.0008f);
+    m("ulnar_collateral_ligament", {{L("ulnar_styloid") + o(0.0f, 0.002f, -0.001f), "forearm", 0.003f, 0.002f},
+                                    {L("triquetrum_hamate") + o(0.0f, 0.0f, -0.002f), "hand", 0.003f, 0.002f}},
+      false, 0.0008f);
     m("thenar_muscles", {{L("scaphoid_trapezium") + o(-0.006f, -0.004f, 0.0f), "hand", 0.006f, 0.004f},
                          {J("thumb_1") + o(-0.008f, -0.014f, 0.002f), "thumb_1", 0.010f, 0.011f},
                          {J("thumb_2") + o(-0.004f, 0.002f, -0.002f), "thumb_1", 0.005f, 0.003f}});
@@ -364,7 +370,9 @@ const std::vector<std::string> kTissueIds = {
     "galea_aponeurotica", "scalp_fascia", "trapezius", "rhomboids", "pectoralis_major", "pectoralis_minor",
     "latissimus_dorsi", "deltoid", "infraspinatus", "teres_minor", "biceps_brachii", "coracobrachialis",
     "triceps_brachii", "medial_intermuscular_septum", "lateral_intermuscular_septum", "forearm_flexors",
-    "forearm_extensors", "radial_periosteum", "ulnar_periosteum", "thenar_muscles", "hypothenar_muscles"};
+    "forearm_extensors", "radial_periosteum", "ulnar_periosteum", "thenar_muscles", "hypothenar_muscles",
+    // Added by the atlas (docs/ids.md).
+    "radial_collateral_ligament", "ulnar_collateral_ligament"};
 
 }  // namespace
 
