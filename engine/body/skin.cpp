@@ -151,22 +151,25 @@ BodyMesh make_skin(const AnatomyContext& c, const std::vector<BoneShape>& bones,
   // skin and fat lie over real muscle.
   const float step = 0.0050f * H / 1.75f;
   const float band = 0.03f * H / 1.75f;
-  std::vector<SdfGrid> grids;
-  vec3 lo(INFINITY), hi(-INFINITY);
-  for (const Part& part : parts) {
+  std::vector<SdfGrid> grids(parts.size());
+  parallel_for(parts.size(), [&](size_t i) {
+    const Part& part = parts[i];
     Sdf sdf;
     sdf.prims = part.prims;
     vec3 a, b;
     sdf.bounds(a, b);
     a -= vec3(3.0f * part.sigma);
     b += vec3(3.0f * part.sigma);
-    lo = glm::min(lo, a);
-    hi = glm::max(hi, b);
     SdfGrid g = make_grid(a, b, step, band);
     rasterize(sdf, g);
     for (float& v : g.value) v = std::clamp(v, -band, band);
     blur(g, part.sigma / step);
-    grids.push_back(std::move(g));
+    grids[i] = std::move(g);
+  });
+  vec3 lo(INFINITY), hi(-INFINITY);
+  for (const SdfGrid& g : grids) {
+    lo = glm::min(lo, g.origin);
+    hi = glm::max(hi, g.origin + vec3(g.nx - 1, g.ny - 1, g.nz - 1) * g.step);
   }
   SdfGrid grid = make_grid(lo, hi, step, band);
   const float join = 0.004f * H;
@@ -176,8 +179,9 @@ BodyMesh make_skin(const AnatomyContext& c, const std::vector<BoneShape>& bones,
   const float gap = 0.004f * H;
   const float axilla = (c.j("humerus.l").y - 0.030f * H);
   const float crotch = c.j("femur.l").y - 0.08f * H;
-  float d[10];
-  for (int kz = 0; kz < grid.nz; ++kz)
+  parallel_for(static_cast<size_t>(grid.nz), [&](size_t slice) {
+    const int kz = static_cast<int>(slice);
+    float d[10];
     for (int j = 0; j < grid.ny; ++j)
       for (int i = 0; i < grid.nx; ++i) {
         const vec3 p = grid.origin + vec3(i, j, kz) * step;
@@ -193,6 +197,7 @@ BodyMesh make_skin(const AnatomyContext& c, const std::vector<BoneShape>& bones,
         for (int g = 0; g < 10; ++g) out = smooth_min(out, d[g], join);
         grid.at(i, j, kz) = out;
       }
+  });
   TriMesh tri = surface_nets(grid);
   smooth_taubin(tri, 6);
   // The weight-bearing sole is flat on the floor.
