@@ -13,6 +13,7 @@
 #include "render/renderer.h"
 #include "render/swapchain_target.h"
 #include "app_model.h"
+#include "panel.h"
 
 #include <algorithm>
 #include "ui_layer.h"
@@ -37,51 +38,6 @@ bool ui_has_mouse(GLFWwindow* w) {
   return st->ui && st->ui->wants_mouse();
 }
 
-void layer_controls(const char* name, scene::LayerStyle& style) {
-  ImGui::PushID(name);
-  ImGui::Checkbox(name, &style.visible);
-  ImGui::SameLine(110);
-  ImGui::SetNextItemWidth(120);
-  ImGui::SliderFloat("##opacity", &style.opacity, 0.05f, 1.0f, "%.2f");
-  ImGui::PopID();
-}
-
-// The control panel: view presets, layers with x-ray opacity, which lines show, frame time.
-void build_panel(WindowState& st, float frame_ms) {
-  ImGui::SetNextWindowPos(ImVec2(12, 12), ImGuiCond_FirstUseEver);
-  ImGui::Begin("Fascia Atlas", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
-  ImGui::TextUnformatted("View");
-  const char* names[] = {"Front", "Back", "Left", "Right"};
-  for (int i = 0; i < 4; ++i) {
-    if (i) ImGui::SameLine();
-    if (ImGui::Button(names[i])) OrbitControls::preset(st.view.camera, i + 1);
-  }
-  ImGui::Separator();
-  ImGui::TextUnformatted("Layers (opacity)");
-  layer_controls("Skin", st.view.body.skin);
-  layer_controls("Muscle", st.view.body.muscle);
-  layer_controls("Bone", st.view.body.bone);
-  ImGui::Separator();
-  ImGui::TextUnformatted("Lines");
-  static const char* kLines[] = {"sbl", "sfl", "ll", "spl", "sfal", "dfal", "sbal", "dbal", "bfl", "ffl", "ifl", "dfl"};
-  auto& shown = st.view.lines.lines;
-  bool all = shown.empty();
-  if (ImGui::Checkbox("All lines", &all) && all) shown.clear();
-  for (int i = 0; i < 12; ++i) {
-    bool on = all || std::find(shown.begin(), shown.end(), kLines[i]) != shown.end();
-    if (i % 4) ImGui::SameLine(12 + (i % 4) * 70.0f);
-    if (ImGui::Checkbox(kLines[i], &on)) {
-      if (all) shown.assign(std::begin(kLines), std::end(kLines));  // start from all, then remove
-      if (on) shown.push_back(kLines[i]);
-      else shown.erase(std::remove(shown.begin(), shown.end(), kLines[i]), shown.end());
-      if (shown.size() >= 12) shown.clear();
-    }
-  }
-  ImGui::Checkbox("Stations", &st.view.lines.stations);
-  ImGui::Separator();
-  ImGui::Text("%.1f ms a frame", frame_ms);
-  ImGui::End();
-}
 
 void on_mouse_button(GLFWwindow* w, int, int, int) {
   if (ui_has_mouse(w)) return;
@@ -252,7 +208,7 @@ Status run_window(const ViewOptions& options) {
       last = now;
       frame_ms = frame_ms == 0 ? dt * 1000 : frame_ms * 0.9f + dt * 100;  // smoothed for reading
       ui.begin_frame(target.extent(), dt);
-      build_panel(state, frame_ms);
+      build_panel(state.view, frame_ms);
       state.scene = state.model->build_scene(state.view);
       auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D extent) {
         ui.record(cmd, image, extent);

@@ -109,3 +109,22 @@ TEST_CASE("cli: atlas lists the twelve lines with evidence, as text and JSON") {
   CHECK(j.output.find("\"sbl\"") != std::string::npos);
   CHECK(j.output.find("strong") != std::string::npos);
 }
+
+TEST_CASE("cli: sim, trace and rom answer with numbers, and refuse bad input with status 2") {
+  auto s = test::run_fascia("sim --restrict gastrocnemius.l=3,4 --json");
+  REQUIRE(s.status == 0);
+  CHECK(s.output.find("gastrocnemius.l") != std::string::npos);
+  auto bad = test::run_fascia("sim --restrict foo=3");
+  CHECK(bad.status == 2);
+  CHECK(bad.output.find("unknown track 'foo'") != std::string::npos);
+  auto range = test::run_fascia("sim --restrict gastrocnemius.l=50");
+  CHECK(range.status == 2);
+  auto t = test::run_fascia("trace --at erector_spinae.l");
+  CHECK(t.status == 0);
+  CHECK(t.output.find("rank") != std::string::npos);
+  CHECK(test::run_fascia("trace").status == 2);
+  auto r = test::run_fascia("rom --joint ankle.l");
+  CHECK(r.status == 0);
+  CHECK(r.output.find("deg") != std::string::npos);
+  CHECK(test::run_fascia("rom --joint elbow.q").status == 2);
+}
