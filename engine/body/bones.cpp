@@ -116,7 +116,7 @@ struct Builder {
   void spine() {
     const float H = c.H;
     vertebrae("cervical_upper", c.j("cervical_upper"), c.j("skull"), "c", 1, 4, 0.0085f * H, 0.008f * H, 0.004f * H, 0.022f * H);
-    vertebrae("cervical_lower", c.j("cervical_lower"), c.j("cervical_upper"), "c", 5, 3, 0.0095f * H, 0.013f * H, 0.008f * H, 0.024f * H);
+    vertebrae("cervical_lower", c.j("cervical_lower"), c.j("cervical_upper"), "c", 5, 3, 0.0095f * H, 0.010f * H, 0.008f * H, 0.024f * H);
     vertebrae("thoracic_upper", c.j("thoracic_upper"), c.j("cervical_lower"), "t", 1, 6, 0.0105f * H, 0.022f * H, 0.014f * H, 0.026f * H);
     vertebrae("thoracic_lower", c.j("thoracic_lower"), c.j("thoracic_upper"), "t", 7, 6, 0.0125f * H, 0.022f * H, 0.014f * H, 0.024f * H);
     const char* lumbar[] = {"lumbar_1", "lumbar_2", "lumbar_3", "lumbar_4", "lumbar_5"};
@@ -212,8 +212,8 @@ struct Builder {
       // Anterior crest, distal flare and the medial malleolus.
       s.add(capsule(plateau + vec3(0, -0.03f * H, 0.010f * H), distal + vec3(0, 0.05f * H, 0.008f * H), 0.003f * H, 0.008f * H));
       s.add(ellipsoid(distal + vec3(0, -0.008f * H, 0), vec3(0.0105f, 0.010f, 0.010f) * H, {0, 1, 0}, {1, 0, 0}, 0.008f * H));
-      s.add(round_cone(distal + vec3(-side * 0.008f * H, -0.008f * H, 0), ankle + vec3(-side * 0.013f * H, -0.010f * H, 0.002f * H),
-                       0.006f * H, 0.004f * H, 0.005f * H));
+      s.add(round_cone(distal + vec3(-side * 0.008f * H, -0.008f * H, 0), ankle + vec3(-side * 0.011f * H, -0.010f * H, 0.002f * H),
+                       0.0055f * H, 0.004f * H, 0.005f * H));
     }
     {
       Sdf& s = add("fibula" + S, "tibia" + S, 0.0025f, 1500).sdf;

@@ -59,8 +59,8 @@ struct Table {
                                   {L("plantar_tarsals") + o(0, 0.0f, 0.01f), "midfoot", 0.010f, 0.008f},
                                   {J("toes") + o(-0.004f, -0.004f, 0.0f), "toes", 0.012f, 0.003f}});
     m("gastrocnemius", {{L("femoral_condyles") + o(0, 0.004f, 0), "femur", 0.012f, 0.006f},
-                        {J("tibia") + o(0.001f, -0.040f, -0.026f), "tibia", 0.022f, 0.018f},
-                        {J("tibia") + o(0.000f, -0.100f, -0.026f), "tibia", 0.016f, 0.012f},
+                        {J("tibia") + o(0.001f, -0.040f, -0.022f), "tibia", 0.021f, 0.015f},
+                        {J("tibia") + o(0.000f, -0.100f, -0.022f), "tibia", 0.015f, 0.010f},
                         {J("talus") + o(0.000f, 0.090f, -0.026f), "tibia", 0.010f, 0.004f}});
     m("achilles_tendon", {{J("talus") + o(0.000f, 0.095f, -0.024f), "tibia", 0.008f, 0.004f},
                           {J("talus") + o(0.000f, 0.030f, -0.026f), "tibia", 0.005f, 0.005f},
@@ -77,13 +77,13 @@ struct Table {
                             {L("metatarsal_base_1") + o(0.0f, -0.002f, -0.002f), "metatarsals", 0.005f, 0.003f}});
     m("fibularis_longus", {{L("fibular_head") + o(0.003f, -0.004f, 0.0f), "tibia", 0.006f, 0.006f},
                            {J("tibia") + o(0.024f, -0.08f, -0.004f), "tibia", 0.008f, 0.011f},
-                           {J("talus") + o(0.020f, 0.025f, -0.010f), "tibia", 0.005f, 0.004f},
-                           {J("talus") + o(0.020f, -0.018f, -0.004f), "talus", 0.004f, 0.003f},
+                           {J("talus") + o(0.014f, 0.025f, -0.010f), "tibia", 0.005f, 0.004f},
+                           {J("talus") + o(0.016f, -0.018f, -0.004f), "talus", 0.004f, 0.003f},
                            {J("midfoot") + o(0.016f, -0.020f, 0.010f), "midfoot", 0.004f, 0.003f},
                            {L("metatarsal_base_1") + o(0.004f, -0.008f, 0), "metatarsals", 0.004f, 0.003f}});
     m("fibularis_brevis", {{J("tibia") + o(0.022f, -0.12f, -0.010f), "tibia", 0.006f, 0.006f},
-                           {J("talus") + o(0.020f, 0.030f, -0.014f), "tibia", 0.006f, 0.008f},
-                           {J("talus") + o(0.019f, -0.014f, -0.008f), "talus", 0.004f, 0.003f},
+                           {J("talus") + o(0.013f, 0.030f, -0.012f), "tibia", 0.005f, 0.006f},
+                           {J("talus") + o(0.016f, -0.014f, -0.008f), "talus", 0.004f, 0.003f},
                            {L("metatarsal_base_5") + o(0.002f, 0.002f, 0), "metatarsals", 0.004f, 0.003f}});
     m("anterior_fibular_head_ligament", {{L("fibular_head") + o(0.0f, 0.0f, 0.004f), "tibia", 0.004f, 0.002f},
                                          {L("lateral_tibial_condyle") + o(0.0f, -0.002f, 0.002f), "tibia", 0.004f, 0.002f}});
@@ -175,7 +175,7 @@ struct Table {
                          {J("lumbar_3") + o(0.020f, 0.0f, -0.028f), "lumbar_3", 0.014f, 0.018f},
                          {J("thoracic_lower") + o(0.024f, 0.03f, -0.040f), "thoracic_lower", 0.014f, 0.016f},
                          {J("thoracic_upper") + o(0.020f, 0.03f, -0.048f), "thoracic_upper", 0.012f, 0.012f},
-                         {J("cervical_lower") + o(0.014f, 0.02f, -0.022f), "cervical_lower", 0.008f, 0.006f},
+                         {J("cervical_lower") + o(0.014f, 0.02f, -0.016f), "cervical_lower", 0.008f, 0.006f},
                          {L("mastoid_process") + o(-0.018f, 0.004f, -0.016f), "skull", 0.005f, 0.003f}});
     m("thoracolumbar_fascia", {{L("sacrum") + o(0.010f, -0.010f, -0.010f), "pelvis", 0.012f, 0.002f},
                                {J("lumbar_3") + o(0.030f, 0.0f, -0.060f), "lumbar_3", 0.020f, 0.002f},
@@ -253,22 +253,22 @@ struct Table {
 
   void neck() {
     m("sternocleidomastoid", {{L("clavicle_medial") + o(-0.004f, 0.004f, 0.006f), "clavicle", 0.008f, 0.005f},
-                              {J("cervical_lower") + o(0.026f, 0.012f, 0.028f), "cervical_lower", 0.009f, 0.008f},
+                              {J("cervical_lower") + o(0.020f, 0.012f, 0.028f), "cervical_lower", 0.008f, 0.008f},
                               {L("mastoid_process") + o(0.002f, 0.002f, 0.002f), "skull", 0.006f, 0.004f}});
     m("splenius_capitis", {{L("upper_thoracic_spinous_processes") + o(0.004f, 0.010f, 0.004f), "thoracic_upper", 0.006f, 0.003f},
-                           {J("cervical_upper") + o(0.016f, 0.0f, -0.026f), "cervical_upper", 0.010f, 0.006f},
+                           {J("cervical_upper") + o(0.016f, 0.0f, -0.020f), "cervical_upper", 0.010f, 0.006f},
                            {L("mastoid_process") + o(-0.006f, 0.006f, -0.008f), "skull", 0.010f, 0.003f}});
     m("splenius_cervicis", {{L("upper_thoracic_spinous_processes") + o(0.004f, -0.020f, 0.006f), "thoracic_upper", 0.005f, 0.003f},
-                            {J("cervical_lower") + o(0.020f, 0.0f, -0.022f), "cervical_lower", 0.007f, 0.005f},
+                            {J("cervical_lower") + o(0.020f, 0.0f, -0.016f), "cervical_lower", 0.007f, 0.005f},
                             {L("cervical_transverse_processes") + o(0.002f, 0.006f, -0.006f), "cervical_upper", 0.005f, 0.003f}});
     m("scalenes", {{L("cervical_transverse_processes") + o(0.002f, 0.004f, 0.002f), "cervical_upper", 0.005f, 0.005f},
-                   {J("cervical_lower") + o(0.030f, -0.006f, 0.004f), "cervical_lower", 0.007f, 0.007f},
+                   {J("cervical_lower") + o(0.024f, -0.006f, 0.004f), "cervical_lower", 0.007f, 0.006f},
                    {L("rib_1_2") + o(0.004f, 0.004f, -0.006f), "thoracic_upper", 0.007f, 0.004f}});
     m("longus_colli", {{J("thoracic_upper") + o(0.006f, 0.050f, 0.014f), "thoracic_upper", 0.003f, 0.003f},
                        {J("cervical_lower") + o(0.007f, 0.010f, 0.014f), "cervical_lower", 0.004f, 0.005f},
                        {J("skull") + o(0.005f, -0.012f, 0.014f), "cervical_upper", 0.003f, 0.003f}});
     m("levator_scapulae", {{L("cervical_transverse_processes") + o(0.002f, 0.006f, -0.006f), "cervical_upper", 0.005f, 0.005f},
-                           {J("cervical_lower") + o(0.034f, -0.010f, -0.022f), "cervical_lower", 0.007f, 0.007f},
+                           {J("cervical_lower") + o(0.028f, -0.010f, -0.020f), "cervical_lower", 0.007f, 0.006f},
                            {J("scapula") + o(-0.050f, -0.016f, -0.060f), "scapula", 0.007f, 0.004f}});
     m("infrahyoids", {{L("hyoid") + o(0.006f, -0.002f, 0.0f), "cervical_upper", 0.005f, 0.002f},
                       {J("cervical_lower") + o(0.010f, 0.010f, 0.058f), "cervical_lower", 0.006f, 0.003f},

@@ -54,7 +54,7 @@ void add_bulk(const AnatomyContext& c, std::vector<TaggedPrim>& out) {
   // Trunk: pelvis and buttocks, abdomen, chest, shoulders, neck.
   s.add(ellipsoid(c.f(0, 0.540f, -0.004f), vec3(R(0.080f), 0.060f * H, R(0.058f)), {0, 1, 0}, {1, 0, 0}, k));
   s.add(ellipsoid(c.f(0, 0.612f, 0.000f), vec3(R(0.064f), 0.062f * H, R(0.046f)), {0, 1, 0}, {1, 0, 0}, k));
-  s.add(ellipsoid(c.f(0, 0.715f, -0.002f), vec3(R(0.062f), 0.080f * H, R(0.048f)), {0, 1, 0}, {1, 0, 0}, k));
+  s.add(ellipsoid(c.f(0, 0.715f, 0.000f), vec3(R(0.062f), 0.080f * H, R(0.043f)), {0, 1, 0}, {1, 0, 0}, k));
   s.add(ellipsoid(c.f(0, 0.780f, -0.010f), vec3(R(0.062f), 0.040f * H, R(0.046f)), {0, 1, 0}, {1, 0, 0}, k));
   s.add(round_cone(c.f(0, 0.815f, -0.004f), c.f(0, 0.890f, 0.002f), R(0.027f), R(0.025f), k));
   for (float side : {1.0f, -1.0f}) {
