@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "core/file_io.h"
 #include "core/image.h"
 #include "support/test_support.h"
 
@@ -127,4 +128,18 @@ TEST_CASE("cli: sim, trace and rom answer with numbers, and refuse bad input wit
   CHECK(r.status == 0);
   CHECK(r.output.find("deg") != std::string::npos);
   CHECK(test::run_fascia("rom --joint elbow.q").status == 2);
+}
+
+TEST_CASE("cli: body --export writes a glTF binary, and refuses bad paths with status 2") {
+  fs::path out = test::output_dir() / "cli_body.glb";
+  fs::remove(out);
+  auto r = test::run_fascia("body --export " + out.string());
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  auto bytes = read_file(out);
+  REQUIRE(bytes.ok());
+  CHECK(bytes->size() > 1000000);
+  CHECK(bytes->substr(0, 4) == "glTF");
+  CHECK(test::run_fascia("body --export " + (test::output_dir() / "nope" / "x.glb").string()).status == 2);
+  CHECK(test::run_fascia("body --export " + (test::output_dir() / "x.obj").string()).status == 2);
 }
