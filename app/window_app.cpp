@@ -13,6 +13,10 @@
 #include "render/renderer.h"
 #include "render/swapchain_target.h"
 #include "app_model.h"
+#include "panel.h"
+#include "tension.h"
+
+#include <optional>
 
 #include <algorithm>
 #include "ui_layer.h"
@@ -26,6 +30,8 @@ namespace {
 struct WindowState {
   const AppModel* model = nullptr;
   ViewState view;
+  RestrictionTool tool;
+  std::optional<TensionColouring> tension;
   scene::RenderScene scene;
   OrbitControls controls;
   UiLayer* ui = nullptr;
@@ -37,51 +43,6 @@ bool ui_has_mouse(GLFWwindow* w) {
   return st->ui && st->ui->wants_mouse();
 }
 
-void layer_controls(const char* name, scene::LayerStyle& style) {
-  ImGui::PushID(name);
-  ImGui::Checkbox(name, &style.visible);
-  ImGui::SameLine(110);
-  ImGui::SetNextItemWidth(120);
-  ImGui::SliderFloat("##opacity", &style.opacity, 0.05f, 1.0f, "%.2f");
-  ImGui::PopID();
-}
-
-// The control panel: view presets, layers with x-ray opacity, which lines show, frame time.
-void build_panel(WindowState& st, float frame_ms) {
-  ImGui::SetNextWindowPos(ImVec2(12, 12), ImGuiCond_FirstUseEver);
-  ImGui::Begin("Fascia Atlas", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
-  ImGui::TextUnformatted("View");
-  const char* names[] = {"Front", "Back", "Left", "Right"};
-  for (int i = 0; i < 4; ++i) {
-    if (i) ImGui::SameLine();
-    if (ImGui::Button(names[i])) OrbitControls::preset(st.view.camera, i + 1);
-  }
-  ImGui::Separator();
-  ImGui::TextUnformatted("Layers (opacity)");
-  layer_controls("Skin", st.view.body.skin);
-  layer_controls("Muscle", st.view.body.muscle);
-  layer_controls("Bone", st.view.body.bone);
-  ImGui::Separator();
-  ImGui::TextUnformatted("Lines");
-  static const char* kLines[] = {"sbl", "sfl", "ll", "spl", "sfal", "dfal", "sbal", "dbal", "bfl", "ffl", "ifl", "dfl"};
-  auto& shown = st.view.lines.lines;
-  bool all = shown.empty();
-  if (ImGui::Checkbox("All lines", &all) && all) shown.clear();
-  for (int i = 0; i < 12; ++i) {
-    bool on = all || std::find(shown.begin(), shown.end(), kLines[i]) != shown.end();
-    if (i % 4) ImGui::SameLine(12 + (i % 4) * 70.0f);
-    if (ImGui::Checkbox(kLines[i], &on)) {
-      if (all) shown.assign(std::begin(kLines), std::end(kLines));  // start from all, then remove
-      if (on) shown.push_back(kLines[i]);
-      else shown.erase(std::remove(shown.begin(), shown.end(), kLines[i]), shown.end());
-      if (shown.size() >= 12) shown.clear();
-    }
-  }
-  ImGui::Checkbox("Stations", &st.view.lines.stations);
-  ImGui::Separator();
-  ImGui::Text("%.1f ms a frame", frame_ms);
-  ImGui::End();
-}
 
 void on_mouse_button(GLFWwindow* w, int, int, int) {
   if (ui_has_mouse(w)) return;
@@ -218,7 +179,8 @@ Status run_window(const ViewOptions& options) {
     render::Renderer renderer(**ctx, target.format());
     float xscale = 1, yscale = 1;
     glfwGetWindowContentScale(window, &xscale, &yscale);
-    UiLayer ui(**ctx, target.format(), window, std::max(1.0f, xscale));
+    const float ui_scale = std::max(1.0f, xscale);
+    UiLayer ui(**ctx, target.format(), window, ui_scale);
     state.ui = &ui;
     auto last = std::chrono::steady_clock::now();
     float frame_ms = 0;
@@ -252,7 +214,19 @@ Status run_window(const ViewOptions& options) {
       last = now;
       frame_ms = frame_ms == 0 ? dt * 1000 : frame_ms * 0.9f + dt * 100;  // smoothed for reading
       ui.begin_frame(target.extent(), dt);
-      build_panel(state, frame_ms);
+      build_panel(state.view, state.tool, frame_ms);
+      if (state.tool.changed) {
+        state.tool.changed = false;
+        state.tension.reset();
+        state.view.lines.track_value.clear();
+        if (state.tool.colour_by_tension) {
+          if (auto c = colour_by_tension(*state.model, state.tool.active)) {
+            state.tension = std::move(*c);
+            state.view.lines.track_value = state.tension->track_value;
+          }
+        }
+      }
+      if (state.tension) draw_tension_legend(*state.tension, ui_scale);
       state.scene = state.model->build_scene(state.view);
       auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D extent) {
         ui.record(cmd, image, extent);

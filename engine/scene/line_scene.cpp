@@ -52,7 +52,11 @@ void add_lines(RenderScene& scene, const LineGeometry& g, const LineView& view, 
       }
     if (!shown) continue;
     vec3 color = line_color(*shown);
-    if (auto it = view.track_value.find(t.id); it != view.track_value.end()) color = viridis(it->second);
+    if (!view.track_value.empty()) {
+      // Tension mode: tracks the simulation does not cover are neutral grey, not a line colour.
+      auto it = view.track_value.find(t.id);
+      color = it != view.track_value.end() ? viridis(it->second) : srgb_to_linear(vec3(0.55f));
+    }
     MeshInstance inst;
     inst.mesh = t.tube;
     inst.color = vec4(color, 1.0f);
