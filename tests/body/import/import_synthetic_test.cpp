@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include "body/body.h"
+#include "body/export_glb.h"
 #include "body/import/canonical_reference.h"
 #include "body/import/gltf_writer.h"
 #include "body/import/import_model.h"
@@ -322,4 +324,36 @@ TEST_CASE("import: inches and millimetres are recognised from the figure's heigh
     REQUIRE_FALSE(m.report.warnings.empty());
     CHECK(m.report.warnings[0].find("the file says metres") == 0);
   }
+}
+
+TEST_CASE("import: the built-in body exported as .glb imports onto itself") {
+  const Body body = load_or_build_body(BodyParams{}, test::output_dir() / "import_body_cache");
+  fs::path p = out_dir() / "builtin_body.glb";
+  REQUIRE(export_glb(body, p).ok());
+  ImportedModel m = import_ok(p);
+  CHECK(m.report.format == "glTF 2.0");
+  CHECK(m.report.naming == "Fascia canonical");
+  CHECK(m.report.unmapped.empty());
+  CHECK(m.report.dropped.empty());
+  CHECK(m.report.height_m == doctest::Approx(body.params.height).epsilon(0.02));
+  for (const JointMatch& j : m.report.mapped) CHECK(j.source == j.canonical);
+  // Joints and landmarks where the body has them (up to where the pelvis is put).
+  const std::vector<vec3> rest = body.skeleton.rest_positions();
+  const vec3 shift = m.joints[m.joint_of("pelvis")].position() - rest[body.skeleton.find("pelvis")];
+  for (size_t i = 0; i < body.skeleton.size(); ++i) {
+    INFO(body.skeleton.joints[i].name);
+    CHECK(glm::distance(m.joints[m.joint_of(body.skeleton.joints[i].name)].position(), rest[i] + shift) <
+          1e-3f);
+  }
+  const std::vector<mat4> world = world_transforms(body.skeleton, rest_pose(body.skeleton));
+  float worst = 0;
+  for (const Landmark& l : body.landmarks) {
+    INFO(l.id);
+    const PlacedLandmark* placed = m.landmark(l.id);
+    REQUIRE(placed != nullptr);
+    worst = std::max(worst, glm::distance(placed->position, landmark_world(l, world) + shift));
+  }
+  MESSAGE("built-in body re-imported: height " << m.report.height_m << " m, worst landmark " << worst
+                                               << " m");
+  CHECK(worst < 0.005f);
 }
