@@ -13,11 +13,11 @@ Result<float> view_yaw(const std::string& view) {
   return bad_input("--view '" + view + "': expected front, back, left or right");
 }
 
-Result<std::unique_ptr<AppModel>> load_app_model() {
+Result<std::unique_ptr<AppModel>> load_app_model(bool reduced_detail) {
   auto m = std::make_unique<AppModel>();
   m->body = body::load_or_build_body({});
   body::Pose rest = body::rest_pose(m->body.skeleton);
-  m->posed = scene::pose_body(m->body, rest);
+  m->posed = scene::pose_body(m->body, rest, reduced_detail);
   auto atlas = atlas::load_atlas(assets_dir() / "atlas");
   if (!atlas) return atlas.error();
   m->atlas = std::move(*atlas);

@@ -36,8 +36,9 @@ struct AppModel {
   scene::RenderScene build_scene(const ViewState& state) const;
 };
 
-// Loads the built-in body and the atlas from the assets folder.
-Result<std::unique_ptr<AppModel>> load_app_model();
+// Loads the built-in body and the atlas from the assets folder. `reduced_detail` also prepares the
+// simplified meshes that interactive views draw on software Vulkan.
+Result<std::unique_ptr<AppModel>> load_app_model(bool reduced_detail = false);
 
 // Yaw of a named view, or an error naming the flag's value.
 Result<float> view_yaw(const std::string& view);

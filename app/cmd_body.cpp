@@ -47,7 +47,7 @@ Command add_body_command(CLI::App& cli) {
   auto args = std::make_shared<BodyArgs>();
   CLI::App* sub = cli.add_subcommand("body", "export the built-in body, or report on importing an external rig");
   sub->add_option("--export", args->export_path, "write the built-in body (skeleton, bones, muscles, skin) as glTF .glb");
-  sub->add_option("--import", args->import_path, "import a rigged model (glTF, GLB, FBX, COLLADA, OBJ) and report");
+  sub->add_option("--import", args->import_path, "import a rigged model (glTF, GLB, FBX, COLLADA, OBJ, MakeHuman .mhskel) and report");
   sub->add_flag("--json", args->json, "the import report as JSON");
   return {sub, [args] { return run_body(*args); }};
 }

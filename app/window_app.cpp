@@ -154,7 +154,7 @@ Status run_window(const ViewOptions& options) {
     return ctx.error();
   }
 
-  auto model = load_app_model();
+  auto model = load_app_model(/*reduced_detail=*/true);
   if (!model) {
     render::destroy_context(**ctx);
     glfwDestroyWindow(window);
@@ -164,6 +164,7 @@ Status run_window(const ViewOptions& options) {
   WindowState state;
   state.model = model->get();
   state.view = (*model)->default_view("front").value();
+  state.view.body.reduced_detail = (*ctx)->properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
   glfwSetWindowUserPointer(window, &state);
   glfwSetMouseButtonCallback(window, on_mouse_button);
   glfwSetCursorPosCallback(window, on_cursor);
@@ -176,7 +177,9 @@ Status run_window(const ViewOptions& options) {
     int fw, fh;
     glfwGetFramebufferSize(window, &fw, &fh);
     render::SwapchainTarget target(**ctx, {uint32_t(fw), uint32_t(fh)});
-    render::Renderer renderer(**ctx, target.format());
+    // On a software rasteriser (lavapipe) the window trades 4x MSAA and full detail for frame rate.
+    const bool software = (*ctx)->properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
+    render::Renderer renderer(**ctx, target.format(), software ? VK_SAMPLE_COUNT_1_BIT : VK_SAMPLE_COUNT_4_BIT);
     float xscale = 1, yscale = 1;
     glfwGetWindowContentScale(window, &xscale, &yscale);
     const float ui_scale = std::max(1.0f, xscale);

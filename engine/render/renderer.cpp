@@ -10,8 +10,8 @@
 
 namespace fascia::render {
 
-Renderer::Renderer(Context& ctx, VkFormat target_format)
-    : ctx_(ctx), color_format_(target_format), samples_(ctx.max_samples) {
+Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits samples)
+    : ctx_(ctx), color_format_(target_format), samples_(std::min(samples, ctx.max_samples)) {
   VkDescriptorSetLayoutBinding binding{gpu::kFrameUniformsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1,
                                        VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
   VkDescriptorSetLayoutCreateInfo sli{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};

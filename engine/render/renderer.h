@@ -19,7 +19,9 @@ enum class FrameStatus { Ok, OutOfDate };
 
 class Renderer {
  public:
-  Renderer(Context& ctx, VkFormat target_format);
+  // `samples`: multisampling, capped at what the device offers (4x is the default for quality; the
+  // window on a software rasteriser asks for 1x to stay interactive, since lavapipe pays ~2.7x for 4x).
+  Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_4_BIT);
   ~Renderer();
   Renderer(const Renderer&) = delete;
   Renderer& operator=(const Renderer&) = delete;

@@ -17,12 +17,12 @@ vec3 place(const atlas::AttachedPoint& p, const JointWorld& pose) {
 
 LineGeometry build_line_geometry(const atlas::ResolvedAtlas& resolved, float radius, const JointWorld& pose) {
   LineGeometry g;
-  g.marker = std::make_shared<Mesh>(make_sphere(1.0f, 10, 16));
+  g.marker = std::make_shared<Mesh>(make_sphere(1.0f, 6, 10));  // small on screen: few triangles
   for (const auto& t : resolved.tracks) {
     std::vector<vec3> points;
     for (const auto& p : t.path) points.push_back(place(p, pose));
     LineGeometry::Track track{t.id, t.lines, smooth_path(points, 3), nullptr};
-    track.tube = std::make_shared<Mesh>(make_tube(track.path, radius, 10));
+    track.tube = std::make_shared<Mesh>(make_tube(track.path, radius, 8));
     g.tracks.push_back(std::move(track));
   }
   for (const auto& s : resolved.stations) {
