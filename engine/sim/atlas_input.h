@@ -40,8 +40,8 @@ struct AtlasInput {
   struct Transition {
     std::string line, station;
     Grade grade = Grade::Unassessed;
-    std::string posture_joint;  // the link weakens as this joint bends
-    double posture_gain = 0;    // 1/rad²
+    std::string posture_joint;  // the link weakens as this joint bends (atlas Continuity)
+    double full_below_deg = 0, none_above_deg = 0;
   };
   struct Line {
     std::string id;

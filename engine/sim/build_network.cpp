@@ -151,15 +151,19 @@ Result<NetworkSpec> build_network(const AtlasInput& in, const NetworkOptions& op
     if (a < ratio[st] || s.stations[st].grade == Grade::Unassessed) s.stations[st].grade = tn.grade;
     ratio[st] = std::min(ratio[st], a);
     if (!tn.posture_joint.empty()) {
-      auto f = frame(tn.posture_joint, "transitions." + tn.line);
-      if (!f) return f.error();
-      s.nodes[st].posture_hinge = *f;
-      s.nodes[st].posture_gain = tn.posture_gain;
+      auto it2 = frame_of.find(tn.posture_joint);
+      if (it2 == frame_of.end()) return input_error("transitions." + tn.line, "unknown joint '" + tn.posture_joint + "'");
+      if (it2->second >= 0 && s.hinges[it2->second].name == tn.posture_joint) {
+        s.nodes[st].posture_hinge = it2->second;
+        s.nodes[st].posture_full = tn.full_below_deg / 57.29577951308232;
+        s.nodes[st].posture_none = std::max(tn.none_above_deg, tn.full_below_deg + 1) / 57.29577951308232;
+      }
     }
   }
   for (size_t st = 0; st < in.stations.size(); ++st) {
     double k = node_kmax[st] > 0 ? node_kmax[st] : opt.default_stiffness * 1000;
     s.nodes[st].anchor = ratio[st] * k;
+    s.nodes[st].posture_anchor = std::max(ratio[st], opt.grade_anchor[int(Grade::None)]) * k;
   }
   return s;
 }

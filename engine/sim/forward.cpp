@@ -67,8 +67,10 @@ void forward_params(const Model& m, Data& d) {
     double k = m.node_anchor[n];
     int h = m.node_posture_hinge[n];
     if (h >= 0) {
-      double th = d.hinge_target[h];
-      k *= 1 + m.node_posture_gain[n] * th * th;
+      // Continuity from the pose's angle of the hinge (its target), so the energy stays smooth.
+      double full = m.node_posture_range[2 * n], none = m.node_posture_range[2 * n + 1];
+      double f = std::clamp((none - d.hinge_target[h]) / (none - full), 0.0, 1.0);
+      k = m.node_posture_anchor[n] + (k - m.node_posture_anchor[n]) * f;
     }
     d.node_k[n] = k;
   }

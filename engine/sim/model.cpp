@@ -90,7 +90,11 @@ Result<Model> compile(const NetworkSpec& spec) {
     push3(m.node_pos0, ns.position);
     m.node_anchor.push_back(ns.anchor);
     m.node_posture_hinge.push_back(ns.posture_hinge);
-    m.node_posture_gain.push_back(ns.posture_gain);
+    if (ns.posture_hinge >= 0 && !(ns.posture_none > ns.posture_full)) {
+      return spec_error(where, "posture continuity needs none-above > full-below");
+    }
+    m.node_posture_range.insert(m.node_posture_range.end(), {ns.posture_full, ns.posture_none});
+    m.node_posture_anchor.push_back(ns.posture_anchor);
     push3(m.node_breath, ns.breath);
     m.node_dof.push_back(ns.fixed ? -1 : 3 * m.nfree);
     if (!ns.fixed) m.nfree++;

@@ -61,8 +61,12 @@ struct NodeSpec {
   bool fixed = false;       // pinned (root frame only)
   int station = -1;
   Vec3d breath;             // m of anchor displacement at full inspiration (ribcage nodes)
-  int posture_hinge = -1;   // the anchor stiffens as this hinge bends: ×(1 + gain θ²)
-  double posture_gain = 0;
+  // Posture-dependent continuity (atlas Continuity): the link is whole while this hinge's angle is at
+  // or below `posture_full`, broken at or above `posture_none` (rad), linear between; a broken link's
+  // anchor is `posture_anchor` (N/m), as stiff as an unverified transition's.
+  int posture_hinge = -1;
+  double posture_full = 0, posture_none = 1;
+  double posture_anchor = 0;
 };
 
 struct ElementSpec {
@@ -125,8 +129,9 @@ struct Model {
   std::vector<int> node_frame;           // (nnode) hinge or -1
   std::vector<double> node_pos0;         // (nnode x 3) bone point, neutral world
   std::vector<double> node_anchor;       // (nnode) N/m
-  std::vector<int> node_posture_hinge;   // (nnode)
-  std::vector<double> node_posture_gain;  // (nnode) 1/rad²
+  std::vector<int> node_posture_hinge;   // (nnode) hinge whose angle breaks the link, or -1
+  std::vector<double> node_posture_range;  // (nnode x 2) rad: whole at or below, broken at or above
+  std::vector<double> node_posture_anchor;  // (nnode) N/m when broken
   std::vector<double> node_breath;       // (nnode x 3) m at full inspiration
   std::vector<int> node_dof;             // (nnode) first of 3 unknowns, -1 when fixed
   std::vector<int> node_station;         // (nnode) station or -1

@@ -34,7 +34,7 @@ NetworkSpec small_leg() {
                {"rectus_femoris.l", {"rectus_femoris"}, "tibial_tuberosity.l", "aiis.l", {}, 20}};
   in.lines = {{"sbl.l", {"gastrocnemius.l", "biceps_femoris.l", "sacrotuberous_ligament.l"}},
               {"sfl.l", {"tibialis_anterior.l", "rectus_femoris.l"}}};
-  in.transitions = {{"sbl.l", "femoral_condyles.l", Grade::Strong, "tibia.l", 4.0},
+  in.transitions = {{"sbl.l", "femoral_condyles.l", Grade::Strong, "tibia.l", 5, 60},
                     {"sbl.l", "ischial_tuberosity.l", Grade::Strong},
                     {"sfl.l", "tibial_tuberosity.l", Grade::None}};
   NetworkOptions o;
