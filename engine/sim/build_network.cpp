@@ -99,7 +99,7 @@ Result<NetworkSpec> build_network(const AtlasInput& in, const NetworkOptions& op
     for (size_t i = 1; i < poly.size(); ++i) arc[i] = arc[i - 1] + dist(poly[i - 1].position, poly[i].position);
     const double length = arc.back();
     if (!(length > 1e-3)) return input_error(where, "track shorter than 1 mm");
-    int nseg = std::max(2, int(std::lround(opt.refine * length / opt.segment_length)));
+    int nseg = tr.link ? 1 : std::max(2, int(std::lround(opt.refine * length / opt.segment_length)));
     double k_nmm = tr.stiffness > 0 ? tr.stiffness : opt.default_stiffness;
     double k_lin = k_nmm * 1000.0;               // N/m of the whole track
     // A uniform section gives every segment the same k per unit strain; a tapering one (thick
@@ -129,12 +129,12 @@ Result<NetworkSpec> build_network(const AtlasInput& in, const NetworkOptions& op
         n.position = lerp(pa.position, pb.position, t);
         // Interior points of ribcage tracks breathe with their ends.
         n.breath = lerp(in.stations[fa->second].breath, in.stations[fb->second].breath, double(i) / nseg);
-        n.anchor = opt.track_leak * k_lin / (nseg - 1);
+        n.anchor = opt.track_leak * k_lin / std::max(1, nseg - 1);
         node = int(s.nodes.size());
         s.nodes.push_back(n);
       }
       double k_strain = k_lin * length * std::pow(taper, (i - 0.5) / nseg);
-      s.elements.push_back({prev, node, k_strain, 0, track, lines});
+      s.elements.push_back({prev, node, k_strain, 0, track, lines, tr.link});
       prev = node;
     }
     node_kmax[fa->second] = std::max(node_kmax[fa->second], k_lin);

@@ -116,7 +116,9 @@ void forward_forces(const Model& m, Data& d) {
     double len = std::sqrt(dot(dx, dx));
     double slack = d.element_slack[e];
     double strain = len / slack - 1;
-    Blankevoort bl = blankevoort(strain, d.element_k[e], et);
+    Blankevoort bl = m.element_link[e]
+        ? Blankevoort{d.element_k[e] * strain, d.element_k[e], 0.5 * d.element_k[e] * strain * strain}
+        : blankevoort(strain, d.element_k[e], et);
     d.element_length[e] = len;
     d.element_strain[e] = strain;
     d.element_tension[e] = bl.force;
@@ -125,7 +127,7 @@ void forward_forces(const Model& m, Data& d) {
     V3 n = len > 0 ? (1 / len) * dx : V3{0, 0, 0};
     // Damping only while stretched and lengthening.
     double rate = dot(n, load3(&d.node_v[3 * b]) - load3(&d.node_v[3 * a])) / slack;
-    double fd = strain > 0 && rate > 0 ? m.element_damping[e] * rate : 0;
+    double fd = strain > 0 && rate > 0 && !m.element_link[e] ? m.element_damping[e] * rate : 0;
     dissipation += 0.5 * fd * rate;
     V3 f = (bl.force + fd) * n;
     add_node(b, f);
@@ -218,9 +220,9 @@ void assemble(const Model& m, Data& d, Assembler& as, double ks, double cs, doub
     double slack = d.element_slack[e];
     // Material stiffness along the element, geometric stiffness across it (tension >= 0 keeps it PSD).
     double axial = d.element_dtension[e] / slack;
-    double lateral = len > 0 ? d.element_tension[e] / len : 0;
+    double lateral = len > 0 ? d.element_tension[e] / len : 0;  // < 0 only for a link pushing
     double rate = dot(n, load3(&d.node_v[3 * b]) - load3(&d.node_v[3 * a])) / slack;
-    double damp = d.element_strain[e] > 0 && rate > 0 ? m.element_damping[e] / (slack * slack) : 0;
+    double damp = d.element_strain[e] > 0 && rate > 0 && !m.element_link[e] ? m.element_damping[e] / (slack * slack) : 0;
     double coef_nn = ks * (axial - lateral) + cs * damp;
     double nv[3] = {n.x, n.y, n.z};
     double kb[9], kn[9];

@@ -116,13 +116,14 @@ Result<Model> compile(const NetworkSpec& spec) {
     if (m.nline < 32 && (es.lines >> m.nline) != 0) return spec_error(where, "line bit beyond the line list");
     double len = distance(spec.nodes[es.a].position, spec.nodes[es.b].position);
     if (!(len > 1e-6)) return spec_error(where, "nodes coincide");
-    double rest = es.rest_length > 0 ? es.rest_length : len / (1 + m.opt.prestrain);
+    double rest = es.rest_length > 0 ? es.rest_length : es.link ? len : len / (1 + m.opt.prestrain);
     m.element_node.insert(m.element_node.end(), {es.a, es.b});
     m.element_stiffness.push_back(es.stiffness);
     m.element_rest.push_back(rest);
     m.element_damping.push_back(m.opt.element_damping * es.stiffness);
     m.element_track.push_back(es.track);
     m.element_lines.push_back(es.lines);
+    m.element_link.push_back(es.link ? 1 : 0);
     constexpr double kRef = 0.04;
     double k = es.stiffness / len * (len / kRef) * (len / kRef);
     node_stiffness[es.a] += k;

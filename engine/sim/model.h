@@ -75,6 +75,9 @@ struct ElementSpec {
   double rest_length = 0;   // m; 0 = neutral length / (1 + prestrain)
   int track = -1;
   uint32_t lines = 0;       // bit mask over NetworkSpec::lines
+  // A shear link between the landmarks of one station (tendons that overlap around the knee pass
+  // force side by side, not end to end): a linear spring both ways, slack length = neutral length.
+  bool link = false;
 };
 
 struct TrackSpec {
@@ -147,6 +150,7 @@ struct Model {
   std::vector<double> element_damping;   // (nelement) N·s per unit strain rate
   std::vector<int> element_track;        // (nelement)
   std::vector<uint32_t> element_lines;   // (nelement) bit mask over line_name
+  std::vector<uint8_t> element_link;     // (nelement) 1 for a two-way shear link (may push)
 
   // tracks, stations, lines
   std::vector<std::string> track_name;   // (ntrack)
