@@ -303,8 +303,12 @@ TraceResult trace(const Model& m, Data& d, TraceTarget target) {
     r.track_dshorten[t] += r.element_dshorten[e];
     r.track_dstiffness[t] += r.element_dstiffness[e];
   }
-  r.track_rank.resize(m.ntrack);
-  std::iota(r.track_rank.begin(), r.track_rank.end(), 0);
+  // Rank the tissue a therapist can treat: shear links inside stations are not sources.
+  r.track_rank.clear();
+  for (int t = 0; t < m.ntrack; ++t) {
+    bool link = m.track_element_num[t] > 0 && m.element_link[m.track_element[m.track_element_adr[t]]];
+    if (!link) r.track_rank.push_back(t);
+  }
   std::stable_sort(r.track_rank.begin(), r.track_rank.end(), [&](int a, int b) {
     return std::abs(r.track_dshorten[a]) > std::abs(r.track_dshorten[b]);
   });

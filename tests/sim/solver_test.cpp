@@ -117,6 +117,7 @@ TEST_CASE("sim: trace sensitivities match finite differences") {
     }
     CHECK(checked > 10);
     // The ranking puts the largest source first, and it is not zero.
+    CHECK(tr.track_rank.size() == size_t(m->ntrack));
     CHECK(std::abs(tr.track_dshorten[tr.track_rank[0]]) > 0.01);
     for (size_t i = 1; i < tr.track_rank.size(); ++i) {
       CHECK(std::abs(tr.track_dshorten[tr.track_rank[i]]) <= std::abs(tr.track_dshorten[tr.track_rank[i - 1]]));
