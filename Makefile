@@ -3,7 +3,10 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test clean
+CHECK_DIR ?= build-check
+FUZZ_SECONDS ?= 20
+
+.PHONY: all deps configure build run test check clean
 
 all: build
 
@@ -21,6 +24,15 @@ run: build
 
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# ASan+UBSan (+ LeakSanitizer) build with clang: the whole suite, then a short run of every fuzz
+# target. -O1 with assertions left on; tests/reliability/check.sh says which sanitizer options apply.
+check: deps
+	@CC=clang CXX=clang++ cmake -S . -B $(CHECK_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -g" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g" \
+	  -DFASCIA_SANITIZE=ON -DFASCIA_FUZZ=ON >/dev/null
+	@cmake --build $(CHECK_DIR) -j $(JOBS)
+	@CHECK_DIR=$(CHECK_DIR) FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) bash tests/reliability/check.sh
 
 clean:
 	@rm -rf $(BUILD_DIR)

@@ -15,7 +15,7 @@ Result<float> view_yaw(const std::string& view) {
 
 Result<std::unique_ptr<AppModel>> load_app_model() {
   auto m = std::make_unique<AppModel>();
-  m->body = body::build_body({});  // TODO: load_or_build_body once the cache lands
+  m->body = body::load_or_build_body({});
   body::Pose rest = body::rest_pose(m->body.skeleton);
   m->posed = scene::pose_body(m->body, rest);
   auto atlas = atlas::load_atlas(assets_dir() / "atlas");

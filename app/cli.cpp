@@ -19,7 +19,8 @@ int run_cli(int argc, char** argv) {
   cli.require_subcommand(0, 1);
 
   Command view = add_view_command(cli);
-  std::vector<Command> commands = {view, add_render_command(cli), add_body_command(cli)};
+  std::vector<Command> commands = {view, add_render_command(cli), add_body_command(cli),
+                                   add_atlas_command(cli)};
 
   try {
     cli.parse(argc, argv);

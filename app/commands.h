@@ -21,5 +21,6 @@ struct Command {
 Command add_view_command(CLI::App& cli);
 Command add_render_command(CLI::App& cli);
 Command add_body_command(CLI::App& cli);
+Command add_atlas_command(CLI::App& cli);
 
 }  // namespace fascia::app

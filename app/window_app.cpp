@@ -1,5 +1,7 @@
 #include "window_app.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -114,16 +116,41 @@ void on_key(GLFWwindow* w, int key, int, int action, int) {
 
 void on_resize(GLFWwindow* w, int, int) { static_cast<WindowState*>(glfwGetWindowUserPointer(w))->resized = true; }
 
-// Scripted window changes for the resize test: sizes, a minimise and a restore.
+// Scripted window changes for the resize tests: sizes, a minimise and a restore, repeated every
+// kExerciseCycle frames so a long run (the window soak) goes through them many times.
+constexpr int kExerciseCycle = 30;
+
 void exercise(GLFWwindow* w, int frame) {
-  switch (frame) {
+  switch (frame % kExerciseCycle) {
     case 5: glfwSetWindowSize(w, 800, 600); break;
     case 10: glfwIconifyWindow(w); break;
     case 15: glfwRestoreWindow(w); break;
     case 20: glfwSetWindowSize(w, 1024, 400); break;
     case 25: glfwSetWindowSize(w, 640, 900); break;
+    case 29: glfwSetWindowSize(w, 1280, 720); break;
     default: break;
   }
+}
+
+// Resident memory in KiB (/proc/self/statm), for the soak's "memory stays flat".
+long resident_kib() {
+  long pages = 0, resident = 0;
+  FILE* f = std::fopen("/proc/self/statm", "r");
+  if (!f) return 0;
+  if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+  std::fclose(f);
+  return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+// A deliberate Vulkan misuse (reserved flags must be zero), so the tests can prove that a validation
+// message makes the window fail: FASCIA_EXERCISE_MISUSE=1 with --exercise-resize.
+void misuse_for_tests(VkDevice device) {
+  const char* v = std::getenv("FASCIA_EXERCISE_MISUSE");
+  if (!v || std::string(v) != "1") return;
+  VkSemaphoreCreateInfo si{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
+  si.flags = 1;
+  VkSemaphore s = VK_NULL_HANDLE;
+  if (vkCreateSemaphore(device, &si, nullptr, &s) == VK_SUCCESS) vkDestroySemaphore(device, s, nullptr);
 }
 
 }  // namespace
@@ -196,9 +223,15 @@ Status run_window(const ViewOptions& options) {
     auto last = std::chrono::steady_clock::now();
     float frame_ms = 0;
     int frame = 0;
+    if (options.exercise_resize) misuse_for_tests((*ctx)->device);
     while (!glfwWindowShouldClose(window)) {
       glfwPollEvents();
-      if (options.exercise_resize) exercise(window, frame);
+      if (options.exercise_resize) {
+        exercise(window, frame);
+        // Resident memory at the end of each cycle (stdout), read by the window soak.
+        if (frame % kExerciseCycle == kExerciseCycle - 1)
+          std::printf("exercise: cycle %d resident %ld KiB\n", frame / kExerciseCycle + 1, resident_kib());
+      }
       glfwGetFramebufferSize(window, &fw, &fh);
       if (fw == 0 || fh == 0 || glfwGetWindowAttrib(window, GLFW_ICONIFIED)) {
         // Minimised: nothing to draw into; wait for the next event instead of spinning.

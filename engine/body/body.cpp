@@ -56,7 +56,7 @@ Body build_body(const BodyParams& raw) {
   SdfGrid bone_grid = make_grid(lo, hi, 0.004f * body.params.height / 1.75f, 1.0f);
   rasterize(bone_field, bone_grid);
 
-  Sdf muscle_volume;
+  std::vector<TaggedPrim> muscle_volume;
   for (const MuscleShape& m : make_muscle_shapes(ctx)) body.meshes.push_back(sweep_muscle(ctx, m, bone_grid, &muscle_volume));
   body.meshes.push_back(make_skin(ctx, bones, muscle_volume));
 

@@ -240,8 +240,8 @@ struct Builder {
     }
     {
       Sdf& s = add("calcaneus" + S, "heel" + S, 0.0025f, 1200).sdf;
-      const vec3 back = c.lm("calcaneus" + S) + vec3(0, 0.005f * H, 0.006f * H);
-      s.add(round_cone(back, heel + vec3(side * 0.004f * H, -0.002f * H, 0.026f * H), 0.011f * H, 0.0085f * H, 0.008f * H));
+      const vec3 back = c.lm("calcaneus" + S) + vec3(0, 0.007f * H, 0.005f * H);
+      s.add(round_cone(back, heel + vec3(side * 0.004f * H, -0.002f * H, 0.026f * H), 0.0085f * H, 0.0080f * H, 0.008f * H));
       s.add(ellipsoid(heel + vec3(0, 0.002f * H, -0.004f * H), vec3(0.011f, 0.009f, 0.014f) * H, {0, 1, 0}, {1, 0, 0}, 0.008f * H));
       s.add(capsule(heel + vec3(-side * 0.010f * H, 0.004f * H, 0.004f * H), heel + vec3(-side * 0.006f * H, 0.004f * H, 0.012f * H),
                     0.004f * H, 0.005f * H));

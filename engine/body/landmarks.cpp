@@ -114,7 +114,9 @@ std::vector<Landmark> make_landmarks(const Skeleton& skeleton) {
     for (const LandmarkSpec& spec : kLandmarks) {
       if (side == 'r' && !spec.paired) continue;
       vec3 world = spec.pos * p.height;
-      world.x *= side == 'r' ? -width : width;
+      world.x *= width;
+      if (spec.joint && on_arm(spec.joint)) world = abduct_arm(world, 1.0f, p);
+      if (side == 'r') world.x = -world.x;
       std::string joint = spec.joint ? spec.joint : (world.y >= t6_height ? "thoracic_upper" : "thoracic_lower");
       Landmark lm;
       lm.id = spec.id;

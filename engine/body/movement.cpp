@@ -24,7 +24,8 @@ Result<vec3> parse_vec3(const JsonCursor& c) {
   for (int i = 0; i < 3; ++i) {
     auto e = c.at(i);
     if (!e) return e.error();
-    auto x = e->number();
+    // Degrees and fractions of stature both lie far inside; the bound keeps the float finite.
+    auto x = e->number_in(-1e4, 1e4);
     if (!x) return x.error();
     v[i] = static_cast<float>(*x);
   }
@@ -59,9 +60,10 @@ Result<Movement> parse_movement(const Json& json, const std::string& source, con
     auto key = keys->at(k);
     if (!key) return key.error();
     FASCIA_TRY(key->expect_object());
-    auto t = key->number_field_or("time", 0.0);
+    // Times are stored as float: bounded so they stay finite, compared as stored so they increase.
+    auto t = key->has("time") ? key->field("time")->number_in(0.0, 1e5) : Result<double>(0.0);
     if (!t) return t.error();
-    if (!m.key_time.empty() && *t <= m.key_time.back())
+    if (!m.key_time.empty() && static_cast<float>(*t) <= m.key_time.back())
       return key->error("time " + num(*t) + " is not after the previous keyframe's " + num(m.key_time.back()));
     if (m.key_time.empty() && *t != 0.0) return key->error("the first keyframe must be at time 0");
     m.key_time.push_back(static_cast<float>(*t));
@@ -180,8 +182,8 @@ void ground_pose(const Skeleton& skeleton, Pose& pose) {
       const char* joint;
       vec3 offset;  // from the joint, rest pose, fractions of stature
     };
-    for (Probe probe : {Probe{"heel", {0.0f, -0.020f, -0.012f}}, Probe{"toes", {0.0f, -0.008f, 0.0f}},
-                        Probe{"toes", {0.0f, -0.006f, 0.022f}}}) {
+    for (Probe probe : {Probe{"heel", {0.0f, -0.020f, -0.012f}}, Probe{"toes", {0.0f, -0.011f, 0.0f}},
+                        Probe{"toes", {0.0f, -0.009f, 0.022f}}}) {
       int j = skeleton.find(std::string(probe.joint) + side);
       if (j < 0) continue;
       vec3 rest_point = vec3(rest[j][3]) + probe.offset * h;

@@ -60,7 +60,8 @@ vec3 catmull_rom(const std::vector<MusclePoint>& pts, int k, float s) {
 
 }  // namespace
 
-BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGrid& bones, Sdf* volume) {
+BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGrid& bones,
+                      std::vector<TaggedPrim>* volume) {
   const Core core_axes(c);
   const Core* core = &core_axes;
   BodyMesh mesh;
@@ -125,7 +126,7 @@ BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGr
       const vec3 radial = q.centre - q.axis;
       const float r = glm::length(radial);
       if (r > 1e-4f) {
-        const float angle = std::clamp(q.half_width * x / r, -1.9f, 1.9f);
+        const float angle = std::clamp(q.half_width * x / r, -1.2f, 1.2f);
         const vec3 dir = radial / r * std::cos(angle) + q.across * std::sin(angle);
         const vec3 n = glm::normalize(glm::mix(q.normal, dir, std::min(1.0f, std::abs(angle))));
         return q.axis + dir * r + n * (q.thickness * e * lift);
@@ -203,16 +204,23 @@ BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGr
   tri.indices = mesh.indices;
   mesh.normals = vertex_normals(tri);
 
-  if (volume) {
+  // The bulky muscles shape the skin over them; thin sheets and tendons do not.
+  float thickest = 0.0f;
+  for (const Station& q : st) thickest = std::max(thickest, q.thickness);
+  if (volume && thickest > 0.008f * c.H) {
     for (int i = 0; i < nu; i += 2) {
       const int i1 = std::min(i + 2, nu);
-      for (float v : {0.2f, 0.5f, 0.8f}) {
-        const float x = 2.0f * v - 1.0f;
-        const float e = std::sqrt(1.0f - x * x);
-        const vec3 a = st[i].centre + st[i].across * (st[i].half_width * x) + st[i].normal * (0.35f * st[i].thickness * e);
-        const vec3 b = st[i1].centre + st[i1].across * (st[i1].half_width * x) + st[i1].normal * (0.35f * st[i1].thickness * e);
-        volume->add(round_cone(a, b, 0.5f * st[i].thickness * e, 0.5f * st[i1].thickness * e, 0.0f));
-      }
+      const vec3 a = st[i].centre + st[i].normal * (0.35f * st[i].thickness);
+      const vec3 b = st[i1].centre + st[i1].normal * (0.35f * st[i1].thickness);
+      const int joint = st[i].w1 < 0.5f ? st[i].j0 : st[i].j1;
+      volume->push_back({joint, round_cone(a, b, 0.5f * st[i].thickness, 0.5f * st[i1].thickness, 0.0f)});
+      // Wide muscles (fans) also fill out toward their edges.
+      if (st[i].half_width > 1.5f * st[i].thickness)
+        for (float x : {-0.55f, 0.55f}) {
+          const float e = std::sqrt(1.0f - x * x);
+          const vec3 ea = vertex(st[i], 0.5f + 0.5f * x, 0.35f * e) , eb = vertex(st[i1], 0.5f + 0.5f * x, 0.35f * e);
+          volume->push_back({joint, round_cone(ea, eb, 0.4f * st[i].thickness, 0.4f * st[i1].thickness, 0.0f)});
+        }
     }
   }
   return mesh;

@@ -136,8 +136,8 @@ struct Table {
                                {L("greater_trochanter") + o(0.010f, 0.010f, 0.022f), "femur", 0.009f, 0.014f},
                                {L("greater_trochanter") + o(0.014f, -0.030f, 0.012f), "femur", 0.008f, 0.004f}});
     m("gluteus_maximus", {{L("psis") + o(-0.010f, -0.030f, -0.006f), "pelvis", 0.035f, 0.012f},
-                          {L("psis") + o(0.028f, -0.050f, -0.006f), "pelvis", 0.036f, 0.026f},
-                          {L("greater_trochanter") + o(0.004f, -0.030f, -0.016f), "femur", 0.022f, 0.016f},
+                          {L("psis") + o(0.028f, -0.050f, -0.004f), "pelvis", 0.036f, 0.018f},
+                          {L("greater_trochanter") + o(0.002f, -0.030f, -0.014f), "femur", 0.022f, 0.012f},
                           {L("femur_shaft_lateral") + o(0.004f, 0.070f, -0.010f), "femur", 0.012f, 0.004f}});
     m("sartorius", {{L("asis") + o(0, -0.003f, 0.002f), "pelvis", 0.005f, 0.004f},
                     {J("femur") + o(-0.012f, -0.080f, 0.036f), "femur", 0.008f, 0.008f},
@@ -172,14 +172,14 @@ struct Table {
   void trunk() {
     const float s = side;
     m("erector_spinae", {{L("sacrum") + o(0.014f, -0.010f, -0.006f), "pelvis", 0.012f, 0.010f},
-                         {J("lumbar_3") + o(0.022f, 0.0f, -0.040f), "lumbar_3", 0.018f, 0.030f},
-                         {J("thoracic_lower") + o(0.024f, 0.03f, -0.048f), "thoracic_lower", 0.016f, 0.020f},
+                         {J("lumbar_3") + o(0.022f, 0.0f, -0.032f), "lumbar_3", 0.016f, 0.024f},
+                         {J("thoracic_lower") + o(0.024f, 0.03f, -0.040f), "thoracic_lower", 0.014f, 0.016f},
                          {J("thoracic_upper") + o(0.020f, 0.03f, -0.048f), "thoracic_upper", 0.012f, 0.012f},
                          {J("cervical_lower") + o(0.014f, 0.02f, -0.030f), "cervical_lower", 0.008f, 0.008f},
                          {L("mastoid_process") + o(-0.018f, 0.004f, -0.016f), "skull", 0.005f, 0.003f}});
-    m("thoracolumbar_fascia", {{L("sacrum") + o(0.006f, -0.018f, -0.012f), "pelvis", 0.020f, 0.002f},
-                               {J("lumbar_3") + o(0.026f, 0.0f, -0.074f), "lumbar_3", 0.030f, 0.002f},
-                               {J("thoracic_lower") + o(0.030f, 0.020f, -0.070f), "thoracic_lower", 0.030f, 0.002f}});
+    m("thoracolumbar_fascia", {{L("sacrum") + o(0.010f, -0.010f, -0.010f), "pelvis", 0.012f, 0.002f},
+                               {J("lumbar_3") + o(0.030f, 0.0f, -0.060f), "lumbar_3", 0.020f, 0.002f},
+                               {J("thoracic_lower") + o(0.034f, 0.020f, -0.058f), "thoracic_lower", 0.018f, 0.002f}});
     m("rectus_abdominis", {{L("pubic_tubercle") + o(-0.004f, 0.002f, 0.004f), "pelvis", 0.008f, 0.006f},
                            {J("lumbar_4") + o(0.026f, 0.0f, 0.072f), "lumbar_4", 0.016f, 0.010f},
                            {J("lumbar_1") + o(0.030f, 0.0f, 0.078f), "lumbar_1", 0.018f, 0.009f},
@@ -240,13 +240,14 @@ struct Table {
                              {L("occipital_ridge") + o(0, 0.006f, -0.002f), "skull", 0.026f, 0.0015f}},
       true, 0.0015f, X);
     out.back().conform = 0.04f * c.H;
+    out.back().clearance = 0.004f * c.H;
     const vec3 Z(0, 0, 1);
     m("scalp_fascia", {{c.lm("mastoid_process.l") + c.f(0.004f, 0.012f, 0.0f), "skull", 0.012f, 0.0015f},
                        {c.f(0.048f, 0.962f, -0.008f), "skull", 0.020f, 0.0015f},
                        {c.f(0.0f, 1.000f, -0.010f), "skull", 0.020f, 0.0015f},
                        {c.f(-0.048f, 0.962f, -0.008f), "skull", 0.020f, 0.0015f},
                        {c.lm("mastoid_process.r") + c.f(-0.004f, 0.012f, 0.0f), "skull", 0.012f, 0.0015f}},
-      true, 0.003f, Z);
+      true, 0.004f, Z);
     out.back().conform = 0.04f * c.H;
   }
 
@@ -289,7 +290,7 @@ struct Table {
                     {L("scapula_medial_border") + o(0.004f, 0.004f, -0.004f), "scapula", 0.024f, 0.004f}});
     m("pectoralis_major", {{c.f(0.014f, 0.770f, 0.058f, side), "thoracic_upper", 0.040f, 0.006f},
                            {c.f(0.050f, 0.770f, 0.070f, side), "thoracic_upper", 0.042f, 0.018f},
-                           {c.f(0.090f, 0.778f, 0.040f, side), "humerus", 0.020f, 0.014f},
+                           {c.f(0.090f, 0.778f, 0.030f, side), "humerus", 0.020f, 0.010f},
                            {L("humerus_shaft") + o(0.002f, 0.040f, 0.006f), "humerus", 0.010f, 0.003f}});
     m("pectoralis_minor", {{L("ribs_3_5") + o(0.0f, -0.004f, 0.002f), "thoracic_upper", 0.016f, 0.003f},
                            {L("coracoid_process") + o(-0.006f, -0.016f, 0.020f), "thoracic_upper", 0.010f, 0.007f},

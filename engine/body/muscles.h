@@ -32,9 +32,16 @@ std::vector<MuscleShape> make_muscle_shapes(const AnatomyContext& c);
 // The tissue ids of docs/ids.md the built-in body carries (without sides).
 const std::vector<std::string>& tissue_ids();
 
+// A primitive of the soft-tissue volume and the joint whose body part it belongs to.
+struct TaggedPrim {
+  int joint = -1;
+  SdfPrim prim;
+};
+
 // Sweeps a muscle into a closed mesh, skinned between the joints of its path, pushed out of `bones`
 // (a sampled distance field of the bones). When `volume` is given, primitives approximating the
 // muscle's volume are added to it (for the skin's distance field).
-BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGrid& bones, Sdf* volume = nullptr);
+BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGrid& bones,
+                      std::vector<TaggedPrim>* volume = nullptr);
 
 }  // namespace fascia::body

@@ -6,10 +6,12 @@
 #include "body/anatomy_context.h"
 #include "body/body.h"
 #include "body/bones.h"
+#include "body/muscles.h"
 
 namespace fascia::body {
 
 // `muscle_volume`: primitives of the muscles (from sweep_muscle). The mesh has 40k-120k triangles.
-BodyMesh make_skin(const AnatomyContext& c, const std::vector<BoneShape>& bones, const Sdf& muscle_volume);
+BodyMesh make_skin(const AnatomyContext& c, const std::vector<BoneShape>& bones,
+                   const std::vector<TaggedPrim>& muscle_volume);
 
 }  // namespace fascia::body

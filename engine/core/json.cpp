@@ -61,6 +61,11 @@ Result<Json> parse_json(std::string_view text, std::string_view source) {
     if (auto p = what.find(": "); p != std::string::npos) what = what.substr(p + 2);
     return bad_input(std::string(source) + ":" + std::to_string(l) + ":" + std::to_string(col) +
                      ": invalid JSON: " + what);
+  } catch (const Json::exception& e) {
+    // A number beyond a double's range ("1e400") throws out_of_range, which carries no position.
+    std::string what = e.what();
+    if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    return bad_input(std::string(source) + ": invalid JSON: " + what);
   }
 }
 

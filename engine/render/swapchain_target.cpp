@@ -24,6 +24,10 @@ void SwapchainTarget::destroy_views() {
 }
 
 void SwapchainTarget::recreate(VkExtent2D extent) {
+  // Frame fences do not cover the present's wait on a render-finished semaphore; only an idle
+  // queue does, so destroying the semaphores without this is a validation error (found by the
+  // window soak: VUID-vkDestroySemaphore-semaphore-01137).
+  VK_CHECK(vkDeviceWaitIdle(ctx_.device));
   destroy_views();
   VkSwapchainKHR old = swapchain_;
   create(extent, old);

@@ -98,3 +98,14 @@ TEST_CASE("cli: body --import reports the mapping, and refuses bad files with st
   CHECK(r.status == 0);
   CHECK(r.output.find("\"femur.l\"") != std::string::npos);
 }
+
+TEST_CASE("cli: atlas lists the twelve lines with evidence, as text and JSON") {
+  auto t = test::run_fascia("atlas");
+  REQUIRE(t.status == 0);
+  CHECK(t.output.find("Superficial Back Line") != std::string::npos);
+  CHECK(t.output.find("Deep Front Line") != std::string::npos);
+  auto j = test::run_fascia("atlas --json");
+  REQUIRE(j.status == 0);
+  CHECK(j.output.find("\"sbl\"") != std::string::npos);
+  CHECK(j.output.find("strong") != std::string::npos);
+}

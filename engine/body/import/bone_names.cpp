@@ -147,7 +147,8 @@ bool is_paired_joint(std::string_view base) {
 }
 
 std::optional<std::string> canonical_id(std::string_view base, Side side) {
-  if (!is_paired_joint(base)) return std::string(base);
+  // A sided bone is never a midline joint ("pelvis.L" is a hip bone, not the pelvis), nor the reverse.
+  if (!is_paired_joint(base)) return side == Side::None ? std::optional<std::string>(base) : std::nullopt;
   if (side == Side::None) return std::nullopt;
   return std::string(base) + (side == Side::Left ? ".l" : ".r");
 }
@@ -260,6 +261,28 @@ std::vector<NamingScheme> make_schemes() {
                                  {"calf", "tibia"},
                                  {"foot", "talus"},
                                  {"toe0", "toes"}}});
+
+  // Daz Genesis 3/8: "hip", "lThighBend", "rShldrBend", "abdomenLower".
+  NamingScheme daz{"Daz Genesis", {{"hip", "pelvis"},
+                                   {"abdomenlower", "lumbar_3"},
+                                   {"abdomenupper", "lumbar_1"},
+                                   {"chestlower", "thoracic_lower"},
+                                   {"chestupper", "thoracic_upper"},
+                                   {"necklower", "cervical_lower"},
+                                   {"neckupper", "cervical_upper"},
+                                   {"head", "skull"},
+                                   {"lowerjaw", "mandible"},
+                                   {"collar", "clavicle"},
+                                   {"shldrbend", "humerus"},
+                                   {"forearmbend", "forearm"},
+                                   {"hand", "hand"},
+                                   {"thighbend", "femur"},
+                                   {"shin", "tibia"},
+                                   {"foot", "talus"},
+                                   {"metatarsals", "metatarsals"},
+                                   {"toe", "toes"}}};
+  add_fingers(daz.table, "", {"thumb", "index", "mid", "ring", "pinky"});
+  s.push_back(std::move(daz));
 
   // The Khronos/Cesium samples (RiggedFigure, CesiumMan).
   s.push_back({"glTF samples (Cesium)", {{"torsojoint1", "pelvis"},

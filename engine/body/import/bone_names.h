@@ -1,8 +1,8 @@
 #pragma once
 // Bone names as rigs write them, reduced to a key and a side so that one table entry matches
 // "mixamorig:LeftUpLeg", "Armature|LeftUpLeg" and "left_up_leg" alike; and the naming schemes
-// (Mixamo/Unity, Unreal, MakeHuman, Rigify, 3ds Max Biped, the glTF samples) as tables from key to
-// canonical joint.
+// (Mixamo/Unity, Unreal, MakeHuman, Rigify, 3ds Max Biped, Daz Genesis, the glTF samples, our own
+// ids) as tables from key to canonical joint.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,7 +36,8 @@ const std::vector<NamingScheme>& naming_schemes();
 // Whether a canonical joint base is paired (has .l/.r ids).
 bool is_paired_joint(std::string_view base);
 
-// "femur" + Left → "femur.l"; an unpaired base ignores the side; a paired one with no side → nullopt.
+// "femur" + Left → "femur.l", "pelvis" + None → "pelvis"; a paired base without a side, or an unpaired
+// one with a side, → nullopt.
 std::optional<std::string> canonical_id(std::string_view base, Side side);
 
 }  // namespace fascia::body::import_detail

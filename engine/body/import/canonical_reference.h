@@ -2,10 +2,7 @@
 // The canonical humanoid as the importer needs it: the 68 joints of docs/ids.md with their parents
 // and neutral-pose positions, and the landmarks as (joint, position). Retargeting works from these
 // world positions, so it is independent of how any rig orients its bone frames.
-//
-// PROVISIONAL: the positions here are a coarse 1.75 m figure (Winter's segment fractions of stature,
-// landmarks placed by hand to a centimetre or two). When engine/body/skeleton.h and landmarks.h land,
-// canonical_reference() is to be built from them instead; nothing else in the importer changes.
+// Built once from the body's own skeleton and landmarks (skeleton.h, landmarks.h) at 1.75 m.
 #include <string>
 #include <string_view>
 #include <vector>

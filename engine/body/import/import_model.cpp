@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -242,7 +243,8 @@ Result<ImportedModel> import_model(const fs::path& path) {
   auto mapped = [&](const std::string& id) { return mapping.bone_of.count(id) > 0; };
   const std::string foot_l = mapped("talus.l") ? "talus.l" : "tibia.l";
   const std::string foot_r = mapped("talus.r") ? "talus.r" : "tibia.r";
-  const vec3 up = snap_to_axis(at("skull") - 0.5f * (at(foot_l) + at(foot_r)));
+  const vec3 standing = at("skull") - 0.5f * (at(foot_l) + at(foot_r));
+  const vec3 up = glm::length(standing) > 0 ? snap_to_axis(standing) : vec3(0, 1, 0);
   vec3 across = at("femur.l") - at("femur.r");
   across -= glm::dot(across, up) * up;
   vec3 left = snap_to_axis(across);
@@ -321,8 +323,7 @@ Result<ImportedModel> import_model(const fs::path& path) {
     joint_of[c.id] = new_index[it->second];
     report.mapped.push_back({c.id, rig.bones[it->second].name, new_index[it->second], mapping.method[c.id]});
   }
-  if (!mapping.scheme.empty())
-    report.format += ", bone names: " + mapping.scheme;
+  report.naming = mapping.scheme.empty() ? "none (mapped from the hierarchy)" : mapping.scheme;
 
   // Left and right are where the names say; check the feet agree about the front.
   if (mapped("toes.l") && mapped("talus.l")) {

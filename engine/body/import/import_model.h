@@ -55,7 +55,8 @@ struct PlacedLandmark {
 
 struct ImportReport {
   std::string source_file;
-  std::string format;           // "glTF 2.0", "FBX", "COLLADA", "MakeHuman skeleton + OBJ", ...
+  std::string format;           // "glTF 2.0", "FBX", "COLLADA", "MakeHuman skeleton (.mhskel) + OBJ"
+  std::string naming;           // the bone-naming scheme that matched: "Mixamo/Unity", "Unreal", ...
   std::string units;            // what the file's units were taken to be, and from where
   double scale_to_metres = 1;   // applied to the file's coordinates
   std::string up_axis;          // the source axis that became +Y, e.g. "+Y", "+Z"

@@ -12,6 +12,7 @@ std::string import_report_json(const ImportedModel& model) {
   Json j;
   j["source_file"] = r.source_file;
   j["format"] = r.format;
+  j["naming"] = r.naming;
   j["units"] = r.units;
   j["scale_to_metres"] = r.scale_to_metres;
   j["up_axis"] = r.up_axis;
@@ -48,6 +49,7 @@ std::string import_report_text(const ImportedModel& model) {
   char buf[64];
   s << "file:      " << r.source_file << "\n";
   s << "format:    " << r.format << "\n";
+  s << "names:     " << r.naming << "\n";
   std::snprintf(buf, sizeof buf, "%.4g", r.scale_to_metres);
   s << "units:     " << r.units << ", scale " << buf << " to metres\n";
   s << "up axis:   " << r.up_axis << " (now +Y, facing +Z)\n";

@@ -1,0 +1,70 @@
+// The command line, in process: the bytes split at newlines (and NULs) into argv for run_cli.
+//
+// Rendering and windows would make every run cost a Vulkan instance, so this target replaces them at
+// link time: it defines render_still, run_window and display_available itself, and the linker then
+// never pulls still.o and window_app.o out of libfascia_app.a. The stubs keep the cheap checks the
+// real functions make before any rendering, and check what the parser handed them.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "cli.h"
+#include "core/file_io.h"
+#include "fuzz/targets.h"
+#include "still.h"
+#include "window_app.h"
+
+namespace fascia::app {
+
+bool display_available() { return false; }
+
+Status run_window(const ViewOptions&) { return bad_input("no display (fuzzing)"); }
+
+Status render_still(const StillOptions& o) {
+  FASCIA_FUZZ_CHECK(o.size.width >= 16 && o.size.height >= 16 && o.size.width <= 8192 && o.size.height <= 8192,
+                    "render_still reached with a size parse_size should have refused");
+  if (o.output.extension() != ".png") return bad_input(o.output.string() + ": not a .png");
+  FASCIA_TRY(check_writable(o.output));
+  return ok_status();
+}
+
+}  // namespace fascia::app
+
+namespace {
+
+// Anything a subcommand writes lands in a scratch folder, never in the source tree.
+int enter_scratch_dir() {
+  char dir[] = "/tmp/fascia-fuzz-cli-XXXXXX";
+  if (mkdtemp(dir) && chdir(dir) == 0) return 0;
+  std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static int scratch = enter_scratch_dir();
+  (void)scratch;
+  if (size > 4096) return 0;
+  std::vector<std::string> args{"fascia"};
+  std::string cur;
+  for (size_t i = 0; i < size; ++i) {
+    char c = static_cast<char>(data[i]);
+    if (c == '\n' || c == '\0') {
+      args.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) args.push_back(cur);
+  if (args.size() > 32) return 0;
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  int status = fascia::app::run_cli(static_cast<int>(args.size()), argv.data());
+  FASCIA_FUZZ_CHECK(status == 0 || status == 1 || status == 2, "exit status " + std::to_string(status));
+  return 0;
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The second half of `make check` (the Makefile builds first): the whole suite under ASan + UBSan with
+# LeakSanitizer on, then a short run of every fuzz target. Any sanitizer report, leak, validation
+# message or fuzz finding fails it.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+dir=${CHECK_DIR:-build-check}
+secs=${FUZZ_SECONDS:-20}
+jobs=${JOBS:-2}
+
+# Sanitizer options; README's "make check" section says why each is there.
+#   detect_leaks=1          the LeakSanitizer pass, at the exit of every test process and of every
+#                           `fascia` the tests start (a leak there turns its exit status into 23).
+#   suppressions            lsan.supp: leaks inside system libraries (Vulkan loader, lavapipe,
+#                           validation layer, X11, ...), each named and commented; never our code.
+#   halt_on_error (UBSan)   undefined behaviour stops the process instead of printing and going on.
+export ASAN_OPTIONS="detect_leaks=1:check_initialization_order=1:strict_init_order=1:${ASAN_OPTIONS_EXTRA:-}"
+export LSAN_OPTIONS="suppressions=$root/tests/reliability/lsan.supp:print_suppressions=0"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+# Keeps the dlclose'd Vulkan driver, layers and X11 libraries mapped in our processes, so leaks
+# inside them are named and lsan.supp can match them (see keep_loaded.c).
+export LD_PRELOAD="$root/$dir/lib/libfascia_keep_loaded.so${LD_PRELOAD:+:$LD_PRELOAD}"
+
+echo "make check: the suite under ASan + UBSan + LeakSanitizer ($dir)"
+start=$(date +%s)
+(cd "$dir" && ctest --output-on-failure -j "$jobs")
+echo "make check: suite took $(( $(date +%s) - start )) s"
+
+# Fuzzing: each target for $secs seconds from its seeds (tests/fuzz/<target>/) and committed
+# regressions. New inputs go to $dir/fuzz-corpus/<target>/ (kept between runs, so coverage grows);
+# a crash is written to $dir/fuzz-crashes/ and fails the check.
+fail=0
+mkdir -p "$dir/fuzz-crashes"
+for exe in "$dir"/bin/fuzz_*; do
+  [ -x "$exe" ] || continue
+  t=${exe##*/fuzz_}
+  work="$dir/fuzz-corpus/$t"
+  mkdir -p "$work"
+  seeds=("tests/fuzz/$t")
+  [ -d "tests/fuzz/regressions/$t" ] && seeds+=("tests/fuzz/regressions/$t")
+  [ "$t" = movement_file ] && seeds+=("assets/poses")
+  log="$dir/fuzz-$t.log"
+  echo "make check: fuzzing $t for ${secs} s"
+  # close_fd_mask=1: the targets' own stdout (help texts, "wrote ...") is noise; reports go to stderr.
+  if ! "$exe" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=4096 -close_fd_mask=1 \
+       -artifact_prefix="$dir/fuzz-crashes/$t-" -print_final_stats=1 "$work" "${seeds[@]}" >"$log" 2>&1; then
+    echo "make check: fuzz target $t FAILED; the input is in $dir/fuzz-crashes/, the report in $log:"
+    grep -E -A25 '^==[0-9]+==ERROR|runtime error|fuzz invariant broken|deadly signal' "$log" | head -60 || tail -40 "$log"
+    echo "  Commit the input under tests/fuzz/regressions/$t/ (the suite then runs it), and fix the reader."
+    fail=1
+  else
+    grep -E '^stat::number_of_executed_runs|^stat::peak_rss_mb' "$log" | tr '\n' ' ' | sed 's/^/  /'
+    echo
+  fi
+done
+[ "$fail" -eq 0 ] || exit 1
+echo "make check: passed in $(( $(date +%s) - start )) s after the build"
