@@ -55,6 +55,9 @@ Result<Model> compile(const NetworkSpec& spec) {
     const HingeSpec& hs = spec.hinges[h];
     std::string where = "hinges[" + std::to_string(h) + "] '" + hs.name + "'";
     if (hs.parent >= h || hs.parent < -1) return spec_error(where, "parent must come before the hinge");
+    int depth = 1;
+    for (int a = hs.parent; a >= 0; a = spec.hinges[a].parent) depth++;
+    if (depth > 32) return spec_error(where, "more than 32 hinges in a chain");
     double an = norm(hs.axis);
     if (!(an > 0)) return spec_error(where, "axis is zero");
     if (!(hs.stiffness > 0)) return spec_error(where, "stiffness must be positive");
