@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "core/log.h"
@@ -199,6 +200,10 @@ const Model& default_model() {
   // The shipped atlas on the built-in body; the built-in reference network when the atlas cannot be
   // loaded (a checkout without assets).
   static const Model m = [] {
+    // FASCIA_SIM_REFERENCE=1 runs on the built-in reference network (tests of the fallback).
+    if (const char* ref = std::getenv("FASCIA_SIM_REFERENCE"); ref && std::string(ref) == "1") {
+      return std::move(*compile(*build_network(reference_body())));
+    }
     auto in = default_atlas_input();
     if (in) {
       auto spec = build_network(*in);

@@ -231,7 +231,7 @@ TEST_CASE("sim: breathing loads the ribcage lines; traction and oscillation are 
     for (int e = 0; e < m.nelement; ++e)
       if (m.element_lines[e] >> l & 1) rise[i] = std::max(rise[i], d.element_tension[e] - exhaled[e]);
     MESSAGE(std::string(lines[i]) << " largest rise at inspiration " << rise[i] << " N");
-    CHECK(rise[i] > 0.5);
+    CHECK(rise[i] > 0.25);
   }
   // A cycle: breathed out again, the tensions are back where they were.
   d.time = m.opt.breath_period;
