@@ -34,6 +34,8 @@ struct ModelOptions {
   double hinge_time_constant = 0.05;  // s: hinge damping = this × hinge stiffness
   double timestep = 1.0 / 240.0;   // s, dynamic mode
   int step_iterations = 1;         // Newton iterations per implicit step (linearly implicit when 1)
+  int refactor_interval = 4;       // steps between refactorisations of the step matrix (1: every step);
+                                   // a stale factor is still a descent direction for the line search
   double force_tolerance = 1e-6;   // N, equilibrium residual on node forces
   double torque_tolerance = 1e-7;  // N·m, equilibrium residual on hinge torques
   int max_iterations = 60;
