@@ -48,7 +48,7 @@ bool long_soak() {
 
 }  // namespace
 
-TEST_CASE("window soak: resize, minimise and restore cycles; no validation message, memory flat") {
+TEST_CASE("window soak: resize, minimise and restore cycles without validation messages, memory flat") {
 #ifndef FASCIA_EXE
   MESSAGE("skipped: the app is not built");
   return;
