@@ -38,7 +38,7 @@ void OrbitControls::preset(scene::Camera& cam, int number) {
   static const float yaws[] = {0, 180, 90, -90};
   if (number < 1 || number > 4) return;
   cam.yaw_deg = yaws[number - 1];
-  cam.pitch_deg = 0;
+  cam.pitch_deg = 4;
 }
 
 }  // namespace fascia::app

@@ -1,5 +1,5 @@
 #pragma once
-// `fascia render --still`: one picture of the scene, written atomically to a PNG.
+// `fascia render --still`: one picture of the body and lines, written atomically to a PNG.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -7,7 +7,6 @@
 #include <vulkan/vulkan.h>
 
 #include "core/result.h"
-#include "scene/render_scene.h"
 
 namespace fascia::app {
 
@@ -15,12 +14,9 @@ struct StillOptions {
   std::filesystem::path output;
   VkExtent2D size{1280, 720};
   std::string view = "front";  // front | back | left | right
-  std::vector<std::string> lines;
+  std::vector<std::string> lines;  // line ids to show ("sbl", "sbl.l"); empty = all
   bool transparent = false;
 };
-
-// The scene a still or the window starts from, seen from a named view.
-Result<scene::RenderScene> default_scene(const std::string& view);
 
 Status render_still(const StillOptions& options);
 

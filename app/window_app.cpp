@@ -12,18 +12,79 @@
 #include "orbit_controls.h"
 #include "render/renderer.h"
 #include "render/swapchain_target.h"
-#include "still.h"
+#include "app_model.h"
+
+#include <algorithm>
+#include "ui_layer.h"
+
+#include <imgui.h>
+#include <chrono>
 
 namespace fascia::app {
 namespace {
 
 struct WindowState {
+  const AppModel* model = nullptr;
+  ViewState view;
   scene::RenderScene scene;
   OrbitControls controls;
+  UiLayer* ui = nullptr;
   bool resized = false;
 };
 
+bool ui_has_mouse(GLFWwindow* w) {
+  auto* st = static_cast<WindowState*>(glfwGetWindowUserPointer(w));
+  return st->ui && st->ui->wants_mouse();
+}
+
+void layer_controls(const char* name, scene::LayerStyle& style) {
+  ImGui::PushID(name);
+  ImGui::Checkbox(name, &style.visible);
+  ImGui::SameLine(110);
+  ImGui::SetNextItemWidth(120);
+  ImGui::SliderFloat("##opacity", &style.opacity, 0.05f, 1.0f, "%.2f");
+  ImGui::PopID();
+}
+
+// The control panel: view presets, layers with x-ray opacity, which lines show, frame time.
+void build_panel(WindowState& st, float frame_ms) {
+  ImGui::SetNextWindowPos(ImVec2(12, 12), ImGuiCond_FirstUseEver);
+  ImGui::Begin("Fascia Atlas", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::TextUnformatted("View");
+  const char* names[] = {"Front", "Back", "Left", "Right"};
+  for (int i = 0; i < 4; ++i) {
+    if (i) ImGui::SameLine();
+    if (ImGui::Button(names[i])) OrbitControls::preset(st.view.camera, i + 1);
+  }
+  ImGui::Separator();
+  ImGui::TextUnformatted("Layers (opacity)");
+  layer_controls("Skin", st.view.body.skin);
+  layer_controls("Muscle", st.view.body.muscle);
+  layer_controls("Bone", st.view.body.bone);
+  ImGui::Separator();
+  ImGui::TextUnformatted("Lines");
+  static const char* kLines[] = {"sbl", "sfl", "ll", "spl", "sfal", "dfal", "sbal", "dbal", "bfl", "ffl", "ifl", "dfl"};
+  auto& shown = st.view.lines.lines;
+  bool all = shown.empty();
+  if (ImGui::Checkbox("All lines", &all) && all) shown.clear();
+  for (int i = 0; i < 12; ++i) {
+    bool on = all || std::find(shown.begin(), shown.end(), kLines[i]) != shown.end();
+    if (i % 4) ImGui::SameLine(12 + (i % 4) * 70.0f);
+    if (ImGui::Checkbox(kLines[i], &on)) {
+      if (all) shown.assign(std::begin(kLines), std::end(kLines));  // start from all, then remove
+      if (on) shown.push_back(kLines[i]);
+      else shown.erase(std::remove(shown.begin(), shown.end(), kLines[i]), shown.end());
+      if (shown.size() >= 12) shown.clear();
+    }
+  }
+  ImGui::Checkbox("Stations", &st.view.lines.stations);
+  ImGui::Separator();
+  ImGui::Text("%.1f ms a frame", frame_ms);
+  ImGui::End();
+}
+
 void on_mouse_button(GLFWwindow* w, int, int, int) {
+  if (ui_has_mouse(w)) return;
   auto* st = static_cast<WindowState*>(glfwGetWindowUserPointer(w));
   double x, y;
   glfwGetCursorPos(w, &x, &y);
@@ -37,19 +98,20 @@ void on_cursor(GLFWwindow* w, double x, double y) {
   auto* st = static_cast<WindowState*>(glfwGetWindowUserPointer(w));
   int fw, fh;
   glfwGetFramebufferSize(w, &fw, &fh);
-  st->controls.on_move(st->scene.camera, x, y, fh);
+  st->controls.on_move(st->view.camera, x, y, fh);
 }
 
 void on_scroll(GLFWwindow* w, double, double dy) {
+  if (ui_has_mouse(w)) return;
   static_cast<WindowState*>(glfwGetWindowUserPointer(w))->controls.on_scroll(
-      static_cast<WindowState*>(glfwGetWindowUserPointer(w))->scene.camera, dy);
+      static_cast<WindowState*>(glfwGetWindowUserPointer(w))->view.camera, dy);
 }
 
 void on_key(GLFWwindow* w, int key, int, int action, int) {
   if (action != GLFW_PRESS) return;
   auto* st = static_cast<WindowState*>(glfwGetWindowUserPointer(w));
   if (key == GLFW_KEY_ESCAPE) glfwSetWindowShouldClose(w, GLFW_TRUE);
-  if (key >= GLFW_KEY_1 && key <= GLFW_KEY_4) OrbitControls::preset(st->scene.camera, key - GLFW_KEY_0);
+  if (key >= GLFW_KEY_1 && key <= GLFW_KEY_4) OrbitControls::preset(st->view.camera, key - GLFW_KEY_0);
 }
 
 void on_resize(GLFWwindow* w, int, int) { static_cast<WindowState*>(glfwGetWindowUserPointer(w))->resized = true; }
@@ -131,8 +193,16 @@ Status run_window(const ViewOptions& options) {
     return ctx.error();
   }
 
+  auto model = load_app_model();
+  if (!model) {
+    render::destroy_context(**ctx);
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return model.error();
+  }
   WindowState state;
-  state.scene = default_scene("front").value();
+  state.model = model->get();
+  state.view = (*model)->default_view("front").value();
   glfwSetWindowUserPointer(window, &state);
   glfwSetMouseButtonCallback(window, on_mouse_button);
   glfwSetCursorPosCallback(window, on_cursor);
@@ -146,6 +216,12 @@ Status run_window(const ViewOptions& options) {
     glfwGetFramebufferSize(window, &fw, &fh);
     render::SwapchainTarget target(**ctx, {uint32_t(fw), uint32_t(fh)});
     render::Renderer renderer(**ctx, target.format());
+    float xscale = 1, yscale = 1;
+    glfwGetWindowContentScale(window, &xscale, &yscale);
+    UiLayer ui(**ctx, target.format(), window, std::max(1.0f, xscale));
+    state.ui = &ui;
+    auto last = std::chrono::steady_clock::now();
+    float frame_ms = 0;
     int frame = 0;
     if (options.exercise_resize) misuse_for_tests((*ctx)->device);
     while (!glfwWindowShouldClose(window)) {
@@ -168,14 +244,26 @@ Status run_window(const ViewOptions& options) {
       if (state.resized || want.width != target.extent().width || want.height != target.extent().height) {
         renderer.wait_idle();
         target.recreate(want);
+        ui.forget_framebuffers();
         state.resized = false;
       }
-      if (renderer.draw(state.scene, target) == render::FrameStatus::OutOfDate) state.resized = true;
+      auto now = std::chrono::steady_clock::now();
+      float dt = std::chrono::duration<float>(now - last).count();
+      last = now;
+      frame_ms = frame_ms == 0 ? dt * 1000 : frame_ms * 0.9f + dt * 100;  // smoothed for reading
+      ui.begin_frame(target.extent(), dt);
+      build_panel(state, frame_ms);
+      state.scene = state.model->build_scene(state.view);
+      auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D extent) {
+        ui.record(cmd, image, extent);
+      };
+      if (renderer.draw(state.scene, target, overlay) == render::FrameStatus::OutOfDate) state.resized = true;
       ++frame;
       if (options.max_frames && frame >= options.max_frames) break;
     }
     renderer.wait_idle();
     vkDeviceWaitIdle((*ctx)->device);
+    state.ui = nullptr;
     validation_messages = render::validation_message_count(**ctx);
   }
   render::destroy_context(**ctx);

@@ -26,7 +26,7 @@ const LandmarkSpec kLandmarks[] = {
   {"metatarsal_base_5",   "metatarsals", {0.070f, 0.010f, 0.044f}, true},
   // Leg and knee.
   {"tibial_tuberosity",   "tibia",       {0.046f, 0.262f, 0.024f}, true},
-  {"patella",             "patella",     {0.047f, 0.292f, 0.040f}, true},
+  {"patella",             "patella",     {0.047f, 0.292f, 0.033f}, true},
   {"fibular_head",        "tibia",       {0.066f, 0.268f, -0.008f}, true},
   {"lateral_tibial_condyle", "tibia",    {0.063f, 0.278f, 0.008f}, true},
   {"medial_tibial_condyle",  "tibia",    {0.029f, 0.276f, 0.008f}, true},
@@ -114,7 +114,9 @@ std::vector<Landmark> make_landmarks(const Skeleton& skeleton) {
     for (const LandmarkSpec& spec : kLandmarks) {
       if (side == 'r' && !spec.paired) continue;
       vec3 world = spec.pos * p.height;
-      world.x *= side == 'r' ? -width : width;
+      world.x *= width;
+      if (spec.joint && on_arm(spec.joint)) world = abduct_arm(world, 1.0f, p);
+      if (side == 'r') world.x = -world.x;
       std::string joint = spec.joint ? spec.joint : (world.y >= t6_height ? "thoracic_upper" : "thoracic_lower");
       Landmark lm;
       lm.id = spec.id;

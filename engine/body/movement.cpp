@@ -182,8 +182,8 @@ void ground_pose(const Skeleton& skeleton, Pose& pose) {
       const char* joint;
       vec3 offset;  // from the joint, rest pose, fractions of stature
     };
-    for (Probe probe : {Probe{"heel", {0.0f, -0.020f, -0.012f}}, Probe{"toes", {0.0f, -0.008f, 0.0f}},
-                        Probe{"toes", {0.0f, -0.006f, 0.022f}}}) {
+    for (Probe probe : {Probe{"heel", {0.0f, -0.020f, -0.012f}}, Probe{"toes", {0.0f, -0.011f, 0.0f}},
+                        Probe{"toes", {0.0f, -0.009f, 0.022f}}}) {
       int j = skeleton.find(std::string(probe.joint) + side);
       if (j < 0) continue;
       vec3 rest_point = vec3(rest[j][3]) + probe.offset * h;

@@ -66,8 +66,8 @@ const JointSpec kJoints[] = {
   {"talus",           "tibia",          {0.044f, 0.039f, -0.008f}, {-40, -10, -5}, {50, 10, 5}, true},
   {"heel",            "talus",          {0.044f, 0.020f, -0.022f}, {-5, -5, -25}, {5, 5, 10}, true},
   {"midfoot",         "talus",          {0.049f, 0.030f, 0.020f},  {-10, -10, -10}, {15, 10, 10}, true},
-  {"metatarsals",     "midfoot",        {0.052f, 0.021f, 0.047f},  {-5, -5, -5}, {10, 5, 5}, true},
-  {"toes",            "metatarsals",    {0.057f, 0.008f, 0.093f},  {-70, -5, -10}, {40, 5, 10}, true},
+  {"metatarsals",     "midfoot",        {0.052f, 0.023f, 0.047f},  {-5, -5, -5}, {10, 5, 5}, true},
+  {"toes",            "metatarsals",    {0.057f, 0.011f, 0.093f},  {-70, -5, -10}, {40, 5, 10}, true},
 };
 // clang-format on
 
@@ -103,6 +103,22 @@ std::vector<vec3> Skeleton::rest_positions() const {
   return out;
 }
 
+bool on_arm(std::string_view joint) {
+  for (const char* p : {"humerus", "forearm", "hand", "thumb", "index", "middle", "ring", "little"})
+    if (joint.starts_with(p)) return true;
+  return false;
+}
+
+vec3 abduct_arm(vec3 p, float side, const BodyParams& params) {
+  // The table's arms hang straight; the rest pose holds them 4 degrees out from the trunk so that
+  // the hands and forearms stand clear of the thighs and waist.
+  const float width = skeletal_width(params);
+  const vec3 shoulder(side * 0.102f * params.height * width, 0.806f * params.height, -0.006f * params.height);
+  const float a = glm::radians(8.0f) * side;
+  const vec3 d = p - shoulder;
+  return shoulder + vec3(d.x * std::cos(a) - d.y * std::sin(a), d.x * std::sin(a) + d.y * std::cos(a), d.z);
+}
+
 float skeletal_width(const BodyParams& p) { return 0.94f + 0.12f * clamp_params(p).build; }
 
 Skeleton make_skeleton(const BodyParams& raw) {
@@ -125,6 +141,7 @@ Skeleton make_skeleton(const BodyParams& raw) {
       pos.x *= width;
       j.limit_min_deg = spec.lo;
       j.limit_max_deg = spec.hi;
+      if (on_arm(spec.name)) pos = abduct_arm(pos, 1.0f, p);
       if (side == 'r') {
         pos.x = -pos.x;
         j.limit_min_deg = {spec.lo.x, -spec.hi.y, -spec.hi.z};

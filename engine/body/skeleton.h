@@ -52,6 +52,11 @@ inline constexpr int kCanonicalJointCount = 68;
 
 Skeleton make_skeleton(const BodyParams& params);
 
+// Arm joints (humerus and below) and the rest pose's slight abduction of them, for tables of
+// positions that follow the skeleton (landmarks); `side` +1 left, -1 right.
+bool on_arm(std::string_view joint);
+vec3 abduct_arm(vec3 p, float side, const BodyParams& params);
+
 // The factor that scales the skeleton's medio-lateral (x) offsets for a build.
 float skeletal_width(const BodyParams& params);
 

@@ -11,8 +11,8 @@ Offscreen::~Offscreen() {
   if (context) destroy_context(*context);
 }
 
-ImageRGBA8 Offscreen::render(const scene::RenderScene& scene) {
-  renderer->draw(scene, *target);
+ImageRGBA8 Offscreen::render(const scene::RenderScene& scene, const Renderer::Overlay& overlay) {
+  renderer->draw(scene, *target, overlay);
   renderer->wait_idle();
   return target->read(target->last_index());
 }

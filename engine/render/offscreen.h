@@ -17,7 +17,7 @@ struct Offscreen {
 
   ~Offscreen();
   // Draws the scene and returns its pixels (waits for the GPU).
-  ImageRGBA8 render(const scene::RenderScene& scene);
+  ImageRGBA8 render(const scene::RenderScene& scene, const Renderer::Overlay& overlay = {});
   uint32_t validation_messages() const { return validation_message_count(*context); }
 };
 

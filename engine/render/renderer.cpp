@@ -59,7 +59,7 @@ Renderer::Renderer(Context& ctx, VkFormat target_format)
   mesh_opaque_ = create_graphics_pipeline(ctx, mesh);
   mesh.blend = true;
   mesh.depth_write = false;
-  mesh.cull = VK_CULL_MODE_NONE;
+  // Back faces stay culled: a translucent shell shows its near surface only, like an x-ray film.
   mesh_blend_ = create_graphics_pipeline(ctx, mesh);
 
   for (Frame& f : frames_) {
@@ -162,7 +162,7 @@ const Renderer::GpuMesh& Renderer::gpu_mesh(const std::shared_ptr<const scene::M
   return meshes_.emplace(mesh.get(), std::move(g)).first->second;
 }
 
-FrameStatus Renderer::draw(const scene::RenderScene& scene, RenderTarget& target) {
+FrameStatus Renderer::draw(const scene::RenderScene& scene, RenderTarget& target, const Overlay& overlay) {
   Frame& f = frames_[frame_index_];
   VK_CHECK(vkWaitForFences(ctx_.device, 1, &f.done, VK_TRUE, UINT64_MAX));
   drain(ctx_, f.retired);
@@ -178,7 +178,7 @@ FrameStatus Renderer::draw(const scene::RenderScene& scene, RenderTarget& target
   VkCommandBufferBeginInfo bi{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
   bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
   VK_CHECK(vkBeginCommandBuffer(f.cmd, &bi));
-  record(f, scene, target, image);
+  record(f, scene, target, image, overlay);
   target.record_finish(f.cmd, image);
   VK_CHECK(vkEndCommandBuffer(f.cmd));
 
@@ -203,7 +203,8 @@ FrameStatus Renderer::draw(const scene::RenderScene& scene, RenderTarget& target
   return target.present(ctx_.queue, image) ? FrameStatus::Ok : FrameStatus::OutOfDate;
 }
 
-void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& target, const TargetImage& image) {
+void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& target, const TargetImage& image,
+                      const Overlay& overlay) {
   VkExtent2D extent = target.extent();
   VkCommandBuffer cmd = f.cmd;
 
@@ -268,7 +269,8 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
     (inst.color.a < 1.0f ? translucent : opaque).push_back(&inst);
   }
   vec3 eye = scene.camera.eye();
-  std::sort(translucent.begin(), translucent.end(), [&](auto* a, auto* b) {
+  std::stable_sort(translucent.begin(), translucent.end(), [&](auto* a, auto* b) {
+    if (a->layer != b->layer) return a->layer < b->layer;
     return glm::distance(vec3(a->transform[3]), eye) > glm::distance(vec3(b->transform[3]), eye);
   });
   auto draw_list = [&](const std::vector<const scene::MeshInstance*>& list, VkPipeline pipeline) {
@@ -292,6 +294,11 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
   draw_list(translucent, mesh_blend_);
   vkCmdEndRendering(cmd);
 
+  if (overlay) {
+    // The resolve wrote the target image; the overlay then reads and writes it as an attachment.
+    image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, ImageUse::ColorAttachment);
+    overlay(cmd, image, extent);
+  }
   image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, target.final_use());
 }
 

@@ -2,6 +2,7 @@
 // Draws a scene::RenderScene into a RenderTarget: two frames in flight, multisampled colour and depth,
 // a background gradient, lit meshes. Reads nothing but the render scene.
 #include <array>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -23,8 +24,12 @@ class Renderer {
   Renderer(const Renderer&) = delete;
   Renderer& operator=(const Renderer&) = delete;
 
+  // Records commands drawn over the finished scene (the UI), with the target image as a colour
+  // attachment in COLOR_ATTACHMENT_OPTIMAL layout, which it must leave it in.
+  using Overlay = std::function<void(VkCommandBuffer, const TargetImage&, VkExtent2D)>;
+
   // Records, submits and presents one frame. OutOfDate: recreate the target and draw again.
-  FrameStatus draw(const scene::RenderScene& scene, RenderTarget& target);
+  FrameStatus draw(const scene::RenderScene& scene, RenderTarget& target, const Overlay& overlay = {});
 
   // Waits for every frame in flight (before reading back or destroying a target).
   void wait_idle();
@@ -53,7 +58,8 @@ class Renderer {
   void ensure_attachments(Frame& frame, VkExtent2D extent);
   void purge_meshes(Frame& frame);
   const GpuMesh& gpu_mesh(const std::shared_ptr<const scene::Mesh>& mesh);
-  void record(Frame& frame, const scene::RenderScene& scene, RenderTarget& target, const TargetImage& image);
+  void record(Frame& frame, const scene::RenderScene& scene, RenderTarget& target, const TargetImage& image,
+              const Overlay& overlay);
 
   Context& ctx_;
   VkFormat color_format_;

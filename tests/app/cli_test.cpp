@@ -79,3 +79,33 @@ TEST_CASE("cli: without a display, fascia renders the default still and says whe
   path = path.substr(0, path.find('\n'));
   CHECK(fs::exists(path));
 }
+
+TEST_CASE("cli: body --import reports the mapping, and refuses bad files with status 2") {
+  auto none = test::run_fascia("body");
+  CHECK(none.status == 2);
+  CHECK(none.output.find("exactly one of --export") != std::string::npos);
+  auto missing = test::run_fascia("body --import /nonexistent/model.glb");
+  CHECK(missing.status == 2);
+  CHECK(missing.output.find("/nonexistent/model.glb") != std::string::npos);
+  fs::path shared = test::shared_dir();
+  if (shared.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
+  auto r = test::run_fascia("body --import " + (shared / "fixtures/models/riggedfigure/RiggedFigure.glb").string() +
+                            " --json");
+  INFO(r.output);
+  CHECK(r.status == 0);
+  CHECK(r.output.find("\"femur.l\"") != std::string::npos);
+}
+
+TEST_CASE("cli: atlas lists the twelve lines with evidence, as text and JSON") {
+  auto t = test::run_fascia("atlas");
+  REQUIRE(t.status == 0);
+  CHECK(t.output.find("Superficial Back Line") != std::string::npos);
+  CHECK(t.output.find("Deep Front Line") != std::string::npos);
+  auto j = test::run_fascia("atlas --json");
+  REQUIRE(j.status == 0);
+  CHECK(j.output.find("\"sbl\"") != std::string::npos);
+  CHECK(j.output.find("strong") != std::string::npos);
+}

@@ -1,0 +1,49 @@
+#include "app_model.h"
+
+#include "atlas/body_frame.h"
+#include "core/paths.h"
+
+namespace fascia::app {
+
+Result<float> view_yaw(const std::string& view) {
+  if (view == "front") return 0.0f;
+  if (view == "back") return 180.0f;
+  if (view == "left") return 90.0f;  // the body's left side faces the camera
+  if (view == "right") return -90.0f;
+  return bad_input("--view '" + view + "': expected front, back, left or right");
+}
+
+Result<std::unique_ptr<AppModel>> load_app_model() {
+  auto m = std::make_unique<AppModel>();
+  m->body = body::build_body({});  // TODO: load_or_build_body once the cache lands
+  body::Pose rest = body::rest_pose(m->body.skeleton);
+  m->posed = scene::pose_body(m->body, rest);
+  auto atlas = atlas::load_atlas(assets_dir() / "atlas");
+  if (!atlas) return atlas.error();
+  m->atlas = std::move(*atlas);
+  auto frame = atlas::body_frame(m->body.skeleton, m->body.landmarks, rest);
+  auto resolved = atlas::resolve(m->atlas, frame);
+  if (!resolved) return resolved.error();
+  m->resolved = std::move(*resolved);
+  m->lines = scene::build_line_geometry(m->resolved, scene::LineView{}.radius);
+  return m;
+}
+
+Result<ViewState> AppModel::default_view(const std::string& view) const {
+  auto yaw = view_yaw(view);
+  if (!yaw) return yaw.error();
+  ViewState v;
+  v.camera = scene::body_camera(body.params.height, *yaw);
+  return v;
+}
+
+scene::RenderScene AppModel::build_scene(const ViewState& v) const {
+  scene::RenderScene s;
+  s.camera = v.camera;
+  s.background.transparent = v.transparent_background;
+  scene::add_body(s, posed, v.body, 1);
+  scene::add_lines(s, lines, v.lines, kLinePickBase);
+  return s;
+}
+
+}  // namespace fascia::app

@@ -1,0 +1,45 @@
+#pragma once
+// What the app shows, loaded once: the built-in body, the atlas resolved onto it, and the view
+// settings a user changes (layers, lines, tension colouring). Builds the render scene from them.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "atlas/atlas.h"
+#include "atlas/resolve.h"
+#include "body/body.h"
+#include "core/result.h"
+#include "scene/body_scene.h"
+#include "scene/line_scene.h"
+
+namespace fascia::app {
+
+// Pick ids: body parts from 1, tracks and stations from kLinePickBase.
+inline constexpr uint32_t kLinePickBase = 100000;
+
+struct ViewState {
+  scene::BodyView body;
+  scene::LineView lines;
+  scene::Camera camera;
+  bool transparent_background = false;
+};
+
+struct AppModel {
+  body::Body body;
+  scene::PosedBody posed;
+  atlas::Atlas atlas;
+  atlas::ResolvedAtlas resolved;
+  scene::LineGeometry lines;
+
+  // The default view: the whole body from `view` (front, back, left, right).
+  Result<ViewState> default_view(const std::string& view) const;
+  scene::RenderScene build_scene(const ViewState& state) const;
+};
+
+// Loads the built-in body and the atlas from the assets folder.
+Result<std::unique_ptr<AppModel>> load_app_model();
+
+// Yaw of a named view, or an error naming the flag's value.
+Result<float> view_yaw(const std::string& view);
+
+}  // namespace fascia::app

@@ -1,0 +1,49 @@
+// `fascia view` (and plain `fascia`): the window, or a headless still where there is no display.
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "cli_util.h"
+#include "commands.h"
+#include "still.h"
+#include "window_app.h"
+
+namespace fascia::app {
+namespace fs = std::filesystem;
+namespace {
+
+// Where `fascia` writes its still when there is no display: build/ when run from the build tree.
+fs::path fallback_still_path() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec && exe.parent_path().filename() == "bin") return exe.parent_path().parent_path() / "fascia-still.png";
+  return fs::current_path() / "fascia-still.png";
+}
+
+int run_view(const ViewOptions& options) {
+  if (!display_available()) {
+    fs::path out = fallback_still_path();
+    std::printf("fascia: no display (DISPLAY is not set), so no window; rendering the default still headlessly\n");
+    StillOptions still;
+    still.output = out;
+    if (auto s = render_still(still); !s) return report(s.error());
+    std::printf("fascia: wrote %s\n", out.c_str());
+    return 0;
+  }
+  if (auto s = run_window(options); !s) return report(s.error());
+  return 0;
+}
+
+}  // namespace
+
+Command add_view_command(CLI::App& cli) {
+  auto v = std::make_shared<ViewOptions>();
+  CLI::App* sub = cli.add_subcommand("view", "open the app on the built-in body (the default)");
+  sub->add_option("--frames", v->max_frames, "close after this many frames (for tests)")->check(CLI::Range(1, 1000000));
+  sub->add_flag("--exercise-resize", v->exercise_resize, "resize, minimise and restore while running (tests)");
+  return {sub, [v] { return run_view(*v); }};
+}
+
+}  // namespace fascia::app

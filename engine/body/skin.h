@@ -1,0 +1,17 @@
+#pragma once
+// The skin: a smooth closed surface offset from the union of the bones, the muscles and the soft
+// tissue the tissue list leaves out (viscera, fat pads, unnamed muscles), sized from anthropometry.
+#include <vector>
+
+#include "body/anatomy_context.h"
+#include "body/body.h"
+#include "body/bones.h"
+#include "body/muscles.h"
+
+namespace fascia::body {
+
+// `muscle_volume`: primitives of the muscles (from sweep_muscle). The mesh has 40k-120k triangles.
+BodyMesh make_skin(const AnatomyContext& c, const std::vector<BoneShape>& bones,
+                   const std::vector<TaggedPrim>& muscle_volume);
+
+}  // namespace fascia::body

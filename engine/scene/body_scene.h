@@ -1,0 +1,46 @@
+#pragma once
+// The body in the render scene: its bone, muscle and skin meshes posed (CPU reference skinning for
+// now), coloured by layer, each layer shown, hidden or translucent (x-ray).
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "body/body.h"
+#include "scene/render_scene.h"
+
+namespace fascia::scene {
+
+struct LayerStyle {
+  bool visible = true;
+  float opacity = 1.0f;  // < 1: translucent (x-ray)
+};
+
+struct BodyView {
+  LayerStyle bone{true, 1.0f};
+  LayerStyle muscle{true, 0.55f};  // translucent so the lines inside show
+  LayerStyle skin{true, 0.22f};
+};
+
+// Scene meshes of a body in one pose; rebuilt when the pose changes, shared by frames until then.
+struct PosedBody {
+  struct Part {
+    std::string name;
+    body::Layer layer;
+    std::shared_ptr<Mesh> mesh;
+    vec3 color;  // linear RGB
+  };
+  std::vector<Part> parts;
+};
+
+PosedBody pose_body(const body::Body& body, const body::Pose& pose);
+
+// The colour a tissue is drawn in: bone ivory, muscle red, tendon and fascia silver, skin warm.
+vec3 tissue_color(const std::string& name, body::Layer layer);
+
+// Appends the visible parts to `scene`, pick ids starting at `first_pick_id` (one per part).
+void add_body(RenderScene& scene, const PosedBody& body, const BodyView& view, uint32_t first_pick_id = 1);
+
+// A camera framing a standing body of `height` metres from a named side ("front", ...).
+Camera body_camera(float height, float yaw_deg);
+
+}  // namespace fascia::scene

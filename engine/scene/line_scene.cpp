@@ -1,0 +1,83 @@
+#include "scene/line_scene.h"
+
+#include "scene/colormap.h"
+#include "scene/tube.h"
+
+namespace fascia::scene {
+
+namespace {
+
+vec3 place(const atlas::AttachedPoint& p, const JointWorld& pose) {
+  if (pose)
+    if (auto m = pose(p.joint)) return vec3(*m * vec4(p.local, 1.0f));
+  return p.world;
+}
+
+}  // namespace
+
+LineGeometry build_line_geometry(const atlas::ResolvedAtlas& resolved, float radius, const JointWorld& pose) {
+  LineGeometry g;
+  g.marker = std::make_shared<Mesh>(make_sphere(1.0f, 10, 16));
+  for (const auto& t : resolved.tracks) {
+    std::vector<vec3> points;
+    for (const auto& p : t.path) points.push_back(place(p, pose));
+    LineGeometry::Track track{t.id, t.lines, smooth_path(points, 3), nullptr};
+    track.tube = std::make_shared<Mesh>(make_tube(track.path, radius, 10));
+    g.tracks.push_back(std::move(track));
+  }
+  for (const auto& s : resolved.stations) {
+    if (s.kind != atlas::PointKind::Station) continue;
+    g.stations.push_back({s.id, s.line, place(s.at, pose)});
+  }
+  return g;
+}
+
+bool line_selected(const std::vector<std::string>& filter, const std::string& line) {
+  if (filter.empty()) return true;
+  std::string base = line.substr(0, line.find('.'));
+  for (const auto& f : filter)
+    if (f == line || f == base) return true;
+  return false;
+}
+
+void add_lines(RenderScene& scene, const LineGeometry& g, const LineView& view, uint32_t first_pick_id) {
+  uint32_t id = first_pick_id;
+  for (const auto& t : g.tracks) {
+    uint32_t pick = id++;
+    const std::string* shown = nullptr;
+    for (const auto& l : t.lines)
+      if (line_selected(view.lines, l)) {
+        shown = &l;
+        break;
+      }
+    if (!shown) continue;
+    vec3 color = line_color(*shown);
+    if (auto it = view.track_value.find(t.id); it != view.track_value.end()) color = viridis(it->second);
+    MeshInstance inst;
+    inst.mesh = t.tube;
+    inst.color = vec4(color, 1.0f);
+    inst.pick_id = pick;
+    inst.layer = 3;
+    scene.instances.push_back(std::move(inst));
+  }
+  if (!view.stations) return;
+  // A station shared by several lines is drawn once.
+  std::vector<vec3> drawn;
+  for (const auto& s : g.stations) {
+    uint32_t pick = id++;
+    if (!line_selected(view.lines, s.line)) continue;
+    bool seen = false;
+    for (vec3 d : drawn) seen |= glm::distance(d, s.position) < 1e-3f;
+    if (seen) continue;
+    drawn.push_back(s.position);
+    MeshInstance inst;
+    inst.mesh = g.marker;
+    inst.transform = glm::scale(glm::translate(mat4(1.0f), s.position), vec3(view.radius * 1.9f));
+    inst.color = vec4(srgb_to_linear(vec3(0.96f, 0.95f, 0.90f)), 1.0f);
+    inst.pick_id = pick;
+    inst.layer = 3;
+    scene.instances.push_back(std::move(inst));
+  }
+}
+
+}  // namespace fascia::scene

@@ -1,0 +1,51 @@
+#pragma once
+// The myofascial lines in the render scene: a smooth tube per track riding over its tissue, in the
+// line's colour or coloured by tension, and a marker at every station.
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "atlas/resolve.h"
+#include "scene/render_scene.h"
+
+namespace fascia::scene {
+
+// World transform of a joint in the current pose; nullopt keeps the resolved (rest) positions.
+using JointWorld = std::function<std::optional<mat4>(const std::string& joint)>;
+
+struct LineGeometry {
+  struct Track {
+    std::string id;
+    std::vector<std::string> lines;  // "sbl.l", ...
+    std::vector<vec3> path;          // smoothed centre line, world
+    std::shared_ptr<Mesh> tube;
+  };
+  struct Station {
+    std::string id;    // "sbl.l/calcaneus"
+    std::string line;  // "sbl.l"
+    vec3 position;
+  };
+  std::vector<Track> tracks;
+  std::vector<Station> stations;
+  std::shared_ptr<Mesh> marker;  // unit sphere, scaled per station
+};
+
+struct LineView {
+  std::vector<std::string> lines;  // ids to show: "sbl" (both sides) or "sbl.l"; empty = all
+  float radius = 0.0055f;          // tube radius, metres
+  bool stations = true;
+  // Tension colouring: track id -> value in [0, 1] on the colour map (viridis); empty = line colours.
+  std::map<std::string, float> track_value;
+};
+
+LineGeometry build_line_geometry(const atlas::ResolvedAtlas& resolved, float radius, const JointWorld& pose = {});
+
+// Whether a line id ("sbl.l") is selected by a view filter ("sbl", "sbl.l"; empty = all).
+bool line_selected(const std::vector<std::string>& filter, const std::string& line);
+
+void add_lines(RenderScene& scene, const LineGeometry& geometry, const LineView& view, uint32_t first_pick_id);
+
+}  // namespace fascia::scene
