@@ -43,11 +43,13 @@ for exe in "$dir"/bin/fuzz_*; do
   seeds=("$root/tests/fuzz/$t")
   [ -d "tests/fuzz/regressions/$t" ] && seeds+=("$root/tests/fuzz/regressions/$t")
   [ "$t" = movement_file ] && seeds+=("$root/assets/poses")
+  max_len=4096
+  [ "$t" = atlas_files ] && max_len=16384  # whole line files, to mutate from valid ones
   log="$dir/fuzz-$t.log"
   echo "make check: fuzzing $t for ${secs} s"
   # close_fd_mask=1: the targets' own stdout (help texts, "wrote ...") is noise; reports go to stderr.
   rm -f "$dir/fuzz-crashes/$t-"*
-  if ! "$exe" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=4096 -close_fd_mask=1 \
+  if ! "$exe" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" -close_fd_mask=1 \
        -artifact_prefix="$dir/fuzz-crashes/$t-" -print_final_stats=1 "$work" "${seeds[@]}" >"$log" 2>&1; then
     echo "make check: fuzz target $t FAILED (full report in $log):"
     grep -E -A25 '^==[0-9]+==ERROR|runtime error|fuzz invariant broken|deadly signal' "$log" | head -60 || tail -20 "$log"

@@ -57,7 +57,7 @@ TEST_CASE("window soak: resize, minimise and restore cycles without validation m
     MESSAGE("skipped: xvfb-run is not installed");
     return;
   }
-  const int cycles = long_soak() ? 20 : 6;
+  const int cycles = long_soak() ? 10 : 4;
   Run r = run_window("", cycles * 30);
   INFO(r.output);
   REQUIRE(r.status == 0);
