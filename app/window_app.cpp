@@ -241,6 +241,7 @@ Status run_window(const ViewOptions& options) {
           if (auto c = colour_by_tension(*state.model, state.tool.active)) {
             state.tension = std::move(*c);
             state.view.lines.track_value = state.tension->track_value;
+            state.view.body.muscle.opacity = std::min(state.view.body.muscle.opacity, 0.18f);
           }
         }
       }

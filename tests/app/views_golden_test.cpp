@@ -95,7 +95,7 @@ TEST_CASE("views: tension colouring after a calf restriction") {
   CHECK(calf == doctest::Approx(1.0f));
   ViewState v = model().default_view("back").value();
   v.lines.track_value = c->track_value;
-  v.body.muscle.opacity = 0.3f;
+  v.body.muscle.opacity = 0.18f;
   check_view("tension_calf_back", v);
 }
 

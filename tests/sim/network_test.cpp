@@ -8,7 +8,7 @@
 
 using namespace fascia::sim;
 
-TEST_CASE("sim network: shared tracks are single elements with several lines; branches meet at nodes") {
+TEST_CASE("sim network: shared tracks are single elements with several lines, branches meet at nodes") {
   const Model& m = default_model();
   CHECK(m.nline == 24);
   CHECK(m.nhinge >= 20);
