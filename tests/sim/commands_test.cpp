@@ -90,7 +90,7 @@ TEST_CASE("sim commands: fascia sim --json reports tensions, strains, lines, dis
   CHECK(p.error().message.rfind("--pose: unknown pose 'cartwheel'", 0) == 0);
 }
 
-TEST_CASE("sim commands: fascia trace ranks remote sources; fascia rom reports the range and its change") {
+TEST_CASE("sim commands: fascia trace ranks remote sources, fascia rom reports the range and its change") {
   const Model& m = default_model();
   TraceOptions t;
   t.at = "erector_spinae.l";

@@ -149,7 +149,7 @@ TEST_CASE("sim: identical inputs give bit-identical results, and set_state reset
   CHECK(a.time == b.time);
 }
 
-TEST_CASE("sim: restrictions combine and undo exactly; a release relaxes over tens of seconds") {
+TEST_CASE("sim: restrictions combine and undo exactly, a release relaxes over tens of seconds") {
   auto m = compile(small_leg());
   REQUIRE(m.ok());
   Data d = make_data(*m);
@@ -179,7 +179,7 @@ TEST_CASE("sim: restrictions combine and undo exactly; a release relaxes over te
   CHECK(d.element_slack[e] == doctest::Approx(m->element_rest[e] * (1 - 0.05 * w)));
 }
 
-TEST_CASE("sim: posture answers: a tight calf plantarflexes the ankle; a bent knee weakens the sbl link") {
+TEST_CASE("sim: posture answers: a tight calf plantarflexes the ankle, a bent knee weakens the sbl link") {
   auto m = compile(small_leg());
   REQUIRE(m.ok());
   Data d = make_data(*m);
@@ -208,7 +208,7 @@ TEST_CASE("sim: posture answers: a tight calf plantarflexes the ankle; a bent kn
   CHECK(bent < straight);
 }
 
-TEST_CASE("sim: breathing loads the ribcage lines; traction and oscillation are loads at a point") {
+TEST_CASE("sim: breathing loads the ribcage lines, traction and oscillation are loads at a point") {
   const Model& m = default_model();
   Data d = make_data(m);
   REQUIRE(equilibrium(m, d));
