@@ -67,9 +67,11 @@ void forward_params(const Model& m, Data& d) {
     double k = m.node_anchor[n];
     int h = m.node_posture_hinge[n];
     if (h >= 0) {
-      // Continuity from the pose's angle of the hinge (its target), so the energy stays smooth.
+      // Continuity from the pose's angle of the hinge (held by the pose; neutral when free), not
+      // from the state, so the energy stays smooth.
       double full = m.node_posture_range[2 * n], none = m.node_posture_range[2 * n + 1];
-      double f = std::clamp((none - d.hinge_target[h]) / (none - full), 0.0, 1.0);
+      double angle = d.hinge_locked[h] ? d.hinge_target[h] : 0.0;
+      double f = std::clamp((none - angle) / (none - full), 0.0, 1.0);
       k = m.node_posture_anchor[n] + (k - m.node_posture_anchor[n]) * f;
     }
     d.node_k[n] = k;
