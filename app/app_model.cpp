@@ -5,6 +5,14 @@
 
 namespace fascia::app {
 
+namespace {
+float path_length(const std::vector<vec3>& p) {
+  float len = 0;
+  for (size_t i = 1; i < p.size(); ++i) len += glm::distance(p[i - 1], p[i]);
+  return len;
+}
+}  // namespace
+
 Result<float> view_yaw(const std::string& view) {
   if (view == "front") return 0.0f;
   if (view == "back") return 180.0f;
@@ -26,7 +34,32 @@ Result<std::unique_ptr<AppModel>> load_app_model(bool reduced_detail) {
   if (!resolved) return resolved.error();
   m->resolved = std::move(*resolved);
   m->lines = scene::build_line_geometry(m->resolved, scene::LineView{}.radius);
+  for (const auto& t : m->lines.tracks) m->rest_track_length[t.id] = path_length(t.path);
+  auto movements = body::load_movements(body::poses_dir(), m->body.skeleton);
+  if (!movements) return movements.error();
+  m->movements = std::move(*movements);
   return m;
+}
+
+void AppModel::apply_pose(const body::Pose& pose) {
+  scene::set_pose(posed, body, pose);
+  std::vector<mat4> world = body::world_transforms(body.skeleton, pose);
+  const body::Skeleton& sk = body.skeleton;
+  lines = scene::build_line_geometry(resolved, scene::LineView{}.radius,
+                                     [&](const std::string& joint) -> std::optional<mat4> {
+                                       int j = sk.find(joint);
+                                       if (j < 0) return std::nullopt;
+                                       // Resolved offsets are in the joint's frame (world_transforms).
+                                       return world[size_t(j)];
+                                     });
+}
+
+std::map<std::string, float> AppModel::track_stretch() const {
+  std::map<std::string, float> out;
+  for (const auto& t : lines.tracks)
+    if (auto it = rest_track_length.find(t.id); it != rest_track_length.end() && it->second > 0)
+      out[t.id] = path_length(t.path) / it->second - 1.0f;
+  return out;
 }
 
 Result<ViewState> AppModel::default_view(const std::string& view) const {

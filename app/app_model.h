@@ -1,6 +1,7 @@
 #pragma once
 // What the app shows, loaded once: the built-in body, the atlas resolved onto it, and the view
 // settings a user changes (layers, lines, tension colouring). Builds the render scene from them.
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "atlas/atlas.h"
 #include "atlas/resolve.h"
 #include "body/body.h"
+#include "body/movement.h"
 #include "core/result.h"
 #include "scene/body_scene.h"
 #include "scene/line_scene.h"
@@ -36,6 +38,14 @@ struct AppModel {
   atlas::Atlas atlas;
   atlas::ResolvedAtlas resolved;
   scene::LineGeometry lines;
+  std::vector<body::Movement> movements;          // assets/poses, by file name
+  std::map<std::string, float> rest_track_length;  // metres, standing
+
+  // Puts the body and the lines into `pose`: a new skinning palette (the meshes stay on the GPU)
+  // and the line tubes re-swept through their joints.
+  void apply_pose(const body::Pose& pose);
+  // Each track's length now against standing, as a stretch ratio minus one (0.1 = 10 % longer).
+  std::map<std::string, float> track_stretch() const;
 
   // The default view: the whole body from `view` (front, back, left, right).
   Result<ViewState> default_view(const std::string& view) const;

@@ -61,6 +61,16 @@ Status render_still(const StillOptions& o) {
   auto model = load_app_model();
   if (!model) return model.error();
   FASCIA_TRY(check_line_ids(**model, o.lines));
+  if (!o.pose.empty()) {
+    const body::Movement* found = nullptr;
+    std::string names;
+    for (const auto& m : (*model)->movements) {
+      if (m.name == o.pose) found = &m;
+      names += (names.empty() ? "" : ", ") + m.name;
+    }
+    if (!found) return bad_input("--pose '" + o.pose + "': no such pose; expected one of " + names);
+    (*model)->apply_pose(body::sample_movement(*found, (*model)->body.skeleton, found->duration()));
+  }
   ViewState state = (*model)->default_view(o.view).value();
   state.lines.lines = o.lines;
   state.transparent_background = o.transparent;

@@ -17,7 +17,8 @@ struct StillOptions {
   std::vector<std::string> lines;  // line ids to show ("sbl", "sbl.l"); empty = all
   bool transparent = false;
   std::vector<std::string> restrict;  // --restrict values: colour the lines by added tension
-  bool labels = true;                  // station labels when one or two lines are shown
+  bool labels = true;
+  std::string pose;                    // a movement of assets/poses, shown at its last key; empty = standing                  // station labels when one or two lines are shown
 };
 
 Status render_still(const StillOptions& options);

@@ -14,6 +14,7 @@ using uint = uint32_t;
 #endif
 
 FASCIA_CONST uint kFrameUniformsBinding = 0;
+FASCIA_CONST uint kPaletteBinding = 1;  // storage buffer of skinning matrices, all instances
 
 // Per frame: camera and lights. std140; every member is 16-byte aligned.
 struct FrameUniforms {
@@ -31,7 +32,7 @@ struct DrawPush {
   mat4 model;
   vec4 color;  // linear RGB, alpha
   uint pick_id;
-  uint pad0;
+  uint palette_offset;  // first matrix of this instance's palette (skinned meshes)
   uint pad1;
   uint pad2;
 };

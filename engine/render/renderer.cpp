@@ -12,11 +12,13 @@ namespace fascia::render {
 
 Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits samples)
     : ctx_(ctx), color_format_(target_format), samples_(std::min(samples, ctx.max_samples)) {
-  VkDescriptorSetLayoutBinding binding{gpu::kFrameUniformsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1,
-                                       VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
+  VkDescriptorSetLayoutBinding bindings[2] = {
+      {gpu::kFrameUniformsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1,
+       VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+      {gpu::kPaletteBinding, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT, nullptr}};
   VkDescriptorSetLayoutCreateInfo sli{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
-  sli.bindingCount = 1;
-  sli.pBindings = &binding;
+  sli.bindingCount = 2;
+  sli.pBindings = bindings;
   VK_CHECK(vkCreateDescriptorSetLayout(ctx.device, &sli, nullptr, &set_layout_));
 
   VkPushConstantRange push{VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(gpu::DrawPush)};
@@ -27,11 +29,12 @@ Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits s
   pli.pPushConstantRanges = &push;
   VK_CHECK(vkCreatePipelineLayout(ctx.device, &pli, nullptr, &layout_));
 
-  VkDescriptorPoolSize pool_size{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFramesInFlight};
+  VkDescriptorPoolSize pool_sizes[2] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFramesInFlight},
+                                        {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kFramesInFlight}};
   VkDescriptorPoolCreateInfo dpi{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
   dpi.maxSets = kFramesInFlight;
-  dpi.poolSizeCount = 1;
-  dpi.pPoolSizes = &pool_size;
+  dpi.poolSizeCount = 2;
+  dpi.pPoolSizes = pool_sizes;
   VK_CHECK(vkCreateDescriptorPool(ctx.device, &dpi, nullptr, &descriptor_pool_));
 
   PipelineDesc bg;
@@ -62,6 +65,16 @@ Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits s
   // Back faces stay culled: a translucent shell shows its near surface only, like an x-ray film.
   mesh_blend_ = create_graphics_pipeline(ctx, mesh);
 
+  PipelineDesc skinned = mesh;
+  skinned.vertex_shader = "mesh_skinned.vert";
+  skinned.bindings.push_back({1, sizeof(scene::SkinInfluence), VK_VERTEX_INPUT_RATE_VERTEX});
+  skinned.attributes.push_back({2, 1, VK_FORMAT_R16G16B16A16_UINT, offsetof(scene::SkinInfluence, joints)});
+  skinned.attributes.push_back({3, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(scene::SkinInfluence, weights)});
+  mesh_blend_skinned_ = create_graphics_pipeline(ctx, skinned);
+  skinned.blend = false;
+  skinned.depth_write = true;
+  mesh_opaque_skinned_ = create_graphics_pipeline(ctx, skinned);
+
   PipelineDesc pick = mesh;
   pick.fragment_shader = "pick.frag";
   pick.color_format = VK_FORMAT_R32_UINT;
@@ -70,6 +83,10 @@ Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits s
   pick.depth_write = true;
   pick.cull = VK_CULL_MODE_BACK_BIT;
   pick_ = create_graphics_pipeline(ctx, pick);
+  pick.vertex_shader = skinned.vertex_shader;
+  pick.bindings = skinned.bindings;
+  pick.attributes = skinned.attributes;
+  pick_skinned_ = create_graphics_pipeline(ctx, pick);
 
   for (Frame& f : frames_) {
     VkCommandPoolCreateInfo cpi{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
@@ -94,14 +111,21 @@ Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits s
     dai.descriptorSetCount = 1;
     dai.pSetLayouts = &set_layout_;
     VK_CHECK(vkAllocateDescriptorSets(ctx.device, &dai, &f.descriptors));
-    VkDescriptorBufferInfo dbi{f.uniforms.buffer, 0, sizeof(gpu::FrameUniforms)};
-    VkWriteDescriptorSet w{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-    w.dstSet = f.descriptors;
-    w.dstBinding = gpu::kFrameUniformsBinding;
-    w.descriptorCount = 1;
-    w.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
-    w.pBufferInfo = &dbi;
-    vkUpdateDescriptorSets(ctx.device, 1, &w, 0, nullptr);
+    f.palettes = create_buffer(ctx, 1024 * sizeof(mat4), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
+    VkDescriptorBufferInfo ubo{f.uniforms.buffer, 0, sizeof(gpu::FrameUniforms)};
+    VkDescriptorBufferInfo ssbo{f.palettes.buffer, 0, VK_WHOLE_SIZE};
+    VkWriteDescriptorSet w[2] = {{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}, {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}};
+    w[0].dstSet = f.descriptors;
+    w[0].dstBinding = gpu::kFrameUniformsBinding;
+    w[0].descriptorCount = 1;
+    w[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+    w[0].pBufferInfo = &ubo;
+    w[1].dstSet = f.descriptors;
+    w[1].dstBinding = gpu::kPaletteBinding;
+    w[1].descriptorCount = 1;
+    w[1].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    w[1].pBufferInfo = &ssbo;
+    vkUpdateDescriptorSets(ctx.device, 2, w, 0, nullptr);
   }
 }
 
@@ -110,6 +134,7 @@ Renderer::~Renderer() {
   for (auto& [_, m] : meshes_) {
     destroy_buffer(ctx_, m.vertices);
     destroy_buffer(ctx_, m.indices);
+    destroy_buffer(ctx_, m.skin);
   }
   for (Frame& f : frames_) {
     drain(ctx_, f.retired);
@@ -119,6 +144,7 @@ Renderer::~Renderer() {
     destroy_image(ctx_, f.pick_depth);
     destroy_buffer(ctx_, f.pick_readback);
     destroy_buffer(ctx_, f.uniforms);
+    destroy_buffer(ctx_, f.palettes);
     vkDestroySemaphore(ctx_.device, f.acquired, nullptr);
     vkDestroyFence(ctx_.device, f.done, nullptr);
     vkDestroyCommandPool(ctx_.device, f.pool, nullptr);
@@ -127,6 +153,9 @@ Renderer::~Renderer() {
   vkDestroyPipeline(ctx_.device, mesh_opaque_, nullptr);
   vkDestroyPipeline(ctx_.device, mesh_blend_, nullptr);
   vkDestroyPipeline(ctx_.device, pick_, nullptr);
+  vkDestroyPipeline(ctx_.device, mesh_opaque_skinned_, nullptr);
+  vkDestroyPipeline(ctx_.device, mesh_blend_skinned_, nullptr);
+  vkDestroyPipeline(ctx_.device, pick_skinned_, nullptr);
   vkDestroyPipelineLayout(ctx_.device, layout_, nullptr);
   vkDestroyDescriptorPool(ctx_.device, descriptor_pool_, nullptr);
   vkDestroyDescriptorSetLayout(ctx_.device, set_layout_, nullptr);
@@ -167,6 +196,7 @@ void Renderer::purge_meshes(Frame& frame) {
     if (it->second.source.expired()) {
       retire(frame.retired, it->second.vertices);
       retire(frame.retired, it->second.indices);
+      if (it->second.skin.buffer) retire(frame.retired, it->second.skin);
       it = meshes_.erase(it);
     } else {
       ++it;
@@ -186,6 +216,11 @@ const Renderer::GpuMesh& Renderer::gpu_mesh(const std::shared_ptr<const scene::M
   std::memcpy(g.vertices.mapped, mesh->vertices.data(), vbytes);
   std::memcpy(g.indices.mapped, mesh->indices.data(), ibytes);
   g.index_count = static_cast<uint32_t>(mesh->indices.size());
+  if (mesh->skinned()) {
+    size_t sbytes = mesh->skin.size() * sizeof(scene::SkinInfluence);
+    g.skin = create_buffer(ctx_, std::max<size_t>(sbytes, 4), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT);
+    std::memcpy(g.skin.mapped, mesh->skin.data(), sbytes);
+  }
   return meshes_.emplace(mesh.get(), std::move(g)).first->second;
 }
 
@@ -251,6 +286,7 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
   u.bg_top = scene.background.top;
   u.bg_bottom = scene.background.bottom;
   std::memcpy(f.uniforms.mapped, &u, sizeof u);
+  upload_palettes(f, scene);
 
   image_barrier(cmd, f.color.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::Undefined, ImageUse::ColorAttachment);
   image_barrier(cmd, f.depth.image, VK_IMAGE_ASPECT_DEPTH_BIT, ImageUse::Undefined, ImageUse::DepthAttachment);
@@ -306,25 +342,9 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
     if (a->layer != b->layer) return a->layer < b->layer;
     return glm::distance(vec3(a->transform[3]), eye) > glm::distance(vec3(b->transform[3]), eye);
   });
-  auto draw_list = [&](const std::vector<const scene::MeshInstance*>& list, VkPipeline pipeline) {
-    if (list.empty()) return;
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
-    for (const auto* inst : list) {
-      const GpuMesh& m = gpu_mesh(inst->mesh);
-      gpu::DrawPush push{};
-      push.model = inst->transform;
-      push.color = inst->color;
-      push.pick_id = inst->pick_id;
-      vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push,
-                         &push);
-      VkDeviceSize offset = 0;
-      vkCmdBindVertexBuffers(cmd, 0, 1, &m.vertices.buffer, &offset);
-      vkCmdBindIndexBuffer(cmd, m.indices.buffer, 0, VK_INDEX_TYPE_UINT32);
-      vkCmdDrawIndexed(cmd, m.index_count, 1, 0, 0, 0);
-    }
-  };
-  draw_list(opaque, mesh_opaque_);
-  draw_list(translucent, mesh_blend_);
+  VkPipeline bound = VK_NULL_HANDLE;
+  for (const auto* inst : opaque) draw_instance(cmd, *inst, mesh_opaque_, mesh_opaque_skinned_, bound);
+  for (const auto* inst : translucent) draw_instance(cmd, *inst, mesh_blend_, mesh_blend_skinned_, bound);
   vkCmdEndRendering(cmd);
 
   if (pick_request_) {
@@ -344,6 +364,51 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
     overlay(cmd, image, extent);
   }
   image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, target.final_use());
+}
+
+void Renderer::upload_palettes(Frame& f, const scene::RenderScene& scene) {
+  palette_offsets_.clear();
+  size_t count = 0;
+  for (const auto& inst : scene.instances)
+    if (inst.palette && palette_offsets_.emplace(inst.palette.get(), uint32_t(count)).second)
+      count += inst.palette->size();
+  if (count * sizeof(mat4) > f.palettes.size) {
+    // This frame's fence has signalled: the old buffer is free, and so is its descriptor set.
+    destroy_buffer(ctx_, f.palettes);
+    f.palettes = create_buffer(ctx_, count * 2 * sizeof(mat4), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
+    VkDescriptorBufferInfo ssbo{f.palettes.buffer, 0, VK_WHOLE_SIZE};
+    VkWriteDescriptorSet w{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+    w.dstSet = f.descriptors;
+    w.dstBinding = gpu::kPaletteBinding;
+    w.descriptorCount = 1;
+    w.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    w.pBufferInfo = &ssbo;
+    vkUpdateDescriptorSets(ctx_.device, 1, &w, 0, nullptr);
+  }
+  auto* dst = static_cast<mat4*>(f.palettes.mapped);
+  for (const auto& [palette, offset] : palette_offsets_) std::memcpy(dst + offset, palette->data(), palette->size() * sizeof(mat4));
+}
+
+void Renderer::draw_instance(VkCommandBuffer cmd, const scene::MeshInstance& inst, VkPipeline plain,
+                             VkPipeline skinned, VkPipeline& bound) {
+  const GpuMesh& m = gpu_mesh(inst.mesh);
+  bool skin = inst.mesh->skinned() && inst.palette;
+  VkPipeline pipeline = skin ? skinned : plain;
+  if (pipeline != bound) {
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
+    bound = pipeline;
+  }
+  gpu::DrawPush push{};
+  push.model = inst.transform;
+  push.color = inst.color;
+  push.pick_id = inst.pick_id;
+  push.palette_offset = skin ? palette_offsets_.at(inst.palette.get()) : 0;
+  vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push, &push);
+  VkBuffer buffers[2] = {m.vertices.buffer, m.skin.buffer};
+  VkDeviceSize offsets[2] = {0, 0};
+  vkCmdBindVertexBuffers(cmd, 0, skin ? 2 : 1, buffers, offsets);
+  vkCmdBindIndexBuffer(cmd, m.indices.buffer, 0, VK_INDEX_TYPE_UINT32);
+  vkCmdDrawIndexed(cmd, m.index_count, 1, 0, 0, 0);
 }
 
 void Renderer::request_pick(int x, int y) { pick_request_ = glm::ivec2(x, y); }
@@ -382,20 +447,11 @@ void Renderer::record_pick(Frame& f, const scene::RenderScene& scene, VkExtent2D
   VkViewport viewport{0, 0, float(extent.width), float(extent.height), 0, 1};
   vkCmdSetViewport(cmd, 0, 1, &viewport);
   vkCmdSetScissor(cmd, 0, 1, &pixel);
-  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pick_);
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, 1, &f.descriptors, 0, nullptr);
+  VkPipeline bound = VK_NULL_HANDLE;
   for (const auto& inst : scene.instances) {
     if (!inst.mesh || inst.mesh->indices.empty() || inst.pick_id == 0 || inst.color.a < 0.5f) continue;
-    const GpuMesh& m = gpu_mesh(inst.mesh);
-    gpu::DrawPush push{};
-    push.model = inst.transform;
-    push.color = inst.color;
-    push.pick_id = inst.pick_id;
-    vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push, &push);
-    VkDeviceSize offset = 0;
-    vkCmdBindVertexBuffers(cmd, 0, 1, &m.vertices.buffer, &offset);
-    vkCmdBindIndexBuffer(cmd, m.indices.buffer, 0, VK_INDEX_TYPE_UINT32);
-    vkCmdDrawIndexed(cmd, m.index_count, 1, 0, 0, 0);
+    draw_instance(cmd, inst, pick_, pick_skinned_, bound);
   }
   vkCmdEndRendering(cmd);
   image_barrier(cmd, f.pick_id.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, ImageUse::TransferSrc);

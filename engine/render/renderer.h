@@ -52,6 +52,7 @@ class Renderer {
     VkFence done = VK_NULL_HANDLE;
     VkSemaphore acquired = VK_NULL_HANDLE;
     Buffer uniforms;
+    Buffer palettes;  // skinning matrices of every skinned instance this frame
     VkDescriptorSet descriptors = VK_NULL_HANDLE;
     Image color;  // multisampled, resolved into the target image
     Image depth;
@@ -65,10 +66,14 @@ class Renderer {
     std::weak_ptr<const scene::Mesh> source;
     Buffer vertices;
     Buffer indices;
+    Buffer skin;  // joints and weights, when skinned
     uint32_t index_count = 0;
   };
 
   void ensure_attachments(Frame& frame, VkExtent2D extent);
+  void upload_palettes(Frame& frame, const scene::RenderScene& scene);
+  void draw_instance(VkCommandBuffer cmd, const scene::MeshInstance& inst, VkPipeline plain, VkPipeline skinned,
+                     VkPipeline& bound);
   void record_pick(Frame& frame, const scene::RenderScene& scene, VkExtent2D extent, int x, int y);
   void purge_meshes(Frame& frame);
   const GpuMesh& gpu_mesh(const std::shared_ptr<const scene::Mesh>& mesh);
@@ -86,6 +91,10 @@ class Renderer {
   VkPipeline mesh_opaque_ = VK_NULL_HANDLE;
   VkPipeline mesh_blend_ = VK_NULL_HANDLE;
   VkPipeline pick_ = VK_NULL_HANDLE;
+  VkPipeline mesh_opaque_skinned_ = VK_NULL_HANDLE;
+  VkPipeline mesh_blend_skinned_ = VK_NULL_HANDLE;
+  VkPipeline pick_skinned_ = VK_NULL_HANDLE;
+  std::unordered_map<const std::vector<mat4>*, uint32_t> palette_offsets_;  // this frame's
   std::optional<glm::ivec2> pick_request_;
   std::optional<uint32_t> pick_result_;
   std::array<Frame, kFramesInFlight> frames_;

@@ -40,27 +40,43 @@ Mesh simplify(const Mesh& mesh, float ratio, float max_error_m) {
                               &mesh.vertices[0].position.x, mesh.vertices.size(), sizeof(Vertex), target,
                               max_error_m / extent, 0, nullptr);
   out.indices.resize(n);
-  // Drop the vertices no triangle uses any more.
-  out.vertices.resize(meshopt_optimizeVertexFetch(out.vertices.data(), out.indices.data(), out.indices.size(),
-                                                  out.vertices.data(), out.vertices.size(), sizeof(Vertex)));
+  // Drop the vertices no triangle uses any more, in every vertex stream alike.
+  std::vector<unsigned int> remap(out.vertices.size());
+  size_t kept = meshopt_optimizeVertexFetchRemap(remap.data(), out.indices.data(), out.indices.size(),
+                                                 out.vertices.size());
+  meshopt_remapIndexBuffer(out.indices.data(), out.indices.data(), out.indices.size(), remap.data());
+  std::vector<Vertex> vertices(kept);
+  meshopt_remapVertexBuffer(vertices.data(), out.vertices.data(), out.vertices.size(), sizeof(Vertex), remap.data());
+  out.vertices = std::move(vertices);
+  if (mesh.skinned()) {
+    out.skin.resize(kept);
+    meshopt_remapVertexBuffer(out.skin.data(), mesh.skin.data(), mesh.skin.size(), sizeof(SkinInfluence), remap.data());
+  }
   return out;
 }
 
 PosedBody pose_body(const body::Body& b, const body::Pose& pose, bool reduced_detail) {
   PosedBody out;
-  std::vector<mat4> skinning = body::skinning_matrices(b, pose);
   for (const body::BodyMesh& bm : b.meshes) {
     auto mesh = std::make_shared<Mesh>();
-    std::vector<vec3> posed = body::skin_positions(bm, skinning);
-    mesh->vertices.resize(posed.size());
-    for (size_t i = 0; i < posed.size(); ++i) mesh->vertices[i].position = posed[i];
+    mesh->vertices.resize(bm.positions.size());
+    mesh->skin.resize(bm.positions.size());
+    for (size_t i = 0; i < bm.positions.size(); ++i) {
+      mesh->vertices[i] = {bm.positions[i], i < bm.normals.size() ? bm.normals[i] : vec3(0, 1, 0)};
+      if (i < bm.joints.size()) mesh->skin[i] = {bm.joints[i], bm.weights[i]};
+    }
     mesh->indices = bm.indices;
-    compute_normals(*mesh);
+    if (bm.normals.size() != bm.positions.size()) compute_normals(*mesh);
     std::shared_ptr<Mesh> reduced;
     if (reduced_detail) reduced = std::make_shared<Mesh>(simplify(*mesh, 0.3f, 0.0015f));
     out.parts.push_back({bm.name, bm.layer, std::move(mesh), std::move(reduced), tissue_color(bm.name, bm.layer)});
   }
+  set_pose(out, b, pose);
   return out;
+}
+
+void set_pose(PosedBody& posed, const body::Body& b, const body::Pose& pose) {
+  posed.palette = std::make_shared<const std::vector<mat4>>(body::skinning_matrices(b, pose));
 }
 
 void add_body(RenderScene& scene, const PosedBody& body, const BodyView& view, uint32_t first_pick_id) {
@@ -73,6 +89,7 @@ void add_body(RenderScene& scene, const PosedBody& body, const BodyView& view, u
     if (!style.visible || style.opacity <= 0.0f) continue;
     MeshInstance inst;
     inst.mesh = view.reduced_detail && part.reduced ? part.reduced : part.mesh;
+    inst.palette = body.palette;
     inst.color = vec4(part.color, style.opacity);
     inst.pick_id = pick;
     inst.layer = static_cast<uint32_t>(part.layer);

@@ -22,7 +22,8 @@ struct BodyView {
   LayerStyle skin{true, 0.22f};
 };
 
-// Scene meshes of a body in one pose; rebuilt when the pose changes, shared by frames until then.
+// Scene meshes of a body: rest-pose meshes with their skin weights, deformed on the GPU by the
+// palette of the current pose. Changing the pose replaces only the palette.
 struct PosedBody {
   struct Part {
     std::string name;
@@ -32,11 +33,13 @@ struct PosedBody {
     vec3 color;  // linear RGB
   };
   std::vector<Part> parts;
+  std::shared_ptr<const std::vector<mat4>> palette;  // (njoint) joint world * inverse bind
 };
 
 // `reduced_detail` also makes a simplified copy of every mesh (about a third of the triangles,
 // within a fraction of a millimetre of the surface) for interactive views.
 PosedBody pose_body(const body::Body& body, const body::Pose& pose, bool reduced_detail = false);
+void set_pose(PosedBody& posed, const body::Body& body, const body::Pose& pose);
 
 // A copy of `mesh` with about `ratio` of its triangles, keeping the shape (meshoptimizer).
 Mesh simplify(const Mesh& mesh, float ratio, float max_error_m);

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <vector>
 
+#include <glm/gtc/type_precision.hpp>
+
 #include "core/math.h"
 
 namespace fascia::scene {
@@ -12,9 +14,18 @@ struct Vertex {
   vec3 normal;
 };
 
+// Up to four joints a vertex for skinning on the GPU.
+struct SkinInfluence {
+  glm::u16vec4 joints{0};
+  vec4 weights{0.0f};  // sum 1
+};
+
 struct Mesh {
-  std::vector<Vertex> vertices;
+  std::vector<Vertex> vertices;   // rest pose when skinned
   std::vector<uint32_t> indices;  // triangle list, counter-clockwise front faces
+  std::vector<SkinInfluence> skin;  // (nvertex) or empty when the mesh is not skinned
+
+  bool skinned() const { return !skin.empty(); }
 };
 
 // Recomputes smooth vertex normals from the triangles (area-weighted).

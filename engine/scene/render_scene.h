@@ -21,6 +21,8 @@ struct MeshInstance {
   // Translucent instances draw inner layers first (bone 0, muscle 1, skin 2, lines 3): the layers
   // are nested shells, so this order is right from every side and does not pop as the camera turns.
   uint32_t layer = 0;
+  // Skinning matrices (joint world * inverse bind) for a skinned mesh, deformed on the GPU.
+  std::shared_ptr<const std::vector<mat4>> palette;
 };
 
 struct Lighting {

@@ -137,3 +137,72 @@ TEST_CASE("views: clicking a station marker selects it and its line through the 
   CHECK(sel.line == "sfl.l");
   CHECK((*off)->validation_messages() == 0);
 }
+
+namespace {
+const body::Movement& movement(const AppModel& m, const std::string& name) {
+  for (const auto& mv : m.movements)
+    if (mv.name == name) return mv;
+  FAIL("no movement " << name);
+  return m.movements.front();
+}
+}  // namespace
+
+TEST_CASE("views: GPU skinning draws the same squat as the CPU reference skinning") {
+  static auto m = load_app_model();
+  REQUIRE(m.ok());
+  AppModel& model = **m;
+  const auto& squat = movement(model, "squat");
+  body::Pose pose = body::sample_movement(squat, model.body.skeleton, squat.duration());
+  model.apply_pose(pose);
+  ViewState v = model.default_view("left").value();
+  v.lines.lines = {"none"};
+  scene::RenderScene gpu = model.build_scene(v);
+  // The same scene with every mesh deformed on the CPU and drawn unskinned.
+  scene::RenderScene cpu = gpu;
+  std::vector<std::shared_ptr<scene::Mesh>> keep;
+  for (auto& inst : cpu.instances) {
+    if (!inst.palette) continue;
+    auto mesh = std::make_shared<scene::Mesh>(*inst.mesh);
+    std::vector<vec3> rest(mesh->vertices.size());
+    for (size_t i = 0; i < rest.size(); ++i) {
+      const auto& s = mesh->skin[i];
+      mat4 k(0.0f);
+      for (int c = 0; c < 4; ++c) k += s.weights[c] * (*inst.palette)[s.joints[c]];
+      mesh->vertices[i].position = vec3(k * vec4(mesh->vertices[i].position, 1));
+      mesh->vertices[i].normal = glm::normalize(mat3(k) * mesh->vertices[i].normal);
+    }
+    mesh->skin.clear();
+    inst.mesh = mesh;
+    inst.palette.reset();
+    keep.push_back(mesh);
+  }
+  auto off = render::create_offscreen(kSize, true);
+  REQUIRE(off.ok());
+  ImageRGBA8 a = (*off)->render(gpu), b = (*off)->render(cpu);
+  auto d = test::compare_images(a, b, {});
+  INFO(d.report);
+  CHECK(d.passed);
+  // And the squat really moved the body: it differs from standing.
+  model.apply_pose(body::rest_pose(model.body.skeleton));
+  auto standing = test::compare_images((*off)->render(model.build_scene(v)), a, {});
+  CHECK(standing.differing_fraction > 0.05);
+  CHECK((*off)->validation_messages() == 0);
+}
+
+TEST_CASE("views: in a forward bend the back line stretches and the front line shortens") {
+  static auto m = load_app_model();
+  REQUIRE(m.ok());
+  AppModel& model = **m;
+  const auto& bend = movement(model, "forward_bend");
+  model.apply_pose(body::sample_movement(bend, model.body.skeleton, bend.duration()));
+  auto stretch = model.track_stretch();
+  model.apply_pose(body::rest_pose(model.body.skeleton));
+  float hamstrings = stretch.at("sbl.medial_hamstrings.l"), erector = stretch.at("erector_spinae.l");
+  float rectus = stretch.at("sfl.rectus_abdominis.l"), quads = stretch.at("sfl.rectus_femoris.l");
+  MESSAGE("forward bend: hamstrings " << hamstrings * 100 << " %, erector " << erector * 100 << " %, rectus abdominis "
+                                      << rectus * 100 << " %, rectus femoris " << quads * 100 << " %");
+  CHECK(hamstrings > 0.2);  // the hamstrings take the hip flexion
+  CHECK(erector > 0.1);
+  CHECK(rectus < -0.005);   // the front of the trunk shortens
+  CHECK(quads < hamstrings);
+}

@@ -1,0 +1,25 @@
+#version 450
+#extension GL_GOOGLE_include_directive : require
+#include "shared.h"
+
+// Linear blend skinning on the GPU: four joints a vertex, matrices from the frame's palette buffer.
+layout(set = 0, binding = kFrameUniformsBinding) uniform Frame { FrameUniforms frame; };
+layout(set = 0, binding = kPaletteBinding) readonly buffer Palette { mat4 palette[]; };
+layout(push_constant) uniform Push { DrawPush draw; };
+
+layout(location = 0) in vec3 in_position;
+layout(location = 1) in vec3 in_normal;
+layout(location = 2) in uvec4 in_joints;
+layout(location = 3) in vec4 in_weights;
+layout(location = 0) out vec3 world_position;
+layout(location = 1) out vec3 world_normal;
+
+void main() {
+  uint base = draw.palette_offset;
+  mat4 skin = in_weights.x * palette[base + in_joints.x] + in_weights.y * palette[base + in_joints.y] +
+              in_weights.z * palette[base + in_joints.z] + in_weights.w * palette[base + in_joints.w];
+  vec4 wp = draw.model * skin * vec4(in_position, 1.0);
+  world_position = wp.xyz;
+  world_normal = mat3(draw.model) * mat3(skin) * in_normal;
+  gl_Position = frame.view_proj * wp;
+}
