@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <map>
 #include <set>
 
 #include "body/body.h"
+#include "body/inside_mesh.h"
 #include "body/muscles.h"
 #include "body/ortho_render.h"
 #include "body/skinning.h"
@@ -157,4 +159,41 @@ TEST_CASE("body: skinned skin stays whole in the squat and the arm raise (worst 
   std::vector<const BodyMesh*> meshes{&skin};
   render_views(meshes, {&squat_pos}, "body_skin_squat");
   render_views(meshes, {&raise_pos}, "body_skin_arm_raise");
+}
+
+TEST_CASE("body: every muscle vertex lies under the skin (or within 2 mm of it)") {
+  const Body& b = default_body();
+  const BodyMesh& skin = *b.find_mesh("skin");
+  const test::InsideMesh surface(skin.positions, skin.indices);
+  // The test's own yardstick: the pelvis is inside, a point a hand in front of the sternum is not.
+  const vec3 pelvis = b.skeleton.rest_positions()[b.skeleton.find("pelvis")];
+  REQUIRE(surface.inside(pelvis));
+  REQUIRE_FALSE(surface.inside(b.skeleton.rest_positions()[b.skeleton.find("thoracic_upper")] + vec3(0, 0, 0.25f)));
+  REQUIRE(surface.distance(skin.positions[0] + vec3(0.001f, 0, 0)) < 0.0011f);
+
+  const float tolerance = 0.002f;
+  size_t outside = 0, total = 0;
+  std::map<std::string, std::pair<size_t, float>> worst;  // mesh: (vertices outside, deepest, m)
+  for (const BodyMesh& m : b.meshes) {
+    if (m.layer != Layer::Muscle) continue;
+    for (const vec3& p : m.positions) {
+      ++total;
+      if (surface.inside(p)) continue;
+      const float d = surface.distance(p);
+      if (d <= tolerance) continue;
+      ++outside;
+      auto& w = worst[m.name];
+      ++w.first;
+      w.second = std::max(w.second, d);
+    }
+  }
+  for (const auto& [name, w] : worst) MESSAGE(name << ": " << w.first << " vertices outside the skin, up to " << w.second * 1000 << " mm");
+  MESSAGE("muscle vertices outside the skin: " << outside << " of " << total);
+  CHECK(total > 10000);
+  CHECK(outside == 0);
+
+  // Skin and muscle drawn opaque together, as another viewer shows them: red shows where muscle
+  // pokes through.
+  std::vector<const BodyMesh*> meshes = layer(b, {Layer::Muscle, Layer::Skin});
+  render_views(meshes, {}, "body_skin_over_muscles");
 }
