@@ -62,7 +62,7 @@ vec3 catmull_rom(const std::vector<MusclePoint>& pts, int k, float s) {
 }  // namespace
 
 BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGrid& bones,
-                      std::vector<TaggedPrim>* volume) {
+                      std::vector<TaggedPrim>* volume, const SdfGrid* skin) {
   const Core core_axes(c);
   const Core* core = &core_axes;
   BodyMesh mesh;
@@ -193,6 +193,27 @@ BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGr
       }
     }
   }
+  // Keep the tissue under the skin: where the outer face stands out of (or too near) the skin, the
+  // cross-section's column is moved in along the skin's inward normal, its inner face with it, so
+  // the muscle keeps its thickness and lies flat under the skin instead of poking through.
+  if (skin) {
+    const float depth = muscle_skin_depth(c.H);
+    for (int i = 0; i <= nu; ++i)
+      for (int j = 0; j < nv; ++j) {
+        const int t = top[i * nv + j], b = bottom[i * nv + j];
+        const vec3 start = mesh.positions[t];
+        vec3 p = start;
+        for (int it = 0; it < 8; ++it) {
+          const float d = skin->sample(p, -1.0f);
+          if (d <= -depth) break;
+          const vec3 g = skin->gradient(p);
+          if (glm::dot(g, g) == 0.0f) break;
+          p -= g * (d + depth + 0.0002f);
+        }
+        mesh.positions[t] = p;
+        if (b != t) mesh.positions[b] += p - start;
+      }
+  }
   // Keep the tissue on the bones, not through them.
   for (vec3& p : mesh.positions)
     for (int it = 0; it < 3; ++it) {
@@ -202,6 +223,18 @@ BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGr
       if (glm::dot(g, g) == 0.0f) break;
       p += g * (m.clearance - d + 0.0005f);
     }
+  // Where the skin lies closer to the bone than the muscle is thick (the armpit's folds, the back of
+  // the arm), the skin wins: a muscle showing through the skin is the worse error, as the bone hides
+  // what enters it.
+  if (skin)
+    for (vec3& p : mesh.positions)
+      for (int it = 0; it < 8; ++it) {
+        const float d = skin->sample(p, -1.0f);
+        if (d <= -0.5f * muscle_skin_depth(c.H)) break;
+        const vec3 g = skin->gradient(p);
+        if (glm::dot(g, g) == 0.0f) break;
+        p -= g * (d + 0.5f * muscle_skin_depth(c.H) + 0.0002f);
+      }
 
   // Orient the triangles by the outer surface: its faces must look away from the bone. (A thin,
   // curved sheet's signed volume is too small to decide this reliably.)

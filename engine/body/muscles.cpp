@@ -239,15 +239,16 @@ struct Table {
                              {c.f(0, 0.985f, -0.040f), "skull", 0.034f, 0.0015f},
                              {L("occipital_ridge") + o(0, 0.006f, -0.002f), "skull", 0.026f, 0.0015f}},
       true, 0.0015f, X);
+    // The galea lies on the pericranium, a few millimetres over the bone and under the scalp's skin.
     out.back().conform = 0.04f * c.H;
-    out.back().clearance = 0.006f * c.H;
+    out.back().clearance = 0.002f * c.H;
     const vec3 Z(0, 0, 1);
     m("scalp_fascia", {{c.lm("mastoid_process.l") + c.f(0.004f, 0.012f, 0.0f), "skull", 0.012f, 0.0015f},
                        {c.f(0.048f, 0.962f, -0.008f), "skull", 0.020f, 0.0015f},
                        {c.f(0.0f, 1.000f, -0.010f), "skull", 0.020f, 0.0015f},
                        {c.f(-0.048f, 0.962f, -0.008f), "skull", 0.020f, 0.0015f},
                        {c.lm("mastoid_process.r") + c.f(-0.004f, 0.012f, 0.0f), "skull", 0.012f, 0.0015f}},
-      true, 0.006f, Z);
+      true, 0.002f, Z);
     out.back().conform = 0.04f * c.H;
   }
 
