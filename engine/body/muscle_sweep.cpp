@@ -228,12 +228,12 @@ BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGr
   // what enters it.
   if (skin)
     for (vec3& p : mesh.positions)
-      for (int it = 0; it < 8; ++it) {
+      for (int it = 0; it < 12; ++it) {
         const float d = skin->sample(p, -1.0f);
         if (d <= -0.5f * muscle_skin_depth(c.H)) break;
         const vec3 g = skin->gradient(p);
         if (glm::dot(g, g) == 0.0f) break;
-        p -= g * (d + 0.5f * muscle_skin_depth(c.H) + 0.0002f);
+        p -= g * (d + 0.75f * muscle_skin_depth(c.H));
       }
 
   // Orient the triangles by the outer surface: its faces must look away from the bone. (A thin,
