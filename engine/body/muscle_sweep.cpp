@@ -181,17 +181,24 @@ BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGr
   mesh.indices.swap(kept);
 
   // Sheets that must follow a bone's surface (the scalp on the skull) are drawn onto it.
+  // The inner face is drawn onto the bone and the outer one moved with it, so the sheet keeps its
+  // thickness (both faces drawn onto one surface would coincide and flicker).
   if (m.conform > 0.0f) {
-    for (size_t v = 0; v < mesh.positions.size(); ++v) {
-      vec3& p = mesh.positions[v];
-      for (int it = 0; it < 4; ++it) {
-        const float d = bones.sample(p, 1.0f);
-        if (d > m.conform) break;
-        const vec3 g = bones.gradient(p);
-        if (glm::dot(g, g) == 0.0f) break;
-        p -= g * (d - m.clearance - 0.0015f);
+    for (int i = 0; i <= nu; ++i)
+      for (int j = 0; j < nv; ++j) {
+        const int t = top[i * nv + j], b = bottom[i * nv + j];
+        const vec3 start = mesh.positions[b];
+        vec3 p = start;
+        for (int it = 0; it < 4; ++it) {
+          const float d = bones.sample(p, 1.0f);
+          if (d > m.conform) break;
+          const vec3 g = bones.gradient(p);
+          if (glm::dot(g, g) == 0.0f) break;
+          p -= g * (d - m.clearance - 0.0015f);
+        }
+        mesh.positions[b] = p;
+        if (t != b) mesh.positions[t] += p - start;
       }
-    }
   }
   // Keep the tissue under the skin: where the outer face stands out of (or too near) the skin, the
   // cross-section's column is moved in along the skin's inward normal, its inner face with it, so
