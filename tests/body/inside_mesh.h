@@ -14,6 +14,8 @@ class InsideMesh {
   InsideMesh(const std::vector<vec3>& positions, const std::vector<uint32_t>& indices, float cell = 0.01f);
 
   bool inside(vec3 p) const;
+  // How many times the ray from p toward +`axis` crosses the surface (0: p is seen from that side).
+  int crossings(vec3 p, int axis) const;
   // Distance to the nearest triangle, searched up to `cell` away; `cell` when none is that near.
   float distance(vec3 p) const;
 
@@ -23,8 +25,6 @@ class InsideMesh {
     int nx = 0, ny = 0;
     std::vector<std::vector<uint32_t>> tris;
   };
-  int crossings(vec3 p, int axis) const;
-
   const std::vector<vec3>& pos_;
   const std::vector<uint32_t>& idx_;
   float cell_;
