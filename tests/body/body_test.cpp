@@ -198,7 +198,7 @@ TEST_CASE("body: every muscle vertex and triangle centre lies under the skin (or
                                                 << outside[1] << " of " << total[1]);
   CHECK(total[0] > 10000);
   CHECK(outside[0] == 0);
-  // Before the fix: 2521 vertices and 4k+ triangle centres outside. What is left are triangles in
+  // Before the fix: 2521 vertices and 4952 triangle centres outside. What is left are triangles in
   // the armpit whose corners lie under the skin of the arm and of the chest wall, across the gap the
   // skin leaves there so that the arm can rise (it shows as thin red slivers in the gap); the bound
   // keeps it from growing.
