@@ -46,4 +46,27 @@ scene::RenderScene AppModel::build_scene(const ViewState& v) const {
   return s;
 }
 
+Selection AppModel::describe_pick(uint32_t id) const {
+  if (id == 0) return {};
+  if (id < kLinePickBase) {
+    size_t part = id - 1;
+    if (part >= posed.parts.size()) return {};
+    const auto& p = posed.parts[part];
+    return {p.name + " (" + body::layer_name(p.layer) + ")", ""};
+  }
+  size_t i = id - kLinePickBase;
+  if (i < lines.tracks.size()) {
+    const auto& t = lines.tracks[i];
+    std::string text = "track " + t.id + "\nlines:";
+    for (const auto& l : t.lines) text += " " + l;
+    return {text, t.lines.empty() ? "" : t.lines.front()};
+  }
+  i -= lines.tracks.size();
+  if (i < lines.stations.size()) {
+    const auto& s = lines.stations[i];
+    return {"station " + s.id, s.line};
+  }
+  return {};
+}
+
 }  // namespace fascia::app

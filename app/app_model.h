@@ -24,6 +24,12 @@ struct ViewState {
   bool transparent_background = false;
 };
 
+// What a pick id names, in words for the panel, and the line to highlight (empty for body parts).
+struct Selection {
+  std::string text;
+  std::string line;
+};
+
 struct AppModel {
   body::Body body;
   scene::PosedBody posed;
@@ -34,6 +40,7 @@ struct AppModel {
   // The default view: the whole body from `view` (front, back, left, right).
   Result<ViewState> default_view(const std::string& view) const;
   scene::RenderScene build_scene(const ViewState& state) const;
+  Selection describe_pick(uint32_t pick_id) const;
 };
 
 // Loads the built-in body and the atlas from the assets folder. `reduced_detail` also prepares the

@@ -71,7 +71,7 @@ Status render_still(const StillOptions& o) {
     if (!c) return c.error();
     tension = std::move(*c);
     state.lines.track_value = tension->track_value;
-    state.body.muscle.opacity = 0.3f;  // the coloured lines are the subject
+    state.body.muscle.opacity = 0.18f;  // the coloured lines are the subject
   }
 
   auto off = render::create_offscreen(o.size, want_validation());

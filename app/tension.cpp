@@ -41,8 +41,10 @@ Result<TensionColouring> colour_by_tension(const AppModel& model, const std::vec
   c.restrictions = restrictions;
   std::map<std::string, double> per_track;
   for (const auto& t : model.resolved.tracks) {
-    std::string key = sim_key(t);
-    auto it = change.find(key);
+    // The simulation compiled from this atlas uses its track ids; the other keys cover a network
+    // named by tissue.
+    auto it = change.find(t.id);
+    if (it == change.end()) it = change.find(sim_key(t));
     if (it == change.end() && !t.tissues.empty()) it = change.find(t.tissues.front() + side_of(t.id));
     if (it == change.end()) continue;
     double v = std::max(0.0, it->second);  // colour what the restriction loads

@@ -16,6 +16,7 @@
 #include "panel.h"
 #include "tension.h"
 
+#include <cmath>
 #include <optional>
 
 #include <algorithm>
@@ -36,6 +37,9 @@ struct WindowState {
   OrbitControls controls;
   UiLayer* ui = nullptr;
   bool resized = false;
+  double press_x = -1, press_y = -1;   // where the left button went down
+  std::optional<vec2> pick_at;         // a click to resolve, in framebuffer pixels
+  std::string selection;               // what the last click hit, for the panel
 };
 
 bool ui_has_mouse(GLFWwindow* w) {
@@ -44,11 +48,22 @@ bool ui_has_mouse(GLFWwindow* w) {
 }
 
 
-void on_mouse_button(GLFWwindow* w, int, int, int) {
+void on_mouse_button(GLFWwindow* w, int button, int action, int) {
   if (ui_has_mouse(w)) return;
   auto* st = static_cast<WindowState*>(glfwGetWindowUserPointer(w));
   double x, y;
   glfwGetCursorPos(w, &x, &y);
+  if (button == GLFW_MOUSE_BUTTON_LEFT && action == GLFW_PRESS) {
+    st->press_x = x;
+    st->press_y = y;
+  } else if (button == GLFW_MOUSE_BUTTON_LEFT && action == GLFW_RELEASE &&
+             std::abs(x - st->press_x) + std::abs(y - st->press_y) < 4) {
+    // A click, not a drag: ask the id buffer what is under it (window -> framebuffer pixels).
+    int ww, wh, fw, fh;
+    glfwGetWindowSize(w, &ww, &wh);
+    glfwGetFramebufferSize(w, &fw, &fh);
+    st->pick_at = vec2(float(x) * fw / std::max(1, ww), float(y) * fh / std::max(1, wh));
+  }
   st->controls.on_button(glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS,
                          glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS ||
                              glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS,
@@ -226,10 +241,31 @@ Status run_window(const ViewOptions& options) {
           if (auto c = colour_by_tension(*state.model, state.tool.active)) {
             state.tension = std::move(*c);
             state.view.lines.track_value = state.tension->track_value;
+            state.view.body.muscle.opacity = std::min(state.view.body.muscle.opacity, 0.18f);
           }
         }
       }
       if (state.tension) draw_tension_legend(*state.tension, ui_scale);
+      if (auto id = renderer.take_pick()) {
+        Selection sel = state.model->describe_pick(*id);
+        state.selection = sel.text;
+        state.view.lines.highlight = sel.line;
+      }
+      if (state.pick_at) {
+        renderer.request_pick(int(state.pick_at->x), int(state.pick_at->y));
+        state.pick_at.reset();
+      }
+      if (!state.selection.empty()) {
+        ImGuiIO& io = ImGui::GetIO();
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 12, 12), ImGuiCond_Always, ImVec2(1, 0));
+        ImGui::Begin("Selection", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
+        ImGui::TextUnformatted(state.selection.c_str());
+        if (ImGui::SmallButton("Clear")) {
+          state.selection.clear();
+          state.view.lines.highlight.clear();
+        }
+        ImGui::End();
+      }
       state.scene = state.model->build_scene(state.view);
       auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D extent) {
         ui.record(cmd, image, extent);

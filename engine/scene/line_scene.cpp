@@ -1,5 +1,7 @@
 #include "scene/line_scene.h"
 
+#include <algorithm>
+
 #include "scene/colormap.h"
 #include "scene/tube.h"
 
@@ -57,6 +59,8 @@ void add_lines(RenderScene& scene, const LineGeometry& g, const LineView& view, 
       auto it = view.track_value.find(t.id);
       color = it != view.track_value.end() ? viridis(it->second) : srgb_to_linear(vec3(0.55f));
     }
+    if (!view.highlight.empty() && std::find(t.lines.begin(), t.lines.end(), view.highlight) == t.lines.end())
+      color = glm::mix(color, srgb_to_linear(vec3(0.45f)), 0.8f);
     MeshInstance inst;
     inst.mesh = t.tube;
     inst.color = vec4(color, 1.0f);

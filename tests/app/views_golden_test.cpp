@@ -95,7 +95,7 @@ TEST_CASE("views: tension colouring after a calf restriction") {
   CHECK(calf == doctest::Approx(1.0f));
   ViewState v = model().default_view("back").value();
   v.lines.track_value = c->track_value;
-  v.body.muscle.opacity = 0.3f;
+  v.body.muscle.opacity = 0.18f;
   check_view("tension_calf_back", v);
 }
 
@@ -111,4 +111,29 @@ TEST_CASE("views: x-ray shows the bones through translucent muscle and skin") {
   double ivory_xray = share_near(draw(v).image, 215, 205, 185, 35);
   double ivory_opaque = share_near(draw(opaque).image, 215, 205, 185, 35);
   CHECK(ivory_xray > ivory_opaque * 1.3);
+}
+
+TEST_CASE("views: clicking a station marker selects it and its line through the id buffer") {
+  ViewState v = model().default_view("front").value();
+  v.body.muscle.opacity = 0.3f;  // looked through, as the user sees through it
+  v.body.bone.visible = false;   // the marker sits on the patella
+  v.lines.lines = {"sfl"};
+  const scene::LineGeometry::Station* patella = nullptr;
+  for (const auto& s : model().lines.stations)
+    if (s.id == "sfl.l/patella") patella = &s;
+  REQUIRE(patella);
+  VkExtent2D size{480, 640};
+  scene::RenderScene sc = model().build_scene(v);
+  vec4 clip = sc.camera.projection(float(size.width) / size.height) * sc.camera.view() * vec4(patella->position, 1);
+  vec2 px = (vec2(clip) / clip.w * 0.5f + 0.5f) * vec2(size.width, size.height);
+  auto off = render::create_offscreen(size, true);
+  REQUIRE(off.ok());
+  (*off)->renderer->request_pick(int(px.x), int(px.y));
+  (*off)->render(sc);
+  auto id = (*off)->renderer->take_pick();
+  REQUIRE(id.has_value());
+  Selection sel = model().describe_pick(*id);
+  INFO(sel.text);
+  CHECK(sel.line == "sfl.l");
+  CHECK((*off)->validation_messages() == 0);
 }

@@ -9,7 +9,7 @@
 using namespace fascia;
 using namespace fascia::body;
 
-TEST_CASE("cache: a cached body equals the generated one; damaged caches are regenerated") {
+TEST_CASE("cache: a cached body equals the generated one, damaged caches are regenerated") {
   const auto dir = test::output_dir() / "body-cache";
   std::filesystem::remove_all(dir);
   const BodyParams params{1.62f, 0.7f};

@@ -68,7 +68,7 @@ TEST_CASE("skeleton: build widens the frame, height is unchanged") {
   CHECK(tall[s.find("femur.l")].y == doctest::Approx(0.530f * 2.0f).epsilon(0.01));
 }
 
-TEST_CASE("skeleton: world transforms follow the chain; knee flexion moves the ankle back") {
+TEST_CASE("skeleton: world transforms follow the chain, and knee flexion moves the ankle back") {
   Skeleton s = make_skeleton({});
   Pose pose = rest_pose(s);
   auto rest = world_transforms(s, pose);

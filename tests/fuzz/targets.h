@@ -5,6 +5,7 @@
 // (tests/reliability/fuzz_corpus_test.cpp), so a crash found once stays fixed.
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <string_view>
 
 namespace fascia::fuzz {
@@ -13,6 +14,16 @@ namespace fascia::fuzz {
 void json_document(const uint8_t* data, size_t size);
 // A pose or movement file (engine/body/movement.h), sampled and grounded when it loads.
 void movement_file(const uint8_t* data, size_t size);
+// The atlas folder with one of its files (chosen by the first byte) replaced by the rest.
+void atlas_files(const uint8_t* data, size_t size);
+// A model file for `fascia body --import` (extension chosen by the first byte): Assimp, or our
+// .mhskel reader, then mapping, unit and axis normalisation and landmark retargeting.
+void model_import(const uint8_t* data, size_t size);
+// `--restrict TARGET=STIFFNESS_X[,SHORTEN_PCT]` values, one a line, against the reference model.
+void restrict_option(const uint8_t* data, size_t size);
+
+// A folder of its own under the system's temporary folder, removed at exit.
+std::filesystem::path scratch_dir(std::string_view name);
 
 // Stops the process with a message when an invariant breaks: libFuzzer saves the input.
 [[noreturn]] void invariant_failed(std::string_view what, std::string_view detail);

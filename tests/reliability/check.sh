@@ -22,6 +22,9 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 # inside them are named and lsan.supp can match them (see keep_loaded.c).
 export LD_PRELOAD="$root/$dir/lib/libfascia_keep_loaded.so${LD_PRELOAD:+:$LD_PRELOAD}"
 
+# The soaks (window, simulation) run their longer versions here; the ordinary suite keeps them short.
+export FASCIA_SOAK=long
+
 echo "make check: the suite under ASan + UBSan + LeakSanitizer ($dir)"
 start=$(date +%s)
 (cd "$dir" && ctest --output-on-failure -j "$jobs")
@@ -37,20 +40,27 @@ for exe in "$dir"/bin/fuzz_*; do
   t=${exe##*/fuzz_}
   work="$dir/fuzz-corpus/$t"
   mkdir -p "$work"
-  seeds=("tests/fuzz/$t")
-  [ -d "tests/fuzz/regressions/$t" ] && seeds+=("tests/fuzz/regressions/$t")
-  [ "$t" = movement_file ] && seeds+=("assets/poses")
+  seeds=("$root/tests/fuzz/$t")
+  [ -d "tests/fuzz/regressions/$t" ] && seeds+=("$root/tests/fuzz/regressions/$t")
+  [ "$t" = movement_file ] && seeds+=("$root/assets/poses")
+  max_len=4096
+  [ "$t" = atlas_files ] && max_len=16384  # whole line files, to mutate from valid ones
   log="$dir/fuzz-$t.log"
   echo "make check: fuzzing $t for ${secs} s"
   # close_fd_mask=1: the targets' own stdout (help texts, "wrote ...") is noise; reports go to stderr.
-  if ! "$exe" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=4096 -close_fd_mask=1 \
+  rm -f "$dir/fuzz-crashes/$t-"*
+  if ! "$exe" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" -close_fd_mask=1 \
        -artifact_prefix="$dir/fuzz-crashes/$t-" -print_final_stats=1 "$work" "${seeds[@]}" >"$log" 2>&1; then
-    echo "make check: fuzz target $t FAILED; the input is in $dir/fuzz-crashes/, the report in $log:"
-    grep -E -A25 '^==[0-9]+==ERROR|runtime error|fuzz invariant broken|deadly signal' "$log" | head -60 || tail -40 "$log"
-    echo "  Commit the input under tests/fuzz/regressions/$t/ (the suite then runs it), and fix the reader."
+    echo "make check: fuzz target $t FAILED (full report in $log):"
+    grep -E -A25 '^==[0-9]+==ERROR|runtime error|fuzz invariant broken|deadly signal' "$log" | head -60 || tail -20 "$log"
+    for input in "$dir/fuzz-crashes/$t-"*; do
+      [ -e "$input" ] || continue
+      echo "  The input is $input: commit it under tests/fuzz/regressions/$t/ (the suite then runs it"
+      echo "  through the same target), and fix the reader."
+    done
     fail=1
   else
-    grep -E '^stat::number_of_executed_runs|^stat::peak_rss_mb' "$log" | tr '\n' ' ' | sed 's/^/  /'
+    grep -E '^stat::(number_of_executed_units|peak_rss_mb)' "$log" | tr -s ' \n' ' ' | sed 's/^/  /'
     echo
   fi
 done

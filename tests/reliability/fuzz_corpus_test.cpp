@@ -52,3 +52,19 @@ TEST_CASE("fuzz corpus: pose and movement files, seeds, regressions and the ship
                                          test::tests_dir().parent_path() / "assets" / "poses"});
   CHECK(n >= 15);
 }
+
+TEST_CASE("fuzz corpus: atlas files, seeds and regressions") {
+  int n = run_over(fuzz::atlas_files, {fuzz_dir() / "atlas_files", fuzz_dir() / "regressions" / "atlas_files"});
+  CHECK(n >= 6);
+}
+
+TEST_CASE("fuzz corpus: model import, seeds and regressions") {
+  int n = run_over(fuzz::model_import, {fuzz_dir() / "model_import", fuzz_dir() / "regressions" / "model_import"});
+  CHECK(n >= 8);
+}
+
+TEST_CASE("fuzz corpus: --restrict values, seeds and regressions") {
+  int n = run_over(fuzz::restrict_option,
+                   {fuzz_dir() / "restrict_option", fuzz_dir() / "regressions" / "restrict_option"});
+  CHECK(n >= 3);
+}

@@ -52,7 +52,7 @@ bool long_soak() {
 
 }  // namespace
 
-TEST_CASE("window soak: resize, minimise and restore cycles; no validation message, memory flat") {
+TEST_CASE("window soak: resize, minimise and restore cycles without validation messages, memory flat") {
 #ifndef FASCIA_EXE
   MESSAGE("skipped: the app is not built");
   return;
@@ -61,7 +61,7 @@ TEST_CASE("window soak: resize, minimise and restore cycles; no validation messa
     MESSAGE("skipped: xvfb-run is not installed");
     return;
   }
-  const int cycles = long_soak() ? 20 : 6;
+  const int cycles = long_soak() ? 10 : 4;
   Run r = run_window("", cycles * 30);
   INFO(r.output);
   REQUIRE(r.status == 0);

@@ -14,6 +14,8 @@
 #include "body/import/canonical_reference.h"
 #include "body/import/raw_rig.h"
 #include "body/import/retarget.h"
+#include "core/file_io.h"
+#include "core/json.h"
 #include "core/log.h"
 
 namespace fascia::body {
@@ -47,6 +49,37 @@ std::string fixed(double v, int digits = 2) {
   s.precision(digits);
   s << v;
   return s.str();
+}
+
+// Assimp 5.2's glTF 2 reader dereferences null on a skin without inverseBindMatrices (optional in
+// glTF, identity by default), so such a file is refused here rather than crashing the process
+// (found by the model_import fuzz target). Reads the JSON of a .gltf, or the JSON chunk of a .glb.
+Status check_gltf_skins(const fs::path& path, const std::string& ext) {
+  auto bytes = read_file(path);
+  if (!bytes) return bytes.error();
+  std::string_view json = *bytes;
+  if (ext == ".glb") {
+    uint32_t length = 0, type = 0;
+    if (json.size() < 20) return ok_status();  // the loader reports what is wrong
+    std::memcpy(&length, json.data() + 12, 4);
+    std::memcpy(&type, json.data() + 16, 4);
+    if (type != 0x4E4F534Au || length > json.size() - 20) return ok_status();
+    json = json.substr(20, length);
+  }
+  auto doc = parse_json(json, path.string());
+  if (!doc) return ok_status();  // not JSON: Assimp refuses it with its own message
+  JsonCursor root(*doc, path.string());
+  if (!root.has("skins")) return ok_status();
+  auto skins = root.field("skins");
+  auto n = skins->array_size();
+  if (!n) return n.error();
+  for (size_t i = 0; i < *n; ++i) {
+    auto skin = skins->at(i);
+    if (skin->json().is_object() && !skin->has("inverseBindMatrices"))
+      return skin->error("a skin without inverseBindMatrices is not supported (the glTF reader, Assimp 5.2, "
+                         "cannot read it); export the model with inverse bind matrices");
+  }
+  return ok_status();
 }
 
 // Checks that need no loader: the path, the size, the extension, and the containers whose headers
@@ -87,6 +120,7 @@ Status check_file(const fs::path& path) {
   if (ext == ".fbx" && head.compare(0, 18, "Kaydara FBX Binary") != 0 &&
       head.find("FBXHeaderExtension") == std::string::npos)
     return bad_input(file + ": not an FBX file (neither the binary header nor an ASCII FBXHeaderExtension)");
+  if (ext == ".gltf" || ext == ".glb") return check_gltf_skins(path, ext);
   return ok_status();
 }
 
