@@ -264,3 +264,12 @@ TEST_CASE("body: the cranial vault is rounded, not a flat-topped crown") {
       views.push_back(test::render(layer(b, layers), {}, v, 300, 300, {0.0f, crown.y - 0.11f}, {0.13f, 0.13f}));
   CHECK(test::write_png(test::hstack(views), test::output_dir() / "body_head.png"));
 }
+
+TEST_CASE("body: renders the back close, muscles and skin (look at build/test-output/body_back_close.png)") {
+  const Body& b = default_body();
+  std::vector<test::Image> views;
+  for (auto layers : {std::initializer_list<Layer>{Layer::Bone, Layer::Muscle}, {Layer::Skin}})
+    for (test::View v : {test::View::Back, test::View::Left})
+      views.push_back(test::render(layer(b, layers), {}, v, 300, 500, {0.0f, 1.15f}, {0.3f, 0.5f}));
+  CHECK(test::write_png(test::hstack(views), test::output_dir() / "body_back_close.png"));
+}
