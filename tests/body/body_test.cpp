@@ -272,4 +272,14 @@ TEST_CASE("body: renders the back close, muscles and skin (look at build/test-ou
     for (test::View v : {test::View::Back, test::View::Left})
       views.push_back(test::render(layer(b, layers), {}, v, 300, 500, {0.0f, 1.15f}, {0.3f, 0.5f}));
   CHECK(test::write_png(test::hstack(views), test::output_dir() / "body_back_close.png"));
+  std::vector<test::Image> upper;
+  for (auto layers : {std::initializer_list<Layer>{Layer::Bone, Layer::Muscle}, {Layer::Muscle}})
+    upper.push_back(test::render(layer(b, layers), {}, test::View::Back, 400, 400, {0.0f, 1.33f}, {0.2f, 0.2f}));
+  CHECK(test::write_png(test::hstack(upper), test::output_dir() / "body_upper_back.png"));
+  std::vector<test::Image> each;
+  for (const char* name : {"trapezius", "rhomboids", "infraspinatus", "levator_scapulae", "latissimus_dorsi", "teres_minor"}) {
+    std::vector<const BodyMesh*> one{b.find_mesh(std::string(name) + ".l"), b.find_mesh(std::string(name) + ".r")};
+    each.push_back(test::render(one, {}, test::View::Back, 200, 200, {0.0f, 1.33f}, {0.2f, 0.2f}));
+  }
+  CHECK(test::write_png(test::hstack(each), test::output_dir() / "body_upper_back_each.png"));
 }
