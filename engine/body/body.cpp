@@ -69,7 +69,13 @@ Body build_body(const BodyParams& raw) {
     body.meshes.push_back(std::move(muscle_meshes[i]));
     muscle_volume.insert(muscle_volume.end(), volumes[i].begin(), volumes[i].end());
   }
-  body.meshes.push_back(make_skin(ctx, bones, muscle_volume));
+  SdfGrid skin_field;
+  body.meshes.push_back(make_skin(ctx, bones, muscle_volume, &skin_field));
+  // The skin smooths over the muscles' volume, so a thin sheet or the edge of a fan can still stand
+  // out of it: the muscles are swept again, now kept under the skin.
+  parallel_for(muscles.size(), [&](size_t i) {
+    body.meshes[bones.size() + i] = sweep_muscle(ctx, muscles[i], bone_grid, nullptr, &skin_field);
+  });
 
   const std::vector<mat4> rest = world_transforms(body.skeleton, Pose{});
   body.inverse_bind.resize(rest.size());

@@ -44,10 +44,11 @@ struct Builder {
   void skull() {
     Sdf& s = add("skull", "skull", 0.0030f, 5000).sdf;
     const float H = c.H;
-    // Cranial vault, occiput and forehead.
-    s.add(ellipsoid(c.f(0, 0.948f, -0.004f), vec3(0.040f, 0.046f, 0.049f) * H));
-    s.add(ellipsoid(c.f(0, 0.930f, -0.032f), vec3(0.033f, 0.026f, 0.023f) * H, {0, 1, 0}, {1, 0, 0}, 0.02f * H));
-    s.add(ellipsoid(c.f(0, 0.952f, 0.028f), vec3(0.036f, 0.030f, 0.030f) * H, {0, 1, 0}, {1, 0, 0}, 0.02f * H));
+    // Cranial vault (an ovoid domed over the vertex, 18 x 14 cm for 1.75 m), occiput and forehead.
+    // The frontal and occipital swellings sit low on it, so the crown stays an arch both ways.
+    s.add(ellipsoid(c.f(0, 0.946f, -0.004f), vec3(0.040f, 0.048f, 0.050f) * H));
+    s.add(ellipsoid(c.f(0, 0.926f, -0.032f), vec3(0.033f, 0.024f, 0.023f) * H, {0, 1, 0}, {1, 0, 0}, 0.015f * H));
+    s.add(ellipsoid(c.f(0, 0.944f, 0.030f), vec3(0.036f, 0.026f, 0.028f) * H, {0, 1, 0}, {1, 0, 0}, 0.015f * H));
     // Occipital protuberance and the brow ridge.
     s.add(sphere(c.lm("occipital_ridge") + vec3(0, 0, 0.004f * H), 0.006f * H, 0.008f * H));
     s.add(capsule(c.f(0.022f, 0.951f, 0.052f), c.f(-0.022f, 0.951f, 0.052f), 0.0075f * H, 0.01f * H));

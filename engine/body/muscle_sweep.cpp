@@ -62,7 +62,7 @@ vec3 catmull_rom(const std::vector<MusclePoint>& pts, int k, float s) {
 }  // namespace
 
 BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGrid& bones,
-                      std::vector<TaggedPrim>* volume) {
+                      std::vector<TaggedPrim>* volume, const SdfGrid* skin) {
   const Core core_axes(c);
   const Core* core = &core_axes;
   BodyMesh mesh;
@@ -181,17 +181,45 @@ BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGr
   mesh.indices.swap(kept);
 
   // Sheets that must follow a bone's surface (the scalp on the skull) are drawn onto it.
+  // The inner face is drawn onto the bone and the outer one moved with it, so the sheet keeps its
+  // thickness (both faces drawn onto one surface would coincide and flicker).
   if (m.conform > 0.0f) {
-    for (size_t v = 0; v < mesh.positions.size(); ++v) {
-      vec3& p = mesh.positions[v];
-      for (int it = 0; it < 4; ++it) {
-        const float d = bones.sample(p, 1.0f);
-        if (d > m.conform) break;
-        const vec3 g = bones.gradient(p);
-        if (glm::dot(g, g) == 0.0f) break;
-        p -= g * (d - m.clearance - 0.0015f);
+    for (int i = 0; i <= nu; ++i)
+      for (int j = 0; j < nv; ++j) {
+        const int t = top[i * nv + j], b = bottom[i * nv + j];
+        const vec3 start = mesh.positions[b];
+        vec3 p = start;
+        for (int it = 0; it < 4; ++it) {
+          const float d = bones.sample(p, 1.0f);
+          if (d > m.conform) break;
+          const vec3 g = bones.gradient(p);
+          if (glm::dot(g, g) == 0.0f) break;
+          p -= g * (d - m.clearance - 0.0015f);
+        }
+        mesh.positions[b] = p;
+        if (t != b) mesh.positions[t] += p - start;
       }
-    }
+  }
+  // Keep the tissue under the skin: where the outer face stands out of (or too near) the skin, the
+  // cross-section's column is moved in along the skin's inward normal, its inner face with it, so
+  // the muscle keeps its thickness and lies flat under the skin instead of poking through.
+  if (skin) {
+    const float depth = muscle_skin_depth(c.H);
+    for (int i = 0; i <= nu; ++i)
+      for (int j = 0; j < nv; ++j) {
+        const int t = top[i * nv + j], b = bottom[i * nv + j];
+        const vec3 start = mesh.positions[t];
+        vec3 p = start;
+        for (int it = 0; it < 8; ++it) {
+          const float d = skin->sample(p, -1.0f);
+          if (d <= -depth) break;
+          const vec3 g = skin->gradient(p);
+          if (glm::dot(g, g) == 0.0f) break;
+          p -= g * (d + depth + 0.0002f);
+        }
+        mesh.positions[t] = p;
+        if (b != t) mesh.positions[b] += p - start;
+      }
   }
   // Keep the tissue on the bones, not through them.
   for (vec3& p : mesh.positions)
@@ -202,6 +230,18 @@ BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGr
       if (glm::dot(g, g) == 0.0f) break;
       p += g * (m.clearance - d + 0.0005f);
     }
+  // Where the skin lies closer to the bone than the muscle is thick (the armpit's folds, the back of
+  // the arm), the skin wins: a muscle showing through the skin is the worse error, as the bone hides
+  // what enters it.
+  if (skin)
+    for (vec3& p : mesh.positions)
+      for (int it = 0; it < 12; ++it) {
+        const float d = skin->sample(p, -1.0f);
+        if (d <= -0.5f * muscle_skin_depth(c.H)) break;
+        const vec3 g = skin->gradient(p);
+        if (glm::dot(g, g) == 0.0f) break;
+        p -= g * (d + 0.75f * muscle_skin_depth(c.H));
+      }
 
   // Orient the triangles by the outer surface: its faces must look away from the bone. (A thin,
   // curved sheet's signed volume is too small to decide this reliably.)

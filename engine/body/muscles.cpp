@@ -135,10 +135,13 @@ struct Table {
     m("tensor_fasciae_latae", {{L("asis") + o(0.004f, -0.004f, -0.006f), "pelvis", 0.006f, 0.006f},
                                {L("greater_trochanter") + o(0.010f, 0.010f, 0.022f), "femur", 0.009f, 0.014f},
                                {L("greater_trochanter") + o(0.014f, -0.030f, 0.012f), "femur", 0.008f, 0.004f}});
-    m("gluteus_maximus", {{L("psis") + o(-0.010f, -0.030f, -0.006f), "pelvis", 0.035f, 0.012f},
-                          {L("psis") + o(0.028f, -0.050f, -0.004f), "pelvis", 0.036f, 0.018f},
-                          {L("greater_trochanter") + o(0.002f, -0.030f, -0.014f), "femur", 0.022f, 0.012f},
-                          {L("femur_shaft_lateral") + o(0.004f, 0.070f, -0.010f), "femur", 0.012f, 0.004f}});
+    // Gluteus maximus: from the long line of the ilium behind the PSIS, the sacrum and the coccyx, its
+    // coarse fibres run down and out to the iliotibial tract and the gluteal tuberosity; the thick
+    // belly (3-4 cm) makes the buttock's dome, its lower border the gluteal fold.
+    m("gluteus_maximus", {{L("psis") + o(-0.012f, -0.040f, -0.010f), "pelvis", 0.036f, 0.012f},
+                          {L("psis") + o(0.022f, -0.064f, -0.012f), "pelvis", 0.036f, 0.020f},
+                          {L("greater_trochanter") + o(-0.002f, -0.034f, -0.016f), "femur", 0.022f, 0.013f},
+                          {L("femur_shaft_lateral") + o(0.004f, 0.070f, -0.010f), "femur", 0.010f, 0.004f}});
     m("sartorius", {{L("asis") + o(0, -0.003f, 0.002f), "pelvis", 0.005f, 0.004f},
                     {J("femur") + o(-0.012f, -0.080f, 0.036f), "femur", 0.008f, 0.008f},
                     {J("femur") + o(-0.036f, -0.180f, 0.008f), "femur", 0.008f, 0.008f},
@@ -239,15 +242,16 @@ struct Table {
                              {c.f(0, 0.985f, -0.040f), "skull", 0.034f, 0.0015f},
                              {L("occipital_ridge") + o(0, 0.006f, -0.002f), "skull", 0.026f, 0.0015f}},
       true, 0.0015f, X);
+    // The galea lies on the pericranium, a few millimetres over the bone and under the scalp's skin.
     out.back().conform = 0.04f * c.H;
-    out.back().clearance = 0.006f * c.H;
+    out.back().clearance = 0.002f * c.H;
     const vec3 Z(0, 0, 1);
     m("scalp_fascia", {{c.lm("mastoid_process.l") + c.f(0.004f, 0.012f, 0.0f), "skull", 0.012f, 0.0015f},
                        {c.f(0.048f, 0.962f, -0.008f), "skull", 0.020f, 0.0015f},
                        {c.f(0.0f, 1.000f, -0.010f), "skull", 0.020f, 0.0015f},
                        {c.f(-0.048f, 0.962f, -0.008f), "skull", 0.020f, 0.0015f},
                        {c.lm("mastoid_process.r") + c.f(-0.004f, 0.012f, 0.0f), "skull", 0.012f, 0.0015f}},
-      true, 0.006f, Z);
+      true, 0.002f, Z);
     out.back().conform = 0.04f * c.H;
   }
 

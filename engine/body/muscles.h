@@ -40,8 +40,12 @@ struct TaggedPrim {
 
 // Sweeps a muscle into a closed mesh, skinned between the joints of its path, pushed out of `bones`
 // (a sampled distance field of the bones). When `volume` is given, primitives approximating the
-// muscle's volume are added to it (for the skin's distance field).
+// muscle's volume are added to it (for the skin's distance field). When `skin` (the skin's distance
+// field, see make_skin) is given, the muscle is drawn in under it wherever it would stand out.
 BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGrid& bones,
-                      std::vector<TaggedPrim>* volume = nullptr);
+                      std::vector<TaggedPrim>* volume = nullptr, const SdfGrid* skin = nullptr);
+
+// How far under the skin's surface a muscle's outer face is kept at least, metres for stature H.
+inline float muscle_skin_depth(float H) { return 0.0015f * H; }
 
 }  // namespace fascia::body

@@ -119,7 +119,7 @@ constexpr float kPartSigma[10] = {0.003f, 0.010f, 0.007f, 0.007f, 0.0025f, 0.002
 }  // namespace
 
 BodyMesh make_skin(const AnatomyContext& c, const std::vector<BoneShape>& bones,
-                   const std::vector<TaggedPrim>& muscle_volume) {
+                   const std::vector<TaggedPrim>& muscle_volume, SdfGrid* field) {
   const float H = c.H;
   const float k = 0.012f * H;
   std::vector<TaggedPrim> all;
@@ -244,6 +244,7 @@ BodyMesh make_skin(const AnatomyContext& c, const std::vector<BoneShape>& bones,
   };
   compute_skin_weights(c.skeleton, mesh, allow);
   smooth_skin_weights(c.skeleton.size(), mesh, 24);
+  if (field) *field = std::move(grid);
   return mesh;
 }
 
