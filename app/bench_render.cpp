@@ -56,12 +56,13 @@ Json frame_time(const AppModel& model, VkExtent2D extent, int frames, bool reduc
   UiLayer ui(*(*off)->context, (*off)->target->format(), nullptr, extent.height / 720.0f);
   auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D e) { ui.record(cmd, image, e); };
   RestrictionTool tool;
+  MovementTool movement;
   std::vector<double> times, cpu;
   for (int i = 0; i < frames + 3; ++i) {
     auto t = Clock::now();
     double c0 = process_cpu_ms();
     ui.begin_frame(extent, 1.0f / 30.0f);
-    build_panel(view, tool, 0.0f);
+    build_panel(view, tool, movement, model.movements, 0.0f);
     (*off)->renderer->draw(model.build_scene(view), *(*off)->target, overlay);
     if (i >= 3) {  // the first frames upload meshes
       times.push_back(ms_since(t));

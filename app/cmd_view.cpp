@@ -42,6 +42,7 @@ Command add_view_command(CLI::App& cli) {
   auto v = std::make_shared<ViewOptions>();
   CLI::App* sub = cli.add_subcommand("view", "open the app on the built-in body (the default)");
   sub->add_option("--frames", v->max_frames, "close after this many frames (for tests)")->check(CLI::Range(1, 1000000));
+  sub->add_option("--movement", v->movement, "play a movement (walk, squat, forward_bend, ...) with the lines coloured by stretch");
   sub->add_flag("--exercise-resize", v->exercise_resize, "resize, minimise and restore while running (tests)");
   return {sub, [v] { return run_view(*v); }};
 }

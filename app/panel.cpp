@@ -64,11 +64,39 @@ void restriction_controls(RestrictionTool& tool) {
   }
 }
 
+void movement_controls(MovementTool& tool, const std::vector<body::Movement>& movements) {
+  const char* current = tool.movement < 0 ? "standing" : movements[size_t(tool.movement)].name.c_str();
+  ImGui::SetNextItemWidth(200);
+  if (ImGui::BeginCombo("Movement", current)) {
+    if (ImGui::Selectable("standing", tool.movement < 0)) {
+      tool.movement = -1;
+      tool.changed = true;
+    }
+    for (int i = 0; i < int(movements.size()); ++i)
+      if (ImGui::Selectable(movements[size_t(i)].name.c_str(), i == tool.movement)) {
+        tool.movement = i;
+        tool.time = 0;
+        tool.playing = true;
+        tool.changed = true;
+      }
+    ImGui::EndCombo();
+  }
+  if (tool.movement >= 0) {
+    const auto& m = movements[size_t(tool.movement)];
+    if (ImGui::Button(tool.playing ? "Pause" : "Play")) tool.playing = !tool.playing;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(150);
+    if (ImGui::SliderFloat("##time", &tool.time, 0.0f, std::max(0.01f, m.duration()), "%.2f s")) tool.changed = true;
+  }
+  if (ImGui::Checkbox("Colour lines by stretch", &tool.colour_by_stretch)) tool.changed = true;
+}
+
 }  // namespace
 
 // The control panel: view presets, layers with x-ray opacity, which lines show, the restriction
 // tool, frame time.
-void build_panel(ViewState& view, RestrictionTool& tool, float frame_ms) {
+void build_panel(ViewState& view, RestrictionTool& tool, MovementTool& movement,
+                 const std::vector<body::Movement>& movements, float frame_ms) {
   ImGui::SetNextWindowPos(ImVec2(12, 12), ImGuiCond_FirstUseEver);
   ImGui::Begin("Fascia Atlas", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
   ImGui::TextUnformatted("View");
@@ -99,6 +127,9 @@ void build_panel(ViewState& view, RestrictionTool& tool, float frame_ms) {
     }
   }
   ImGui::Checkbox("Stations", &view.lines.stations);
+  ImGui::Separator();
+  ImGui::TextUnformatted("Movement");
+  movement_controls(movement, movements);
   ImGui::Separator();
   ImGui::TextUnformatted("Restriction (illustrative model)");
   restriction_controls(tool);

@@ -14,7 +14,17 @@ struct RestrictionTool {
   bool changed = false;       // set when the restrictions or the colouring changed this frame
 };
 
+// Movement playback: which movement, where in it, and whether the lines show their stretch.
+struct MovementTool {
+  int movement = -1;  // index into AppModel::movements; -1 = standing
+  bool playing = false;
+  float time = 0.0f;  // seconds
+  bool colour_by_stretch = false;
+  bool changed = false;
+};
+
 // Builds the panel's widgets for this frame; edits `view` and `tool` as the user clicks.
-void build_panel(ViewState& view, RestrictionTool& tool, float frame_ms);
+void build_panel(ViewState& view, RestrictionTool& tool, MovementTool& movement,
+                 const std::vector<body::Movement>& movements, float frame_ms);
 
 }  // namespace fascia::app

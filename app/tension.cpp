@@ -57,17 +57,18 @@ Result<TensionColouring> colour_by_tension(const AppModel& model, const std::vec
   return c;
 }
 
-void draw_tension_legend(const TensionColouring& c, float scale) {
+void draw_legend(const char* title, const std::string& lo, const std::string& mid, const std::string& hi,
+                 float scale) {
   static constexpr const char* kNote = "Illustrative model, not a clinical measurement";
   ImGuiIO& io = ImGui::GetIO();
-  const float w = std::max(300 * scale, ImGui::CalcTextSize(kNote).x), h = 14 * scale, pad = 16 * scale;
+  const float w = std::max({300 * scale, ImGui::CalcTextSize(kNote).x, ImGui::CalcTextSize(title).x});
+  const float h = 14 * scale, pad = 16 * scale;
   ImVec2 origin(io.DisplaySize.x - w - pad * 2, io.DisplaySize.y - 92 * scale);
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   dl->AddRectFilled(ImVec2(origin.x - pad * 0.6f, origin.y - 30 * scale),
                     ImVec2(origin.x + w + pad * 0.6f, origin.y + h + 40 * scale), IM_COL32(18, 20, 26, 215),
                     6 * scale);
-  dl->AddText(ImVec2(origin.x, origin.y - 24 * scale), IM_COL32(235, 235, 235, 255),
-              "Added tension, mean per track (square-root scale)");
+  dl->AddText(ImVec2(origin.x, origin.y - 24 * scale), IM_COL32(235, 235, 235, 255), title);
   const int steps = 64;
   for (int i = 0; i < steps; ++i) {
     vec3 col = scene::linear_to_srgb(scene::viridis((i + 0.5f) / steps));
@@ -75,15 +76,25 @@ void draw_tension_legend(const TensionColouring& c, float scale) {
     dl->AddRectFilled(ImVec2(x0, origin.y), ImVec2(x1, origin.y + h),
                       IM_COL32(int(col.r * 255), int(col.g * 255), int(col.b * 255), 255));
   }
-  char lo[32], mid[32], hi[32];
-  std::snprintf(lo, sizeof lo, "0 N");
+  float ty = origin.y + h + 4 * scale;
+  const ImU32 text = IM_COL32(220, 220, 220, 255);
+  dl->AddText(ImVec2(origin.x, ty), text, lo.c_str());
+  dl->AddText(ImVec2(origin.x + w / 2 - ImGui::CalcTextSize(mid.c_str()).x / 2, ty), text, mid.c_str());
+  dl->AddText(ImVec2(origin.x + w - ImGui::CalcTextSize(hi.c_str()).x, ty), text, hi.c_str());
+  dl->AddText(ImVec2(origin.x, ty + 18 * scale), IM_COL32(160, 165, 175, 255), kNote);
+}
+
+void draw_tension_legend(const TensionColouring& c, float scale) {
+  char mid[32], hi[32];
   std::snprintf(mid, sizeof mid, "%.1f", c.scale_N / 4);  // halfway along a square-root scale
   std::snprintf(hi, sizeof hi, "%.1f N", c.scale_N);
-  float ty = origin.y + h + 4 * scale;
-  dl->AddText(ImVec2(origin.x, ty), IM_COL32(220, 220, 220, 255), lo);
-  dl->AddText(ImVec2(origin.x + w / 2 - ImGui::CalcTextSize(mid).x / 2, ty), IM_COL32(220, 220, 220, 255), mid);
-  dl->AddText(ImVec2(origin.x + w - ImGui::CalcTextSize(hi).x, ty), IM_COL32(220, 220, 220, 255), hi);
-  dl->AddText(ImVec2(origin.x, ty + 18 * scale), IM_COL32(160, 165, 175, 255), kNote);
+  draw_legend("Added tension, mean per track (square-root scale)", "0 N", mid, hi, scale);
+}
+
+std::map<std::string, float> colour_by_stretch(const std::map<std::string, float>& stretch, float max_stretch) {
+  std::map<std::string, float> out;
+  for (const auto& [id, s] : stretch) out[id] = std::clamp(s / max_stretch, 0.0f, 1.0f);
+  return out;
 }
 
 }  // namespace fascia::app

@@ -29,7 +29,8 @@ namespace fascia::app {
 namespace {
 
 struct WindowState {
-  const AppModel* model = nullptr;
+  AppModel* model = nullptr;
+  MovementTool movement;
   ViewState view;
   RestrictionTool tool;
   std::optional<TensionColouring> tension;
@@ -41,6 +42,29 @@ struct WindowState {
   std::optional<vec2> pick_at;         // a click to resolve, in framebuffer pixels
   std::string selection;               // what the last click hit, for the panel
 };
+
+// Plays the chosen movement: the body follows on the GPU, the lines are re-swept through the joints,
+// and with stretch colouring each track shows how much longer it is than standing.
+void animate(WindowState& st, float dt) {
+  MovementTool& mv = st.movement;
+  if (!mv.playing && !mv.changed) return;
+  mv.changed = false;
+  body::Pose pose = body::rest_pose(st.model->body.skeleton);
+  if (mv.movement >= 0) {
+    const body::Movement& m = st.model->movements[size_t(mv.movement)];
+    if (mv.playing) {
+      mv.time += dt;
+      if (mv.time > m.duration()) mv.time = m.loop ? std::fmod(mv.time, std::max(0.01f, m.duration())) : m.duration();
+    }
+    pose = body::sample_movement(m, st.model->body.skeleton, mv.time);
+  }
+  st.model->apply_pose(pose);
+  if (mv.colour_by_stretch && !st.tension) {
+    st.view.lines.track_value = colour_by_stretch(st.model->track_stretch(), 0.25f);
+  } else if (!st.tension) {
+    st.view.lines.track_value.clear();
+  }
+}
 
 bool ui_has_mouse(GLFWwindow* w) {
   auto* st = static_cast<WindowState*>(glfwGetWindowUserPointer(w));
@@ -180,6 +204,20 @@ Status run_window(const ViewOptions& options) {
   state.model = model->get();
   state.view = (*model)->default_view("front").value();
   state.view.body.reduced_detail = (*ctx)->properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
+  if (!options.movement.empty()) {
+    const auto& ms = state.model->movements;
+    auto it = std::find_if(ms.begin(), ms.end(), [&](const body::Movement& m) { return m.name == options.movement; });
+    if (it == ms.end()) {
+      render::destroy_context(**ctx);
+      glfwDestroyWindow(window);
+      glfwTerminate();
+      return bad_input("--movement '" + options.movement + "': no such movement in " + body::poses_dir().string());
+    }
+    state.movement.movement = int(it - ms.begin());
+    state.movement.playing = true;
+    state.movement.colour_by_stretch = true;
+    state.movement.changed = true;
+  }
   glfwSetWindowUserPointer(window, &state);
   glfwSetMouseButtonCallback(window, on_mouse_button);
   glfwSetCursorPosCallback(window, on_cursor);
@@ -232,7 +270,8 @@ Status run_window(const ViewOptions& options) {
       last = now;
       frame_ms = frame_ms == 0 ? dt * 1000 : frame_ms * 0.9f + dt * 100;  // smoothed for reading
       ui.begin_frame(target.extent(), dt);
-      build_panel(state.view, state.tool, frame_ms);
+      build_panel(state.view, state.tool, state.movement, state.model->movements, frame_ms);
+      animate(state, dt);
       if (state.tool.changed) {
         state.tool.changed = false;
         state.tension.reset();
@@ -246,6 +285,7 @@ Status run_window(const ViewOptions& options) {
         }
       }
       if (state.tension) draw_tension_legend(*state.tension, ui_scale);
+      else if (state.movement.colour_by_stretch) draw_legend("Lengthening of each track against standing", "0 %", "12.5 %", "25 %", ui_scale);
       if (auto id = renderer.take_pick()) {
         Selection sel = state.model->describe_pick(*id);
         state.selection = sel.text;

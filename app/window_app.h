@@ -9,6 +9,7 @@ namespace fascia::app {
 struct ViewOptions {
   int max_frames = 0;            // 0 = until closed; tests and benchmarks set a count
   bool exercise_resize = false;  // resize, minimise and restore while running (tests)
+  std::string movement;          // start playing this movement of assets/poses, lines by stretch
 };
 
 // True when a window system is reachable (DISPLAY or WAYLAND_DISPLAY is set).
