@@ -13,11 +13,11 @@ Result<float> view_yaw(const std::string& view) {
   return bad_input("--view '" + view + "': expected front, back, left or right");
 }
 
-Result<std::unique_ptr<AppModel>> load_app_model() {
+Result<std::unique_ptr<AppModel>> load_app_model(bool reduced_detail) {
   auto m = std::make_unique<AppModel>();
-  m->body = body::build_body({});  // TODO: load_or_build_body once the cache lands
+  m->body = body::load_or_build_body({});
   body::Pose rest = body::rest_pose(m->body.skeleton);
-  m->posed = scene::pose_body(m->body, rest);
+  m->posed = scene::pose_body(m->body, rest, reduced_detail);
   auto atlas = atlas::load_atlas(assets_dir() / "atlas");
   if (!atlas) return atlas.error();
   m->atlas = std::move(*atlas);
@@ -44,6 +44,29 @@ scene::RenderScene AppModel::build_scene(const ViewState& v) const {
   scene::add_body(s, posed, v.body, 1);
   scene::add_lines(s, lines, v.lines, kLinePickBase);
   return s;
+}
+
+Selection AppModel::describe_pick(uint32_t id) const {
+  if (id == 0) return {};
+  if (id < kLinePickBase) {
+    size_t part = id - 1;
+    if (part >= posed.parts.size()) return {};
+    const auto& p = posed.parts[part];
+    return {p.name + " (" + body::layer_name(p.layer) + ")", ""};
+  }
+  size_t i = id - kLinePickBase;
+  if (i < lines.tracks.size()) {
+    const auto& t = lines.tracks[i];
+    std::string text = "track " + t.id + "\nlines:";
+    for (const auto& l : t.lines) text += " " + l;
+    return {text, t.lines.empty() ? "" : t.lines.front()};
+  }
+  i -= lines.tracks.size();
+  if (i < lines.stations.size()) {
+    const auto& s = lines.stations[i];
+    return {"station " + s.id, s.line};
+  }
+  return {};
 }
 
 }  // namespace fascia::app

@@ -24,6 +24,12 @@ struct ViewState {
   bool transparent_background = false;
 };
 
+// What a pick id names, in words for the panel, and the line to highlight (empty for body parts).
+struct Selection {
+  std::string text;
+  std::string line;
+};
+
 struct AppModel {
   body::Body body;
   scene::PosedBody posed;
@@ -34,10 +40,12 @@ struct AppModel {
   // The default view: the whole body from `view` (front, back, left, right).
   Result<ViewState> default_view(const std::string& view) const;
   scene::RenderScene build_scene(const ViewState& state) const;
+  Selection describe_pick(uint32_t pick_id) const;
 };
 
-// Loads the built-in body and the atlas from the assets folder.
-Result<std::unique_ptr<AppModel>> load_app_model();
+// Loads the built-in body and the atlas from the assets folder. `reduced_detail` also prepares the
+// simplified meshes that interactive views draw on software Vulkan.
+Result<std::unique_ptr<AppModel>> load_app_model(bool reduced_detail = false);
 
 // Yaw of a named view, or an error naming the flag's value.
 Result<float> view_yaw(const std::string& view);

@@ -20,7 +20,8 @@ int run_cli(int argc, char** argv) {
 
   Command view = add_view_command(cli);
   std::vector<Command> commands = {view, add_render_command(cli), add_body_command(cli),
-                                   add_atlas_command(cli)};
+                                   add_atlas_command(cli), add_sim_command(cli), add_trace_command(cli),
+                                   add_rom_command(cli), add_bench_command(cli)};
 
   try {
     cli.parse(argc, argv);

@@ -5,7 +5,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include "body/body.h"
+#include "body/export_glb.h"
 #include "body/import/import_model.h"
+#include "core/file_io.h"
+
+#include <filesystem>
 #include "cli_util.h"
 #include "commands.h"
 
@@ -28,7 +33,12 @@ int run_body(const BodyArgs& a) {
     if (a.json) std::fputc('\n', stdout);
     return 0;
   }
-  return report(bad_input("body --export: the built-in body's meshes are not available in this build yet"));
+  std::filesystem::path out = a.export_path;
+  if (out.extension() != ".glb") return report(bad_input(out.string() + ": the body is exported as binary glTF; give a name ending in .glb"));
+  if (auto s = check_writable(out); !s) return report(s.error());
+  if (auto s = body::export_glb(body::load_or_build_body({}), out); !s) return report(s.error());
+  std::printf("fascia: wrote %s\n", out.c_str());
+  return 0;
 }
 
 }  // namespace
@@ -37,7 +47,7 @@ Command add_body_command(CLI::App& cli) {
   auto args = std::make_shared<BodyArgs>();
   CLI::App* sub = cli.add_subcommand("body", "export the built-in body, or report on importing an external rig");
   sub->add_option("--export", args->export_path, "write the built-in body (skeleton, bones, muscles, skin) as glTF .glb");
-  sub->add_option("--import", args->import_path, "import a rigged model (glTF, GLB, FBX, COLLADA, OBJ) and report");
+  sub->add_option("--import", args->import_path, "import a rigged model (glTF, GLB, FBX, COLLADA, OBJ, MakeHuman .mhskel) and report");
   sub->add_flag("--json", args->json, "the import report as JSON");
   return {sub, [args] { return run_body(*args); }};
 }

@@ -22,5 +22,9 @@ Command add_view_command(CLI::App& cli);
 Command add_render_command(CLI::App& cli);
 Command add_body_command(CLI::App& cli);
 Command add_atlas_command(CLI::App& cli);
+Command add_sim_command(CLI::App& cli);
+Command add_trace_command(CLI::App& cli);
+Command add_rom_command(CLI::App& cli);
+Command add_bench_command(CLI::App& cli);
 
 }  // namespace fascia::app

@@ -1,9 +1,18 @@
 #include "still.h"
 
+#include <optional>
+
 #include "app_model.h"
 #include "cli_util.h"
 #include "core/file_io.h"
+#include "labels.h"
 #include "render/offscreen.h"
+#include "tension.h"
+#include "ui_layer.h"
+
+#include <imgui.h>
+#include <algorithm>
+#include <set>
 
 namespace fascia::app {
 
@@ -22,6 +31,25 @@ Status check_line_ids(const AppModel& model, const std::vector<std::string>& ids
 
 }  // namespace
 
+std::vector<Label> station_labels(const AppModel& model, const ViewState& view) {
+  std::vector<Label> labels;
+  if (view.lines.lines.empty() || view.lines.lines.size() > 2) return labels;  // too many to read
+  vec3 eye = view.camera.eye();
+  std::vector<const scene::LineGeometry::Station*> stations;
+  for (const auto& s : model.lines.stations)
+    if (scene::line_selected(view.lines.lines, s.line)) stations.push_back(&s);
+  // Nearest first, so of a left/right pair the side facing the camera is labelled.
+  std::sort(stations.begin(), stations.end(), [&](auto* a, auto* b) {
+    return glm::distance(a->position, eye) < glm::distance(b->position, eye);
+  });
+  std::set<std::string> seen;
+  for (const auto* s : stations) {
+    std::string name = pretty_name(s->id.substr(s->id.find('/') + 1));
+    if (seen.insert(name).second) labels.push_back({name, s->position});
+  }
+  return labels;
+}
+
 Status render_still(const StillOptions& o) {
   if (o.output.extension() != ".png")
     return bad_input(o.output.string() + ": a still is written as PNG; give a file name ending in .png");
@@ -37,9 +65,30 @@ Status render_still(const StillOptions& o) {
   state.lines.lines = o.lines;
   state.transparent_background = o.transparent;
 
+  std::optional<TensionColouring> tension;
+  if (!o.restrict.empty()) {
+    auto c = colour_by_tension(**model, o.restrict);
+    if (!c) return c.error();
+    tension = std::move(*c);
+    state.lines.track_value = tension->track_value;
+    state.body.muscle.opacity = 0.18f;  // the coloured lines are the subject
+  }
+
   auto off = render::create_offscreen(o.size, want_validation());
   if (!off) return off.error();
-  ImageRGBA8 image = (*off)->render((*model)->build_scene(state));
+  // Labels and the legend are drawn by the same UI layer as in the window, scaled to the image.
+  float scale = float(o.size.height) / 720.0f;
+  UiLayer ui(*(*off)->context, (*off)->target->format(), nullptr, scale);
+  ui.begin_frame(o.size, 0);
+  if (o.labels) {
+    auto width = [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; };
+    draw_labels(place_labels(station_labels(**model, state), state.camera, vec2(o.size.width, o.size.height),
+                             ImGui::GetTextLineHeight(), +width),
+                scale);
+  }
+  if (tension) draw_tension_legend(*tension, scale);
+  auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D e) { ui.record(cmd, image, e); };
+  ImageRGBA8 image = (*off)->render((*model)->build_scene(state), overlay);
   if (uint32_t n = (*off)->validation_messages())
     return internal_error("the renderer produced " + std::to_string(n) + " validation message(s)");
   return write_png(o.output, image);

@@ -16,6 +16,8 @@ struct StillOptions {
   std::string view = "front";  // front | back | left | right
   std::vector<std::string> lines;  // line ids to show ("sbl", "sbl.l"); empty = all
   bool transparent = false;
+  std::vector<std::string> restrict;  // --restrict values: colour the lines by added tension
+  bool labels = true;                  // station labels when one or two lines are shown
 };
 
 Status render_still(const StillOptions& options);

@@ -13,6 +13,11 @@
 #include "render/renderer.h"
 #include "render/swapchain_target.h"
 #include "app_model.h"
+#include "panel.h"
+#include "tension.h"
+
+#include <cmath>
+#include <optional>
 
 #include <algorithm>
 #include "ui_layer.h"
@@ -26,10 +31,15 @@ namespace {
 struct WindowState {
   const AppModel* model = nullptr;
   ViewState view;
+  RestrictionTool tool;
+  std::optional<TensionColouring> tension;
   scene::RenderScene scene;
   OrbitControls controls;
   UiLayer* ui = nullptr;
   bool resized = false;
+  double press_x = -1, press_y = -1;   // where the left button went down
+  std::optional<vec2> pick_at;         // a click to resolve, in framebuffer pixels
+  std::string selection;               // what the last click hit, for the panel
 };
 
 bool ui_has_mouse(GLFWwindow* w) {
@@ -37,57 +47,23 @@ bool ui_has_mouse(GLFWwindow* w) {
   return st->ui && st->ui->wants_mouse();
 }
 
-void layer_controls(const char* name, scene::LayerStyle& style) {
-  ImGui::PushID(name);
-  ImGui::Checkbox(name, &style.visible);
-  ImGui::SameLine(110);
-  ImGui::SetNextItemWidth(120);
-  ImGui::SliderFloat("##opacity", &style.opacity, 0.05f, 1.0f, "%.2f");
-  ImGui::PopID();
-}
 
-// The control panel: view presets, layers with x-ray opacity, which lines show, frame time.
-void build_panel(WindowState& st, float frame_ms) {
-  ImGui::SetNextWindowPos(ImVec2(12, 12), ImGuiCond_FirstUseEver);
-  ImGui::Begin("Fascia Atlas", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
-  ImGui::TextUnformatted("View");
-  const char* names[] = {"Front", "Back", "Left", "Right"};
-  for (int i = 0; i < 4; ++i) {
-    if (i) ImGui::SameLine();
-    if (ImGui::Button(names[i])) OrbitControls::preset(st.view.camera, i + 1);
-  }
-  ImGui::Separator();
-  ImGui::TextUnformatted("Layers (opacity)");
-  layer_controls("Skin", st.view.body.skin);
-  layer_controls("Muscle", st.view.body.muscle);
-  layer_controls("Bone", st.view.body.bone);
-  ImGui::Separator();
-  ImGui::TextUnformatted("Lines");
-  static const char* kLines[] = {"sbl", "sfl", "ll", "spl", "sfal", "dfal", "sbal", "dbal", "bfl", "ffl", "ifl", "dfl"};
-  auto& shown = st.view.lines.lines;
-  bool all = shown.empty();
-  if (ImGui::Checkbox("All lines", &all) && all) shown.clear();
-  for (int i = 0; i < 12; ++i) {
-    bool on = all || std::find(shown.begin(), shown.end(), kLines[i]) != shown.end();
-    if (i % 4) ImGui::SameLine(12 + (i % 4) * 70.0f);
-    if (ImGui::Checkbox(kLines[i], &on)) {
-      if (all) shown.assign(std::begin(kLines), std::end(kLines));  // start from all, then remove
-      if (on) shown.push_back(kLines[i]);
-      else shown.erase(std::remove(shown.begin(), shown.end(), kLines[i]), shown.end());
-      if (shown.size() >= 12) shown.clear();
-    }
-  }
-  ImGui::Checkbox("Stations", &st.view.lines.stations);
-  ImGui::Separator();
-  ImGui::Text("%.1f ms a frame", frame_ms);
-  ImGui::End();
-}
-
-void on_mouse_button(GLFWwindow* w, int, int, int) {
+void on_mouse_button(GLFWwindow* w, int button, int action, int) {
   if (ui_has_mouse(w)) return;
   auto* st = static_cast<WindowState*>(glfwGetWindowUserPointer(w));
   double x, y;
   glfwGetCursorPos(w, &x, &y);
+  if (button == GLFW_MOUSE_BUTTON_LEFT && action == GLFW_PRESS) {
+    st->press_x = x;
+    st->press_y = y;
+  } else if (button == GLFW_MOUSE_BUTTON_LEFT && action == GLFW_RELEASE &&
+             std::abs(x - st->press_x) + std::abs(y - st->press_y) < 4) {
+    // A click, not a drag: ask the id buffer what is under it (window -> framebuffer pixels).
+    int ww, wh, fw, fh;
+    glfwGetWindowSize(w, &ww, &wh);
+    glfwGetFramebufferSize(w, &fw, &fh);
+    st->pick_at = vec2(float(x) * fw / std::max(1, ww), float(y) * fh / std::max(1, wh));
+  }
   st->controls.on_button(glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS,
                          glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS ||
                              glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS,
@@ -193,7 +169,7 @@ Status run_window(const ViewOptions& options) {
     return ctx.error();
   }
 
-  auto model = load_app_model();
+  auto model = load_app_model(/*reduced_detail=*/true);
   if (!model) {
     render::destroy_context(**ctx);
     glfwDestroyWindow(window);
@@ -203,6 +179,7 @@ Status run_window(const ViewOptions& options) {
   WindowState state;
   state.model = model->get();
   state.view = (*model)->default_view("front").value();
+  state.view.body.reduced_detail = (*ctx)->properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
   glfwSetWindowUserPointer(window, &state);
   glfwSetMouseButtonCallback(window, on_mouse_button);
   glfwSetCursorPosCallback(window, on_cursor);
@@ -215,10 +192,13 @@ Status run_window(const ViewOptions& options) {
     int fw, fh;
     glfwGetFramebufferSize(window, &fw, &fh);
     render::SwapchainTarget target(**ctx, {uint32_t(fw), uint32_t(fh)});
-    render::Renderer renderer(**ctx, target.format());
+    // On a software rasteriser (lavapipe) the window trades 4x MSAA and full detail for frame rate.
+    const bool software = (*ctx)->properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
+    render::Renderer renderer(**ctx, target.format(), software ? VK_SAMPLE_COUNT_1_BIT : VK_SAMPLE_COUNT_4_BIT);
     float xscale = 1, yscale = 1;
     glfwGetWindowContentScale(window, &xscale, &yscale);
-    UiLayer ui(**ctx, target.format(), window, std::max(1.0f, xscale));
+    const float ui_scale = std::max(1.0f, xscale);
+    UiLayer ui(**ctx, target.format(), window, ui_scale);
     state.ui = &ui;
     auto last = std::chrono::steady_clock::now();
     float frame_ms = 0;
@@ -252,7 +232,40 @@ Status run_window(const ViewOptions& options) {
       last = now;
       frame_ms = frame_ms == 0 ? dt * 1000 : frame_ms * 0.9f + dt * 100;  // smoothed for reading
       ui.begin_frame(target.extent(), dt);
-      build_panel(state, frame_ms);
+      build_panel(state.view, state.tool, frame_ms);
+      if (state.tool.changed) {
+        state.tool.changed = false;
+        state.tension.reset();
+        state.view.lines.track_value.clear();
+        if (state.tool.colour_by_tension) {
+          if (auto c = colour_by_tension(*state.model, state.tool.active)) {
+            state.tension = std::move(*c);
+            state.view.lines.track_value = state.tension->track_value;
+            state.view.body.muscle.opacity = std::min(state.view.body.muscle.opacity, 0.18f);
+          }
+        }
+      }
+      if (state.tension) draw_tension_legend(*state.tension, ui_scale);
+      if (auto id = renderer.take_pick()) {
+        Selection sel = state.model->describe_pick(*id);
+        state.selection = sel.text;
+        state.view.lines.highlight = sel.line;
+      }
+      if (state.pick_at) {
+        renderer.request_pick(int(state.pick_at->x), int(state.pick_at->y));
+        state.pick_at.reset();
+      }
+      if (!state.selection.empty()) {
+        ImGuiIO& io = ImGui::GetIO();
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 12, 12), ImGuiCond_Always, ImVec2(1, 0));
+        ImGui::Begin("Selection", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
+        ImGui::TextUnformatted(state.selection.c_str());
+        if (ImGui::SmallButton("Clear")) {
+          state.selection.clear();
+          state.view.lines.highlight.clear();
+        }
+        ImGui::End();
+      }
       state.scene = state.model->build_scene(state.view);
       auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D extent) {
         ui.record(cmd, image, extent);

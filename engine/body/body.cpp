@@ -46,8 +46,12 @@ Body build_body(const BodyParams& raw) {
   const AnatomyContext ctx(body.skeleton, body.landmarks);
 
   const std::vector<BoneShape> bones = make_bone_shapes(ctx);
-  for (const BoneShape& b : bones)
-    body.meshes.push_back(rigid_mesh(b.name, Layer::Bone, polygonise(b.sdf, b.step, b.target_triangles, 3), b.joint));
+  std::vector<BodyMesh> bone_meshes(bones.size());
+  parallel_for(bones.size(), [&](size_t i) {
+    const BoneShape& b = bones[i];
+    bone_meshes[i] = rigid_mesh(b.name, Layer::Bone, polygonise(b.sdf, b.step, b.target_triangles, 3), b.joint);
+  });
+  for (BodyMesh& m : bone_meshes) body.meshes.push_back(std::move(m));
 
   // The bones sampled once on a coarse grid, to keep the muscles off them.
   const Sdf bone_field = bones_union(bones);
@@ -56,8 +60,15 @@ Body build_body(const BodyParams& raw) {
   SdfGrid bone_grid = make_grid(lo, hi, 0.004f * body.params.height / 1.75f, 1.0f);
   rasterize(bone_field, bone_grid);
 
+  const std::vector<MuscleShape> muscles = make_muscle_shapes(ctx);
+  std::vector<BodyMesh> muscle_meshes(muscles.size());
+  std::vector<std::vector<TaggedPrim>> volumes(muscles.size());
+  parallel_for(muscles.size(), [&](size_t i) { muscle_meshes[i] = sweep_muscle(ctx, muscles[i], bone_grid, &volumes[i]); });
   std::vector<TaggedPrim> muscle_volume;
-  for (const MuscleShape& m : make_muscle_shapes(ctx)) body.meshes.push_back(sweep_muscle(ctx, m, bone_grid, &muscle_volume));
+  for (size_t i = 0; i < muscles.size(); ++i) {
+    body.meshes.push_back(std::move(muscle_meshes[i]));
+    muscle_volume.insert(muscle_volume.end(), volumes[i].begin(), volumes[i].end());
+  }
   body.meshes.push_back(make_skin(ctx, bones, muscle_volume));
 
   const std::vector<mat4> rest = world_transforms(body.skeleton, Pose{});

@@ -45,8 +45,8 @@ struct Builder {
     Sdf& s = add("skull", "skull", 0.0030f, 5000).sdf;
     const float H = c.H;
     // Cranial vault, occiput and forehead.
-    s.add(ellipsoid(c.f(0, 0.948f, -0.008f), vec3(0.041f, 0.046f, 0.053f) * H));
-    s.add(ellipsoid(c.f(0, 0.930f, -0.040f), vec3(0.034f, 0.026f, 0.025f) * H, {0, 1, 0}, {1, 0, 0}, 0.02f * H));
+    s.add(ellipsoid(c.f(0, 0.948f, -0.004f), vec3(0.040f, 0.046f, 0.049f) * H));
+    s.add(ellipsoid(c.f(0, 0.930f, -0.032f), vec3(0.033f, 0.026f, 0.023f) * H, {0, 1, 0}, {1, 0, 0}, 0.02f * H));
     s.add(ellipsoid(c.f(0, 0.952f, 0.028f), vec3(0.036f, 0.030f, 0.030f) * H, {0, 1, 0}, {1, 0, 0}, 0.02f * H));
     // Occipital protuberance and the brow ridge.
     s.add(sphere(c.lm("occipital_ridge") + vec3(0, 0, 0.004f * H), 0.006f * H, 0.008f * H));
@@ -115,8 +115,8 @@ struct Builder {
 
   void spine() {
     const float H = c.H;
-    vertebrae("cervical_upper", c.j("cervical_upper"), c.j("skull"), "c", 1, 4, 0.0085f * H, 0.012f * H, 0.004f * H, 0.022f * H);
-    vertebrae("cervical_lower", c.j("cervical_lower"), c.j("cervical_upper"), "c", 5, 3, 0.0095f * H, 0.018f * H, 0.008f * H, 0.024f * H);
+    vertebrae("cervical_upper", c.j("cervical_upper"), c.j("skull"), "c", 1, 4, 0.0085f * H, 0.008f * H, 0.004f * H, 0.022f * H);
+    vertebrae("cervical_lower", c.j("cervical_lower"), c.j("cervical_upper"), "c", 5, 3, 0.0095f * H, 0.010f * H, 0.008f * H, 0.024f * H);
     vertebrae("thoracic_upper", c.j("thoracic_upper"), c.j("cervical_lower"), "t", 1, 6, 0.0105f * H, 0.022f * H, 0.014f * H, 0.026f * H);
     vertebrae("thoracic_lower", c.j("thoracic_lower"), c.j("thoracic_upper"), "t", 7, 6, 0.0125f * H, 0.022f * H, 0.014f * H, 0.024f * H);
     const char* lumbar[] = {"lumbar_1", "lumbar_2", "lumbar_3", "lumbar_4", "lumbar_5"};
@@ -211,14 +211,14 @@ struct Builder {
             0.0105f * H, 0.0075f * H, 0.010f * H);
       // Anterior crest, distal flare and the medial malleolus.
       s.add(capsule(plateau + vec3(0, -0.03f * H, 0.010f * H), distal + vec3(0, 0.05f * H, 0.008f * H), 0.003f * H, 0.008f * H));
-      s.add(ellipsoid(distal + vec3(0, -0.008f * H, 0), vec3(0.013f, 0.010f, 0.011f) * H, {0, 1, 0}, {1, 0, 0}, 0.008f * H));
-      s.add(round_cone(distal + vec3(-side * 0.008f * H, -0.008f * H, 0), ankle + vec3(-side * 0.013f * H, -0.010f * H, 0.002f * H),
-                       0.006f * H, 0.004f * H, 0.005f * H));
+      s.add(ellipsoid(distal + vec3(0, -0.008f * H, 0), vec3(0.0105f, 0.010f, 0.010f) * H, {0, 1, 0}, {1, 0, 0}, 0.008f * H));
+      s.add(round_cone(distal + vec3(-side * 0.008f * H, -0.008f * H, 0), ankle + vec3(-side * 0.011f * H, -0.010f * H, 0.002f * H),
+                       0.0055f * H, 0.004f * H, 0.005f * H));
     }
     {
       Sdf& s = add("fibula" + S, "tibia" + S, 0.0025f, 1500).sdf;
       const vec3 head = c.lm("fibular_head" + S) + vec3(-side * 0.004f * H, 0, 0.001f * H);
-      const vec3 malleolus = ankle + vec3(side * 0.014f * H, -0.010f * H, -0.004f * H);
+      const vec3 malleolus = ankle + vec3(side * 0.012f * H, -0.010f * H, -0.004f * H);
       s.add(sphere(head, 0.0065f * H, 0.005f * H));
       chain(s, {head, glm::mix(head, malleolus, 0.5f) + vec3(side * 0.001f * H, 0, -0.003f * H), malleolus + vec3(0, 0.02f * H, 0)},
             0.004f * H, 0.0042f * H, 0.006f * H);
@@ -282,9 +282,9 @@ struct Builder {
     // Thoracic outline at height y (fractions of H): half width, half depth, centre z.
     auto outline = [&](float y, float& a, float& b, float& z0) {
       const float t = std::clamp((0.815f - y) / 0.10f, 0.0f, 1.0f);  // 0 at the top, 1 at rib 7
-      a = (0.046f + 0.042f * std::sqrt(t)) * c.W * H;
-      b = (0.036f + 0.022f * std::sqrt(t)) * H;
-      z0 = (-0.004f + 0.006f * t) * H;
+      a = (0.044f + 0.032f * std::sqrt(t)) * c.W * H;
+      b = (0.033f + 0.018f * std::sqrt(t)) * H;
+      z0 = (-0.016f + 0.014f * t) * H;
     };
     // Vertebral centres T1..T12 as the vertebrae were built.
     auto tcentre = [&](int i) {
@@ -345,7 +345,7 @@ struct Builder {
     }
     {
       Sdf& s = add("scapula" + S, "scapula" + S, 0.0025f, 3000).sdf;
-      const vec3 sup = c.f(0.046f, 0.808f, -0.066f, side), inf = c.f(0.050f, 0.722f, -0.064f, side);
+      const vec3 sup = c.f(0.046f, 0.808f, -0.062f, side), inf = c.f(0.050f, 0.722f, -0.059f, side);
       const vec3 glen = sh + vec3(-side * 0.012f * H, 0.0f, -0.004f * H);
       const vec3 lat = glm::mix(glen, inf, 0.3f) + vec3(0, 0, -0.016f * H);
       // The blade, its thickened borders, the spine with the acromion, the coracoid and glenoid.

@@ -1,6 +1,8 @@
 #include "body/mesher.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <cmath>
 
 #ifdef FASCIA_HAVE_MESHOPTIMIZER
@@ -172,6 +174,21 @@ double mesh_volume(const TriMesh& mesh) {
     v += glm::dot(a, glm::cross(b, c));
   }
   return v / 6.0;
+}
+
+void parallel_for(size_t n, const std::function<void(size_t)>& f) {
+  const size_t workers = std::min<size_t>(n, std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8));
+  if (workers <= 1) {
+    for (size_t i = 0; i < n; ++i) f(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> threads;
+  for (size_t w = 0; w < workers; ++w)
+    threads.emplace_back([&] {
+      for (size_t i = next++; i < n; i = next++) f(i);
+    });
+  for (std::thread& t : threads) t.join();
 }
 
 TriMesh polygonise(const Sdf& sdf, float step, size_t target_triangles, int smooth_iterations) {

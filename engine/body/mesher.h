@@ -2,6 +2,7 @@
 // From a sampled distance field to a clean triangle mesh: surface nets, Taubin smoothing, and
 // simplification (meshoptimizer).
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "body/sdf.h"
@@ -29,6 +30,10 @@ std::vector<vec3> vertex_normals(const TriMesh& mesh);
 
 // Signed volume (positive for outward-facing triangles).
 double mesh_volume(const TriMesh& mesh);
+
+// Runs f(0) .. f(n - 1) on up to hardware_concurrency() threads. Each index writes only its own
+// results, so the outcome does not depend on the scheduling.
+void parallel_for(size_t n, const std::function<void(size_t)>& f);
 
 // The whole path for one shape: sample at `step`, polygonise, smooth, simplify.
 TriMesh polygonise(const Sdf& sdf, float step, size_t target_triangles, int smooth_iterations = 4);

@@ -29,7 +29,7 @@ struct Core {
   }
 
   // Unit direction from the nearest axis to p; `axis` receives the nearest axis point.
-  vec3 outward(vec3 p, vec3* axis = nullptr) const {
+  vec3 outward(vec3 p, vec3* axis = nullptr, vec3* axis_dir = nullptr) const {
     float best = INFINITY;
     vec3 dir(0, 0, 1);
     if (axis) *axis = p - dir;
@@ -43,6 +43,7 @@ struct Core {
         best = dist;
         dir = d / std::sqrt(dist);
         if (axis) *axis = a + t * ab;
+        if (axis_dir) *axis_dir = l2 > 0 ? ab / std::sqrt(l2) : vec3(0, 1, 0);
       }
     }
     return dir;
@@ -76,7 +77,7 @@ BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGr
   const int nv = 9;
 
   struct Station {
-    vec3 centre, across, normal, axis;
+    vec3 centre, across, normal, axis, axis_dir;
     float half_width, thickness;
     int j0, j1;
     float w1;
@@ -101,7 +102,7 @@ BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGr
     q.j1 = m.path[k + 1].joint;
     q.w1 = blend;
 
-    const vec3 out = core->outward(q.centre, &q.axis);
+    const vec3 out = core->outward(q.centre, &q.axis, &q.axis_dir);
     vec3 across = m.across;
     if (glm::dot(across, across) > 0.0f) across = across - tangent * glm::dot(across, tangent);
     else across = glm::cross(tangent, out);
@@ -123,13 +124,17 @@ BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGr
     const float x = 2.0f * v - 1.0f;
     const float e = std::sqrt(std::max(0.0f, 1.0f - x * x));
     if (wrap) {
+      // Only the part of the width that goes round the axis wraps; the part along it stays straight.
       const vec3 radial = q.centre - q.axis;
       const float r = glm::length(radial);
-      if (r > 1e-4f) {
-        const float angle = std::clamp(q.half_width * x / r, -1.2f, 1.2f);
-        const vec3 dir = radial / r * std::cos(angle) + q.across * std::sin(angle);
+      const float along = glm::dot(q.across, q.axis_dir);
+      const vec3 round = q.across - q.axis_dir * along;
+      const float round_len = glm::length(round);
+      if (r > 1e-4f && round_len > 1e-3f) {
+        const float angle = std::clamp(q.half_width * x * round_len / r, -1.2f, 1.2f);
+        const vec3 dir = radial / r * std::cos(angle) + round / round_len * std::sin(angle);
         const vec3 n = glm::normalize(glm::mix(q.normal, dir, std::min(1.0f, std::abs(angle))));
-        return q.axis + dir * r + n * (q.thickness * e * lift);
+        return q.axis + dir * r + q.axis_dir * (q.half_width * x * along) + n * (q.thickness * e * lift);
       }
     }
     return q.centre + q.across * (q.half_width * x) + q.normal * (q.thickness * e * lift);
@@ -198,8 +203,17 @@ BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGr
       p += g * (m.clearance - d + 0.0005f);
     }
 
+  // Orient the triangles by the outer surface: its faces must look away from the bone. (A thin,
+  // curved sheet's signed volume is too small to decide this reliably.)
+  float facing = 0.0f;
+  for (int i = 0; i < nu; ++i)
+    for (int j = 0; j + 1 < nv; ++j) {
+      const vec3 a = mesh.positions[top[i * nv + j]], b = mesh.positions[top[(i + 1) * nv + j]],
+                 cc = mesh.positions[top[(i + 1) * nv + j + 1]];
+      facing += glm::dot(glm::cross(b - a, cc - a), st[i].normal);
+    }
   TriMesh tri{mesh.positions, mesh.indices};
-  if (mesh_volume(tri) < 0.0)
+  if (facing < 0.0f)
     for (size_t t = 0; t < mesh.indices.size(); t += 3) std::swap(mesh.indices[t + 1], mesh.indices[t + 2]);
   tri.indices = mesh.indices;
   mesh.normals = vertex_normals(tri);

@@ -59,8 +59,8 @@ struct Table {
                                   {L("plantar_tarsals") + o(0, 0.0f, 0.01f), "midfoot", 0.010f, 0.008f},
                                   {J("toes") + o(-0.004f, -0.004f, 0.0f), "toes", 0.012f, 0.003f}});
     m("gastrocnemius", {{L("femoral_condyles") + o(0, 0.004f, 0), "femur", 0.012f, 0.006f},
-                        {J("tibia") + o(0.001f, -0.040f, -0.030f), "tibia", 0.024f, 0.026f},
-                        {J("tibia") + o(0.000f, -0.100f, -0.030f), "tibia", 0.018f, 0.016f},
+                        {J("tibia") + o(0.001f, -0.040f, -0.022f), "tibia", 0.021f, 0.015f},
+                        {J("tibia") + o(0.000f, -0.100f, -0.022f), "tibia", 0.015f, 0.010f},
                         {J("talus") + o(0.000f, 0.090f, -0.026f), "tibia", 0.010f, 0.004f}});
     m("achilles_tendon", {{J("talus") + o(0.000f, 0.095f, -0.024f), "tibia", 0.008f, 0.004f},
                           {J("talus") + o(0.000f, 0.030f, -0.026f), "tibia", 0.005f, 0.005f},
@@ -77,13 +77,13 @@ struct Table {
                             {L("metatarsal_base_1") + o(0.0f, -0.002f, -0.002f), "metatarsals", 0.005f, 0.003f}});
     m("fibularis_longus", {{L("fibular_head") + o(0.003f, -0.004f, 0.0f), "tibia", 0.006f, 0.006f},
                            {J("tibia") + o(0.024f, -0.08f, -0.004f), "tibia", 0.008f, 0.011f},
-                           {J("talus") + o(0.020f, 0.025f, -0.010f), "tibia", 0.005f, 0.004f},
-                           {J("talus") + o(0.020f, -0.018f, -0.004f), "talus", 0.004f, 0.003f},
+                           {J("talus") + o(0.014f, 0.025f, -0.010f), "tibia", 0.005f, 0.004f},
+                           {J("talus") + o(0.016f, -0.018f, -0.004f), "talus", 0.004f, 0.003f},
                            {J("midfoot") + o(0.016f, -0.020f, 0.010f), "midfoot", 0.004f, 0.003f},
                            {L("metatarsal_base_1") + o(0.004f, -0.008f, 0), "metatarsals", 0.004f, 0.003f}});
     m("fibularis_brevis", {{J("tibia") + o(0.022f, -0.12f, -0.010f), "tibia", 0.006f, 0.006f},
-                           {J("talus") + o(0.020f, 0.030f, -0.014f), "tibia", 0.006f, 0.008f},
-                           {J("talus") + o(0.019f, -0.014f, -0.008f), "talus", 0.004f, 0.003f},
+                           {J("talus") + o(0.013f, 0.030f, -0.012f), "tibia", 0.005f, 0.006f},
+                           {J("talus") + o(0.016f, -0.014f, -0.008f), "talus", 0.004f, 0.003f},
                            {L("metatarsal_base_5") + o(0.002f, 0.002f, 0), "metatarsals", 0.004f, 0.003f}});
     m("anterior_fibular_head_ligament", {{L("fibular_head") + o(0.0f, 0.0f, 0.004f), "tibia", 0.004f, 0.002f},
                                          {L("lateral_tibial_condyle") + o(0.0f, -0.002f, 0.002f), "tibia", 0.004f, 0.002f}});
@@ -172,32 +172,32 @@ struct Table {
   void trunk() {
     const float s = side;
     m("erector_spinae", {{L("sacrum") + o(0.014f, -0.010f, -0.006f), "pelvis", 0.012f, 0.010f},
-                         {J("lumbar_3") + o(0.022f, 0.0f, -0.032f), "lumbar_3", 0.016f, 0.024f},
+                         {J("lumbar_3") + o(0.020f, 0.0f, -0.028f), "lumbar_3", 0.014f, 0.018f},
                          {J("thoracic_lower") + o(0.024f, 0.03f, -0.040f), "thoracic_lower", 0.014f, 0.016f},
                          {J("thoracic_upper") + o(0.020f, 0.03f, -0.048f), "thoracic_upper", 0.012f, 0.012f},
-                         {J("cervical_lower") + o(0.014f, 0.02f, -0.030f), "cervical_lower", 0.008f, 0.008f},
+                         {J("cervical_lower") + o(0.014f, 0.02f, -0.016f), "cervical_lower", 0.008f, 0.006f},
                          {L("mastoid_process") + o(-0.018f, 0.004f, -0.016f), "skull", 0.005f, 0.003f}});
     m("thoracolumbar_fascia", {{L("sacrum") + o(0.010f, -0.010f, -0.010f), "pelvis", 0.012f, 0.002f},
                                {J("lumbar_3") + o(0.030f, 0.0f, -0.060f), "lumbar_3", 0.020f, 0.002f},
                                {J("thoracic_lower") + o(0.034f, 0.020f, -0.058f), "thoracic_lower", 0.018f, 0.002f}});
     m("rectus_abdominis", {{L("pubic_tubercle") + o(-0.004f, 0.002f, 0.004f), "pelvis", 0.008f, 0.006f},
-                           {J("lumbar_4") + o(0.026f, 0.0f, 0.072f), "lumbar_4", 0.016f, 0.010f},
-                           {J("lumbar_1") + o(0.030f, 0.0f, 0.078f), "lumbar_1", 0.018f, 0.009f},
+                           {J("lumbar_4") + o(0.024f, 0.0f, 0.060f), "lumbar_4", 0.014f, 0.008f},
+                           {J("lumbar_1") + o(0.026f, 0.0f, 0.066f), "lumbar_1", 0.016f, 0.008f},
                            {L("ribs_5_6_cartilage") + o(0.006f, 0.0f, 0.004f), "thoracic_lower", 0.016f, 0.004f}});
     m("external_oblique", {{L("lateral_ribs") + o(0.004f, 0.0f, 0.004f), "thoracic_lower", 0.025f, 0.006f},
                            {L("lower_ribs") + o(0.010f, -0.040f, 0.006f), "lumbar_2", 0.030f, 0.009f},
-                           {J("lumbar_4") + o(0.068f, -0.01f, 0.055f), "lumbar_4", 0.026f, 0.006f},
+                           {J("lumbar_4") + o(0.058f, -0.01f, 0.046f), "lumbar_4", 0.024f, 0.006f},
                            {L("pubic_tubercle") + o(0.012f, 0.030f, 0.012f), "pelvis", 0.016f, 0.003f}});
     m("internal_oblique", {{L("iliac_crest") + o(-0.004f, 0.004f, 0.008f), "pelvis", 0.016f, 0.005f},
-                           {J("lumbar_3") + o(0.072f, 0.0f, 0.040f), "lumbar_3", 0.028f, 0.006f},
-                           {J("lumbar_1") + o(0.050f, 0.0f, 0.066f), "lumbar_1", 0.022f, 0.005f},
+                           {J("lumbar_3") + o(0.060f, 0.0f, 0.034f), "lumbar_3", 0.026f, 0.006f},
+                           {J("lumbar_1") + o(0.044f, 0.0f, 0.056f), "lumbar_1", 0.020f, 0.005f},
                            {L("costal_cartilages") + o(0.000f, -0.004f, 0.0f), "thoracic_lower", 0.016f, 0.003f}});
     m("intercostals", {{L("rib_1_2") + o(0.030f, -0.012f, -0.004f), "thoracic_upper", 0.020f, 0.003f},
                        {L("lateral_ribs") + o(-0.002f, 0.040f, 0.000f), "thoracic_upper", 0.030f, 0.004f},
                        {L("lateral_ribs") + o(-0.004f, -0.030f, -0.004f), "thoracic_lower", 0.030f, 0.004f},
                        {L("lower_ribs") + o(-0.008f, -0.006f, -0.010f), "thoracic_lower", 0.020f, 0.003f}});
     m("serratus_anterior", {{L("scapula_medial_border") + o(0.006f, 0.0f, 0.010f), "scapula", 0.030f, 0.003f},
-                            {J("thoracic_lower") + o(0.080f, 0.045f, -0.012f), "thoracic_lower", 0.034f, 0.008f},
+                            {J("thoracic_lower") + o(0.072f, 0.045f, -0.010f), "thoracic_lower", 0.032f, 0.006f},
                             {L("lateral_ribs") + o(0.006f, 0.006f, 0.020f), "thoracic_lower", 0.034f, 0.004f}});
     m("transversus_thoracis", {{L("xiphoid") + o(0.006f, 0.012f, -0.012f), "thoracic_lower", 0.005f, 0.002f},
                                {L("rib_5") + o(-0.002f, 0.012f, -0.014f), "thoracic_upper", 0.010f, 0.003f},
@@ -213,8 +213,8 @@ struct Table {
                     {J("lumbar_2") + o(0, 0.0f, 0.010f), "lumbar_2", 0.018f, 0.004f}},
       true, 0.0f, X);
     m("linea_alba", {{L("xiphoid") + o(0, -0.004f, 0.006f), "thoracic_lower", 0.003f, 0.002f},
-                     {J("lumbar_1") + o(0, 0.0f, 0.082f), "lumbar_1", 0.004f, 0.002f},
-                     {J("lumbar_4") + o(0, 0.0f, 0.078f), "lumbar_4", 0.003f, 0.002f},
+                     {J("lumbar_1") + o(0, 0.0f, 0.072f), "lumbar_1", 0.004f, 0.002f},
+                     {J("lumbar_4") + o(0, 0.0f, 0.066f), "lumbar_4", 0.003f, 0.002f},
                      {L("pubic_symphysis") + o(0, 0.004f, 0.006f), "pelvis", 0.003f, 0.002f}},
       true, 0.0015f, X);
     m("sternalis_fascia", {{L("manubrium") + o(0, 0.004f, 0.004f), "thoracic_upper", 0.012f, 0.002f},
@@ -240,35 +240,35 @@ struct Table {
                              {L("occipital_ridge") + o(0, 0.006f, -0.002f), "skull", 0.026f, 0.0015f}},
       true, 0.0015f, X);
     out.back().conform = 0.04f * c.H;
-    out.back().clearance = 0.004f * c.H;
+    out.back().clearance = 0.006f * c.H;
     const vec3 Z(0, 0, 1);
     m("scalp_fascia", {{c.lm("mastoid_process.l") + c.f(0.004f, 0.012f, 0.0f), "skull", 0.012f, 0.0015f},
                        {c.f(0.048f, 0.962f, -0.008f), "skull", 0.020f, 0.0015f},
                        {c.f(0.0f, 1.000f, -0.010f), "skull", 0.020f, 0.0015f},
                        {c.f(-0.048f, 0.962f, -0.008f), "skull", 0.020f, 0.0015f},
                        {c.lm("mastoid_process.r") + c.f(-0.004f, 0.012f, 0.0f), "skull", 0.012f, 0.0015f}},
-      true, 0.004f, Z);
+      true, 0.006f, Z);
     out.back().conform = 0.04f * c.H;
   }
 
   void neck() {
     m("sternocleidomastoid", {{L("clavicle_medial") + o(-0.004f, 0.004f, 0.006f), "clavicle", 0.008f, 0.005f},
-                              {J("cervical_lower") + o(0.030f, 0.012f, 0.030f), "cervical_lower", 0.010f, 0.012f},
+                              {J("cervical_lower") + o(0.020f, 0.012f, 0.028f), "cervical_lower", 0.008f, 0.008f},
                               {L("mastoid_process") + o(0.002f, 0.002f, 0.002f), "skull", 0.006f, 0.004f}});
     m("splenius_capitis", {{L("upper_thoracic_spinous_processes") + o(0.004f, 0.010f, 0.004f), "thoracic_upper", 0.006f, 0.003f},
-                           {J("cervical_upper") + o(0.016f, 0.0f, -0.036f), "cervical_upper", 0.012f, 0.008f},
+                           {J("cervical_upper") + o(0.016f, 0.0f, -0.020f), "cervical_upper", 0.010f, 0.006f},
                            {L("mastoid_process") + o(-0.006f, 0.006f, -0.008f), "skull", 0.010f, 0.003f}});
     m("splenius_cervicis", {{L("upper_thoracic_spinous_processes") + o(0.004f, -0.020f, 0.006f), "thoracic_upper", 0.005f, 0.003f},
-                            {J("cervical_lower") + o(0.020f, 0.0f, -0.030f), "cervical_lower", 0.007f, 0.006f},
+                            {J("cervical_lower") + o(0.020f, 0.0f, -0.016f), "cervical_lower", 0.007f, 0.005f},
                             {L("cervical_transverse_processes") + o(0.002f, 0.006f, -0.006f), "cervical_upper", 0.005f, 0.003f}});
     m("scalenes", {{L("cervical_transverse_processes") + o(0.002f, 0.004f, 0.002f), "cervical_upper", 0.005f, 0.005f},
-                   {J("cervical_lower") + o(0.034f, -0.006f, 0.004f), "cervical_lower", 0.008f, 0.010f},
+                   {J("cervical_lower") + o(0.024f, -0.006f, 0.004f), "cervical_lower", 0.007f, 0.006f},
                    {L("rib_1_2") + o(0.004f, 0.004f, -0.006f), "thoracic_upper", 0.007f, 0.004f}});
     m("longus_colli", {{J("thoracic_upper") + o(0.006f, 0.050f, 0.014f), "thoracic_upper", 0.003f, 0.003f},
                        {J("cervical_lower") + o(0.007f, 0.010f, 0.014f), "cervical_lower", 0.004f, 0.005f},
                        {J("skull") + o(0.005f, -0.012f, 0.014f), "cervical_upper", 0.003f, 0.003f}});
     m("levator_scapulae", {{L("cervical_transverse_processes") + o(0.002f, 0.006f, -0.006f), "cervical_upper", 0.005f, 0.005f},
-                           {J("cervical_lower") + o(0.038f, -0.010f, -0.030f), "cervical_lower", 0.008f, 0.010f},
+                           {J("cervical_lower") + o(0.028f, -0.010f, -0.020f), "cervical_lower", 0.007f, 0.006f},
                            {J("scapula") + o(-0.050f, -0.016f, -0.060f), "scapula", 0.007f, 0.004f}});
     m("infrahyoids", {{L("hyoid") + o(0.006f, -0.002f, 0.0f), "cervical_upper", 0.005f, 0.002f},
                       {J("cervical_lower") + o(0.010f, 0.010f, 0.058f), "cervical_lower", 0.006f, 0.003f},
@@ -280,24 +280,24 @@ struct Table {
 
   void arm() {
     const vec3 sh = J("humerus"), elbow = J("forearm"), wrist = J("hand");
-    m("trapezius", {{c.f(0.0f, 0.790f, -0.082f), "thoracic_upper", 0.080f, 0.004f},
-                    {c.f(0.050f, 0.800f, -0.078f), "thoracic_upper", 0.050f, 0.010f},
+    m("trapezius", {{c.f(0.0f, 0.788f, -0.078f), "thoracic_upper", 0.046f, 0.004f},
+                    {c.f(0.050f, 0.802f, -0.072f), "thoracic_upper", 0.040f, 0.008f},
                     {L("acromion") + o(-0.008f, 0.008f, -0.010f), "scapula", 0.018f, 0.006f}});
     // Trapezius's fibres from the spine converge on the shoulder; the path above is the middle
     // fibres, the width spans the occiput to T12.
-    out.back().path[0].pos = c.f(0.004f * side, 0.790f, -0.082f);
+    out.back().path[0].pos = c.f(0.004f * side, 0.788f, -0.078f);
     m("rhomboids", {{L("upper_thoracic_spinous_processes") + o(0.006f, -0.020f, 0.004f), "thoracic_upper", 0.022f, 0.005f},
                     {L("scapula_medial_border") + o(0.004f, 0.004f, -0.004f), "scapula", 0.024f, 0.004f}});
-    m("pectoralis_major", {{c.f(0.014f, 0.770f, 0.058f, side), "thoracic_upper", 0.040f, 0.006f},
-                           {c.f(0.050f, 0.770f, 0.070f, side), "thoracic_upper", 0.042f, 0.018f},
+    m("pectoralis_major", {{c.f(0.014f, 0.770f, 0.050f, side), "thoracic_upper", 0.036f, 0.005f},
+                           {c.f(0.050f, 0.770f, 0.054f, side), "thoracic_upper", 0.040f, 0.013f},
                            {c.f(0.090f, 0.778f, 0.030f, side), "humerus", 0.020f, 0.010f},
                            {L("humerus_shaft") + o(0.002f, 0.040f, 0.006f), "humerus", 0.010f, 0.003f}});
     m("pectoralis_minor", {{L("ribs_3_5") + o(0.0f, -0.004f, 0.002f), "thoracic_upper", 0.016f, 0.003f},
                            {L("coracoid_process") + o(-0.006f, -0.016f, 0.020f), "thoracic_upper", 0.010f, 0.007f},
                            {L("coracoid_process") + o(0.0f, -0.002f, 0.002f), "scapula", 0.004f, 0.003f}});
     m("latissimus_dorsi", {{c.f(0.030f, 0.650f, -0.080f, side), "lumbar_2", 0.050f, 0.003f},
-                           {c.f(0.074f, 0.700f, -0.064f, side), "thoracic_lower", 0.046f, 0.008f},
-                           {c.f(0.094f, 0.752f, -0.036f, side), "thoracic_upper", 0.024f, 0.012f},
+                           {c.f(0.066f, 0.700f, -0.058f, side), "thoracic_lower", 0.042f, 0.006f},
+                           {c.f(0.088f, 0.752f, -0.034f, side), "thoracic_upper", 0.022f, 0.010f},
                            {L("medial_humeral_line") + o(0.002f, 0.062f, 0.010f), "humerus", 0.008f, 0.003f}});
     m("deltoid", {{L("acromion") + o(-0.012f, 0.004f, 0.004f), "scapula", 0.034f, 0.006f},
                   {sh + o(0.022f, -0.012f, 0.002f), "humerus", 0.032f, 0.020f},
@@ -341,6 +341,12 @@ struct Table {
     m("ulnar_periosteum", {{L("olecranon") + o(0.0f, -0.010f, 0.002f), "forearm", 0.003f, 0.0015f},
                            {L("ulnar_styloid") + o(0.0f, 0.006f, 0.0f), "forearm", 0.004f, 0.0015f}},
       false, 0.0006f);
+    m("radial_collateral_ligament", {{L("radial_styloid") + o(0.0f, 0.002f, 0.001f), "forearm", 0.003f, 0.002f},
+                                     {L("scaphoid_trapezium") + o(0.0f, 0.0f, 0.002f), "hand", 0.003f, 0.002f}},
+      false, 0.0008f);
+    m("ulnar_collateral_ligament", {{L("ulnar_styloid") + o(0.0f, 0.002f, -0.001f), "forearm", 0.003f, 0.002f},
+                                    {L("triquetrum_hamate") + o(0.0f, 0.0f, -0.002f), "hand", 0.003f, 0.002f}},
+      false, 0.0008f);
     m("thenar_muscles", {{L("scaphoid_trapezium") + o(-0.006f, -0.004f, 0.0f), "hand", 0.006f, 0.004f},
                          {J("thumb_1") + o(-0.008f, -0.014f, 0.002f), "thumb_1", 0.010f, 0.011f},
                          {J("thumb_2") + o(-0.004f, 0.002f, -0.002f), "thumb_1", 0.005f, 0.003f}});
@@ -364,7 +370,9 @@ const std::vector<std::string> kTissueIds = {
     "galea_aponeurotica", "scalp_fascia", "trapezius", "rhomboids", "pectoralis_major", "pectoralis_minor",
     "latissimus_dorsi", "deltoid", "infraspinatus", "teres_minor", "biceps_brachii", "coracobrachialis",
     "triceps_brachii", "medial_intermuscular_septum", "lateral_intermuscular_septum", "forearm_flexors",
-    "forearm_extensors", "radial_periosteum", "ulnar_periosteum", "thenar_muscles", "hypothenar_muscles"};
+    "forearm_extensors", "radial_periosteum", "ulnar_periosteum", "thenar_muscles", "hypothenar_muscles",
+    // Added by the atlas (docs/ids.md).
+    "radial_collateral_ligament", "ulnar_collateral_ligament"};
 
 }  // namespace
 

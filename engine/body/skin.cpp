@@ -53,10 +53,10 @@ void add_bulk(const AnatomyContext& c, std::vector<TaggedPrim>& out) {
   auto R = [&](float f) { return f * H * b; };
   // Trunk: pelvis and buttocks, abdomen, chest, shoulders, neck.
   s.add(ellipsoid(c.f(0, 0.540f, -0.004f), vec3(R(0.080f), 0.060f * H, R(0.058f)), {0, 1, 0}, {1, 0, 0}, k));
-  s.add(ellipsoid(c.f(0, 0.612f, 0.004f), vec3(R(0.074f), 0.062f * H, R(0.056f)), {0, 1, 0}, {1, 0, 0}, k));
-  s.add(ellipsoid(c.f(0, 0.715f, -0.004f), vec3(R(0.078f), 0.080f * H, R(0.060f)), {0, 1, 0}, {1, 0, 0}, k));
-  s.add(ellipsoid(c.f(0, 0.780f, -0.010f), vec3(R(0.068f), 0.040f * H, R(0.052f)), {0, 1, 0}, {1, 0, 0}, k));
-  s.add(round_cone(c.f(0, 0.815f, -0.020f), c.f(0, 0.890f, -0.010f), R(0.034f), R(0.030f), k));
+  s.add(ellipsoid(c.f(0, 0.612f, 0.000f), vec3(R(0.064f), 0.062f * H, R(0.046f)), {0, 1, 0}, {1, 0, 0}, k));
+  s.add(ellipsoid(c.f(0, 0.715f, 0.000f), vec3(R(0.062f), 0.080f * H, R(0.043f)), {0, 1, 0}, {1, 0, 0}, k));
+  s.add(ellipsoid(c.f(0, 0.780f, -0.010f), vec3(R(0.062f), 0.040f * H, R(0.046f)), {0, 1, 0}, {1, 0, 0}, k));
+  s.add(round_cone(c.f(0, 0.815f, -0.004f), c.f(0, 0.890f, 0.002f), R(0.027f), R(0.025f), k));
   for (float side : {1.0f, -1.0f}) {
     const std::string S = suffix(side);
     const vec3 hip = c.j("femur" + S), knee = c.j("tibia" + S), ankle = c.j("talus" + S);
@@ -67,10 +67,10 @@ void add_bulk(const AnatomyContext& c, std::vector<TaggedPrim>& out) {
     // Thigh, knee, calf, ankle.
     tag = c.joint("femur" + S);
     s.add(round_cone(hip + c.f(0.004f, -0.020f, 0.002f, side), knee + vec3(0, 0.040f * H, -0.002f * H), R(0.046f), R(0.031f), k));
-    s.add(sphere(knee + vec3(0, 0.006f * H, -0.002f * H), R(0.029f), k));
-    s.add(round_cone(knee + vec3(0, -0.040f * H, -0.010f * H), knee + vec3(0, -0.085f * H, -0.012f * H), R(0.030f), R(0.032f), k));
-    s.add(round_cone(knee + vec3(0, -0.085f * H, -0.012f * H), ankle + vec3(0, 0.035f * H, -0.006f * H), R(0.032f), R(0.018f), k));
-    s.add(ellipsoid(ankle + vec3(0, -0.006f * H, -0.002f * H), vec3(R(0.019f), 0.018f * H, R(0.020f)), {0, 1, 0}, {1, 0, 0}, k));
+    s.add(sphere(knee + vec3(0, 0.006f * H, -0.002f * H), R(0.025f), k));
+    s.add(round_cone(knee + vec3(0, -0.040f * H, -0.008f * H), knee + vec3(0, -0.085f * H, -0.009f * H), R(0.026f), R(0.028f), k));
+    s.add(round_cone(knee + vec3(0, -0.085f * H, -0.009f * H), ankle + vec3(0, 0.035f * H, -0.004f * H), R(0.028f), R(0.011f), k));
+    s.add(ellipsoid(ankle + vec3(0, -0.006f * H, -0.002f * H), vec3(R(0.012f), 0.016f * H, R(0.016f)), {0, 1, 0}, {1, 0, 0}, k));
     // Sole pad from the heel to the ball of the foot.
     tag = c.joint("heel" + S);
     {
@@ -89,8 +89,8 @@ void add_bulk(const AnatomyContext& c, std::vector<TaggedPrim>& out) {
   }
   // Face: cheeks and lips over the maxilla and mandible, the nose.
   tag = c.joint("skull");
-  s.add(ellipsoid(c.f(0, 0.905f, 0.034f), vec3(0.040f * H, 0.034f * H, 0.030f * H), {0, 1, 0}, {1, 0, 0}, k));
-  s.add(round_cone(c.f(0, 0.936f, 0.066f), c.f(0, 0.916f, 0.074f), 0.004f * H, 0.007f * H, 0.004f * H));
+  s.add(ellipsoid(c.f(0, 0.905f, 0.030f), vec3(0.036f * H, 0.032f * H, 0.027f * H), {0, 1, 0}, {1, 0, 0}, k));
+  s.add(round_cone(c.f(0, 0.936f, 0.060f), c.f(0, 0.918f, 0.066f), 0.004f * H, 0.006f * H, 0.004f * H));
 }
 
 // Body parts, each smoothed on its own scale and joined with a small blend, so that the arms do not
@@ -151,22 +151,25 @@ BodyMesh make_skin(const AnatomyContext& c, const std::vector<BoneShape>& bones,
   // skin and fat lie over real muscle.
   const float step = 0.0050f * H / 1.75f;
   const float band = 0.03f * H / 1.75f;
-  std::vector<SdfGrid> grids;
-  vec3 lo(INFINITY), hi(-INFINITY);
-  for (const Part& part : parts) {
+  std::vector<SdfGrid> grids(parts.size());
+  parallel_for(parts.size(), [&](size_t i) {
+    const Part& part = parts[i];
     Sdf sdf;
     sdf.prims = part.prims;
     vec3 a, b;
     sdf.bounds(a, b);
     a -= vec3(3.0f * part.sigma);
     b += vec3(3.0f * part.sigma);
-    lo = glm::min(lo, a);
-    hi = glm::max(hi, b);
     SdfGrid g = make_grid(a, b, step, band);
     rasterize(sdf, g);
     for (float& v : g.value) v = std::clamp(v, -band, band);
     blur(g, part.sigma / step);
-    grids.push_back(std::move(g));
+    grids[i] = std::move(g);
+  });
+  vec3 lo(INFINITY), hi(-INFINITY);
+  for (const SdfGrid& g : grids) {
+    lo = glm::min(lo, g.origin);
+    hi = glm::max(hi, g.origin + vec3(g.nx - 1, g.ny - 1, g.nz - 1) * g.step);
   }
   SdfGrid grid = make_grid(lo, hi, step, band);
   const float join = 0.004f * H;
@@ -176,8 +179,9 @@ BodyMesh make_skin(const AnatomyContext& c, const std::vector<BoneShape>& bones,
   const float gap = 0.004f * H;
   const float axilla = (c.j("humerus.l").y - 0.030f * H);
   const float crotch = c.j("femur.l").y - 0.08f * H;
-  float d[10];
-  for (int kz = 0; kz < grid.nz; ++kz)
+  parallel_for(static_cast<size_t>(grid.nz), [&](size_t slice) {
+    const int kz = static_cast<int>(slice);
+    float d[10];
     for (int j = 0; j < grid.ny; ++j)
       for (int i = 0; i < grid.nx; ++i) {
         const vec3 p = grid.origin + vec3(i, j, kz) * step;
@@ -193,6 +197,7 @@ BodyMesh make_skin(const AnatomyContext& c, const std::vector<BoneShape>& bones,
         for (int g = 0; g < 10; ++g) out = smooth_min(out, d[g], join);
         grid.at(i, j, kz) = out;
       }
+  });
   TriMesh tri = surface_nets(grid);
   smooth_taubin(tri, 6);
   // The weight-bearing sole is flat on the floor.

@@ -183,9 +183,14 @@ Result<std::unique_ptr<Context>> create_context(const ContextOptions& options) {
   qci.queueCount = 1;
   qci.pQueuePriorities = &priority;
 
+  VkPhysicalDeviceVulkan13Features supported13{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES};
+  VkPhysicalDeviceFeatures2 supported{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, &supported13};
+  vkGetPhysicalDeviceFeatures2(ctx->physical_device, &supported);
   VkPhysicalDeviceVulkan13Features f13{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES};
   f13.dynamicRendering = VK_TRUE;
   f13.synchronization2 = VK_TRUE;
+  // Lets one vertex shader feed fragment shaders that read fewer of its outputs (the pick pass).
+  f13.maintenance4 = supported13.maintenance4;
   VkPhysicalDeviceFeatures2 f2{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, &f13};
 
   std::vector<const char*> device_extensions;

@@ -10,8 +10,8 @@
 
 namespace fascia::render {
 
-Renderer::Renderer(Context& ctx, VkFormat target_format)
-    : ctx_(ctx), color_format_(target_format), samples_(ctx.max_samples) {
+Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits samples)
+    : ctx_(ctx), color_format_(target_format), samples_(std::min(samples, ctx.max_samples)) {
   VkDescriptorSetLayoutBinding binding{gpu::kFrameUniformsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1,
                                        VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
   VkDescriptorSetLayoutCreateInfo sli{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
@@ -62,6 +62,15 @@ Renderer::Renderer(Context& ctx, VkFormat target_format)
   // Back faces stay culled: a translucent shell shows its near surface only, like an x-ray film.
   mesh_blend_ = create_graphics_pipeline(ctx, mesh);
 
+  PipelineDesc pick = mesh;
+  pick.fragment_shader = "pick.frag";
+  pick.color_format = VK_FORMAT_R32_UINT;
+  pick.samples = VK_SAMPLE_COUNT_1_BIT;
+  pick.blend = false;
+  pick.depth_write = true;
+  pick.cull = VK_CULL_MODE_BACK_BIT;
+  pick_ = create_graphics_pipeline(ctx, pick);
+
   for (Frame& f : frames_) {
     VkCommandPoolCreateInfo cpi{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
     cpi.flags = VK_COMMAND_POOL_CREATE_TRANSIENT_BIT;
@@ -78,6 +87,7 @@ Renderer::Renderer(Context& ctx, VkFormat target_format)
     VkSemaphoreCreateInfo si{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
     VK_CHECK(vkCreateSemaphore(ctx.device, &si, nullptr, &f.acquired));
     f.uniforms = create_buffer(ctx, sizeof(gpu::FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT);
+    f.pick_readback = create_buffer(ctx, sizeof(uint32_t), VK_BUFFER_USAGE_TRANSFER_DST_BIT);
 
     VkDescriptorSetAllocateInfo dai{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
     dai.descriptorPool = descriptor_pool_;
@@ -105,6 +115,9 @@ Renderer::~Renderer() {
     drain(ctx_, f.retired);
     destroy_image(ctx_, f.color);
     destroy_image(ctx_, f.depth);
+    destroy_image(ctx_, f.pick_id);
+    destroy_image(ctx_, f.pick_depth);
+    destroy_buffer(ctx_, f.pick_readback);
     destroy_buffer(ctx_, f.uniforms);
     vkDestroySemaphore(ctx_.device, f.acquired, nullptr);
     vkDestroyFence(ctx_.device, f.done, nullptr);
@@ -113,13 +126,22 @@ Renderer::~Renderer() {
   vkDestroyPipeline(ctx_.device, background_, nullptr);
   vkDestroyPipeline(ctx_.device, mesh_opaque_, nullptr);
   vkDestroyPipeline(ctx_.device, mesh_blend_, nullptr);
+  vkDestroyPipeline(ctx_.device, pick_, nullptr);
   vkDestroyPipelineLayout(ctx_.device, layout_, nullptr);
   vkDestroyDescriptorPool(ctx_.device, descriptor_pool_, nullptr);
   vkDestroyDescriptorSetLayout(ctx_.device, set_layout_, nullptr);
 }
 
 void Renderer::wait_idle() {
-  for (Frame& f : frames_) VK_CHECK(vkWaitForFences(ctx_.device, 1, &f.done, VK_TRUE, UINT64_MAX));
+  for (Frame& f : frames_) {
+    VK_CHECK(vkWaitForFences(ctx_.device, 1, &f.done, VK_TRUE, UINT64_MAX));
+    if (f.pick_in_flight) {
+      uint32_t id;
+      std::memcpy(&id, f.pick_readback.mapped, sizeof id);
+      pick_result_ = id;
+      f.pick_in_flight = false;
+    }
+  }
 }
 
 void Renderer::ensure_attachments(Frame& f, VkExtent2D extent) {
@@ -127,6 +149,11 @@ void Renderer::ensure_attachments(Frame& f, VkExtent2D extent) {
   // This frame's fence has signalled, so its old attachments are free to go now.
   destroy_image(ctx_, f.color);
   destroy_image(ctx_, f.depth);
+  destroy_image(ctx_, f.pick_id);
+  destroy_image(ctx_, f.pick_depth);
+  f.pick_id = create_image(ctx_, extent, VK_FORMAT_R32_UINT,
+                           VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT);
+  f.pick_depth = create_image(ctx_, extent, depth_format_, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT);
   f.color = create_image(ctx_, extent, color_format_,
                          VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT, samples_);
   f.depth = create_image(ctx_, extent, depth_format_,
@@ -167,6 +194,12 @@ FrameStatus Renderer::draw(const scene::RenderScene& scene, RenderTarget& target
   VK_CHECK(vkWaitForFences(ctx_.device, 1, &f.done, VK_TRUE, UINT64_MAX));
   drain(ctx_, f.retired);
   purge_meshes(f);
+  if (f.pick_in_flight) {
+    uint32_t id;
+    std::memcpy(&id, f.pick_readback.mapped, sizeof id);
+    pick_result_ = id;
+    f.pick_in_flight = false;
+  }
 
   TargetImage image;
   bool wait_ready = false;
@@ -294,12 +327,92 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
   draw_list(translucent, mesh_blend_);
   vkCmdEndRendering(cmd);
 
+  if (pick_request_) {
+    glm::ivec2 p = *pick_request_;
+    pick_request_.reset();
+    if (p.x >= 0 && p.y >= 0 && uint32_t(p.x) < extent.width && uint32_t(p.y) < extent.height) {
+      record_pick(f, scene, extent, p.x, p.y);
+      f.pick_in_flight = true;
+    } else {
+      pick_result_ = 0;
+    }
+  }
+
   if (overlay) {
     // The resolve wrote the target image; the overlay then reads and writes it as an attachment.
     image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, ImageUse::ColorAttachment);
     overlay(cmd, image, extent);
   }
   image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, target.final_use());
+}
+
+void Renderer::request_pick(int x, int y) { pick_request_ = glm::ivec2(x, y); }
+
+std::optional<uint32_t> Renderer::take_pick() {
+  auto r = pick_result_;
+  pick_result_.reset();
+  return r;
+}
+
+void Renderer::record_pick(Frame& f, const scene::RenderScene& scene, VkExtent2D extent, int x, int y) {
+  VkCommandBuffer cmd = f.cmd;
+  image_barrier(cmd, f.pick_id.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::Undefined, ImageUse::ColorAttachment);
+  image_barrier(cmd, f.pick_depth.image, VK_IMAGE_ASPECT_DEPTH_BIT, ImageUse::Undefined, ImageUse::DepthAttachment);
+  VkRenderingAttachmentInfo color{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
+  color.imageView = f.pick_id.view;
+  color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+  color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+  color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+  color.clearValue.color.uint32[0] = 0;
+  VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
+  depth.imageView = f.pick_depth.view;
+  depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+  depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+  depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+  depth.clearValue.depthStencil = {1.0f, 0};
+  // Only the one pixel is rasterised: the pass costs the vertex work and almost nothing else.
+  VkRect2D pixel{{x, y}, {1, 1}};
+  VkRenderingInfo ri{VK_STRUCTURE_TYPE_RENDERING_INFO};
+  ri.renderArea = pixel;
+  ri.layerCount = 1;
+  ri.colorAttachmentCount = 1;
+  ri.pColorAttachments = &color;
+  ri.pDepthAttachment = &depth;
+  vkCmdBeginRendering(cmd, &ri);
+  VkViewport viewport{0, 0, float(extent.width), float(extent.height), 0, 1};
+  vkCmdSetViewport(cmd, 0, 1, &viewport);
+  vkCmdSetScissor(cmd, 0, 1, &pixel);
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pick_);
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, 1, &f.descriptors, 0, nullptr);
+  for (const auto& inst : scene.instances) {
+    if (!inst.mesh || inst.mesh->indices.empty() || inst.pick_id == 0 || inst.color.a < 0.5f) continue;
+    const GpuMesh& m = gpu_mesh(inst.mesh);
+    gpu::DrawPush push{};
+    push.model = inst.transform;
+    push.color = inst.color;
+    push.pick_id = inst.pick_id;
+    vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push, &push);
+    VkDeviceSize offset = 0;
+    vkCmdBindVertexBuffers(cmd, 0, 1, &m.vertices.buffer, &offset);
+    vkCmdBindIndexBuffer(cmd, m.indices.buffer, 0, VK_INDEX_TYPE_UINT32);
+    vkCmdDrawIndexed(cmd, m.index_count, 1, 0, 0, 0);
+  }
+  vkCmdEndRendering(cmd);
+  image_barrier(cmd, f.pick_id.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, ImageUse::TransferSrc);
+  VkBufferImageCopy region{};
+  region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+  region.imageOffset = {x, y, 0};
+  region.imageExtent = {1, 1, 1};
+  vkCmdCopyImageToBuffer(cmd, f.pick_id.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, f.pick_readback.buffer, 1, &region);
+  VkMemoryBarrier2 barrier{VK_STRUCTURE_TYPE_MEMORY_BARRIER_2};
+  barrier.srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
+  barrier.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
+  barrier.dstStageMask = VK_PIPELINE_STAGE_2_HOST_BIT;
+  barrier.dstAccessMask = VK_ACCESS_2_HOST_READ_BIT;
+  VkDependencyInfo dep{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
+  dep.memoryBarrierCount = 1;
+  dep.pMemoryBarriers = &barrier;
+  vkCmdPipelineBarrier2(cmd, &dep);
 }
 
 }  // namespace fascia::render

@@ -4,6 +4,7 @@
 #include <array>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include "render/context.h"
@@ -19,7 +20,9 @@ enum class FrameStatus { Ok, OutOfDate };
 
 class Renderer {
  public:
-  Renderer(Context& ctx, VkFormat target_format);
+  // `samples`: multisampling, capped at what the device offers (4x is the default for quality; the
+  // window on a software rasteriser asks for 1x to stay interactive, since lavapipe pays ~2.7x for 4x).
+  Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_4_BIT);
   ~Renderer();
   Renderer(const Renderer&) = delete;
   Renderer& operator=(const Renderer&) = delete;
@@ -36,6 +39,12 @@ class Renderer {
 
   VkSampleCountFlagBits samples() const { return samples_; }
 
+  // Asks which instance covers pixel (x, y) of the next frame: its pick id (0 = none) arrives
+  // through take_pick() once that frame has finished on the GPU. Translucent instances below half
+  // opacity are looked through, as the user sees through them.
+  void request_pick(int x, int y);
+  std::optional<uint32_t> take_pick();
+
  private:
   struct Frame {
     VkCommandPool pool = VK_NULL_HANDLE;
@@ -46,6 +55,10 @@ class Renderer {
     VkDescriptorSet descriptors = VK_NULL_HANDLE;
     Image color;  // multisampled, resolved into the target image
     Image depth;
+    Image pick_id;     // the id buffer (R32_UINT, one sample), drawn only when a pick is asked for
+    Image pick_depth;
+    Buffer pick_readback;
+    bool pick_in_flight = false;
     RetireList retired;
   };
   struct GpuMesh {
@@ -56,6 +69,7 @@ class Renderer {
   };
 
   void ensure_attachments(Frame& frame, VkExtent2D extent);
+  void record_pick(Frame& frame, const scene::RenderScene& scene, VkExtent2D extent, int x, int y);
   void purge_meshes(Frame& frame);
   const GpuMesh& gpu_mesh(const std::shared_ptr<const scene::Mesh>& mesh);
   void record(Frame& frame, const scene::RenderScene& scene, RenderTarget& target, const TargetImage& image,
@@ -71,6 +85,9 @@ class Renderer {
   VkPipeline background_ = VK_NULL_HANDLE;
   VkPipeline mesh_opaque_ = VK_NULL_HANDLE;
   VkPipeline mesh_blend_ = VK_NULL_HANDLE;
+  VkPipeline pick_ = VK_NULL_HANDLE;
+  std::optional<glm::ivec2> pick_request_;
+  std::optional<uint32_t> pick_result_;
   std::array<Frame, kFramesInFlight> frames_;
   uint32_t frame_index_ = 0;
   std::unordered_map<const scene::Mesh*, GpuMesh> meshes_;

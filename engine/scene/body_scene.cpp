@@ -1,6 +1,9 @@
 #include "scene/body_scene.h"
 
+#include <algorithm>
 #include <cmath>
+
+#include <meshoptimizer.h>
 
 #include "body/skinning.h"
 #include "scene/colormap.h"
@@ -21,7 +24,29 @@ vec3 tissue_color(const std::string& name, body::Layer layer) {
   return srgb_to_linear(vec3(0.66f, 0.20f, 0.18f));
 }
 
-PosedBody pose_body(const body::Body& b, const body::Pose& pose) {
+Mesh simplify(const Mesh& mesh, float ratio, float max_error_m) {
+  Mesh out;
+  out.vertices = mesh.vertices;
+  out.indices.resize(mesh.indices.size());
+  // The error is relative to the mesh's extent in meshoptimizer; convert from metres.
+  vec3 lo(1e9f), hi(-1e9f);
+  for (const auto& v : mesh.vertices) {
+    lo = glm::min(lo, v.position);
+    hi = glm::max(hi, v.position);
+  }
+  float extent = std::max(1e-6f, glm::length(hi - lo));
+  size_t target = size_t(float(mesh.indices.size() / 3) * ratio) * 3;
+  size_t n = meshopt_simplify(out.indices.data(), mesh.indices.data(), mesh.indices.size(),
+                              &mesh.vertices[0].position.x, mesh.vertices.size(), sizeof(Vertex), target,
+                              max_error_m / extent, 0, nullptr);
+  out.indices.resize(n);
+  // Drop the vertices no triangle uses any more.
+  out.vertices.resize(meshopt_optimizeVertexFetch(out.vertices.data(), out.indices.data(), out.indices.size(),
+                                                  out.vertices.data(), out.vertices.size(), sizeof(Vertex)));
+  return out;
+}
+
+PosedBody pose_body(const body::Body& b, const body::Pose& pose, bool reduced_detail) {
   PosedBody out;
   std::vector<mat4> skinning = body::skinning_matrices(b, pose);
   for (const body::BodyMesh& bm : b.meshes) {
@@ -31,7 +56,9 @@ PosedBody pose_body(const body::Body& b, const body::Pose& pose) {
     for (size_t i = 0; i < posed.size(); ++i) mesh->vertices[i].position = posed[i];
     mesh->indices = bm.indices;
     compute_normals(*mesh);
-    out.parts.push_back({bm.name, bm.layer, std::move(mesh), tissue_color(bm.name, bm.layer)});
+    std::shared_ptr<Mesh> reduced;
+    if (reduced_detail) reduced = std::make_shared<Mesh>(simplify(*mesh, 0.3f, 0.0015f));
+    out.parts.push_back({bm.name, bm.layer, std::move(mesh), std::move(reduced), tissue_color(bm.name, bm.layer)});
   }
   return out;
 }
@@ -45,7 +72,7 @@ void add_body(RenderScene& scene, const PosedBody& body, const BodyView& view, u
     uint32_t pick = id++;
     if (!style.visible || style.opacity <= 0.0f) continue;
     MeshInstance inst;
-    inst.mesh = part.mesh;
+    inst.mesh = view.reduced_detail && part.reduced ? part.reduced : part.mesh;
     inst.color = vec4(part.color, style.opacity);
     inst.pick_id = pick;
     inst.layer = static_cast<uint32_t>(part.layer);

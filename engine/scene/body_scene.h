@@ -16,6 +16,7 @@ struct LayerStyle {
 };
 
 struct BodyView {
+  bool reduced_detail = false;  // draw the simplified meshes (interactive views on software Vulkan)
   LayerStyle bone{true, 1.0f};
   LayerStyle muscle{true, 0.55f};  // translucent so the lines inside show
   LayerStyle skin{true, 0.22f};
@@ -27,12 +28,18 @@ struct PosedBody {
     std::string name;
     body::Layer layer;
     std::shared_ptr<Mesh> mesh;
+    std::shared_ptr<Mesh> reduced;  // simplified copy, or null when not made
     vec3 color;  // linear RGB
   };
   std::vector<Part> parts;
 };
 
-PosedBody pose_body(const body::Body& body, const body::Pose& pose);
+// `reduced_detail` also makes a simplified copy of every mesh (about a third of the triangles,
+// within a fraction of a millimetre of the surface) for interactive views.
+PosedBody pose_body(const body::Body& body, const body::Pose& pose, bool reduced_detail = false);
+
+// A copy of `mesh` with about `ratio` of its triangles, keeping the shape (meshoptimizer).
+Mesh simplify(const Mesh& mesh, float ratio, float max_error_m);
 
 // The colour a tissue is drawn in: bone ivory, muscle red, tendon and fascia silver, skin warm.
 vec3 tissue_color(const std::string& name, body::Layer layer);

@@ -1,5 +1,7 @@
 #include "scene/line_scene.h"
 
+#include <algorithm>
+
 #include "scene/colormap.h"
 #include "scene/tube.h"
 
@@ -17,12 +19,12 @@ vec3 place(const atlas::AttachedPoint& p, const JointWorld& pose) {
 
 LineGeometry build_line_geometry(const atlas::ResolvedAtlas& resolved, float radius, const JointWorld& pose) {
   LineGeometry g;
-  g.marker = std::make_shared<Mesh>(make_sphere(1.0f, 10, 16));
+  g.marker = std::make_shared<Mesh>(make_sphere(1.0f, 6, 10));  // small on screen: few triangles
   for (const auto& t : resolved.tracks) {
     std::vector<vec3> points;
     for (const auto& p : t.path) points.push_back(place(p, pose));
     LineGeometry::Track track{t.id, t.lines, smooth_path(points, 3), nullptr};
-    track.tube = std::make_shared<Mesh>(make_tube(track.path, radius, 10));
+    track.tube = std::make_shared<Mesh>(make_tube(track.path, radius, 8));
     g.tracks.push_back(std::move(track));
   }
   for (const auto& s : resolved.stations) {
@@ -52,7 +54,13 @@ void add_lines(RenderScene& scene, const LineGeometry& g, const LineView& view, 
       }
     if (!shown) continue;
     vec3 color = line_color(*shown);
-    if (auto it = view.track_value.find(t.id); it != view.track_value.end()) color = viridis(it->second);
+    if (!view.track_value.empty()) {
+      // Tension mode: tracks the simulation does not cover are neutral grey, not a line colour.
+      auto it = view.track_value.find(t.id);
+      color = it != view.track_value.end() ? viridis(it->second) : srgb_to_linear(vec3(0.55f));
+    }
+    if (!view.highlight.empty() && std::find(t.lines.begin(), t.lines.end(), view.highlight) == t.lines.end())
+      color = glm::mix(color, srgb_to_linear(vec3(0.45f)), 0.8f);
     MeshInstance inst;
     inst.mesh = t.tube;
     inst.color = vec4(color, 1.0f);

@@ -39,6 +39,8 @@ struct LineView {
   bool stations = true;
   // Tension colouring: track id -> value in [0, 1] on the colour map (viridis); empty = line colours.
   std::map<std::string, float> track_value;
+  // A selected line ("sbl.l"): its tracks keep their colour, the others fade to grey.
+  std::string highlight;
 };
 
 LineGeometry build_line_geometry(const atlas::ResolvedAtlas& resolved, float radius, const JointWorld& pose = {});

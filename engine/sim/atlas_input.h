@@ -36,12 +36,13 @@ struct AtlasInput {
     double stiffness = 0;       // N/mm of the whole track (0: the default)
     double stiffness_to = 0;    // N/mm at the `to` end when the section tapers (0: uniform); the
                                 // stiffness then varies geometrically along the track
+    bool link = false;          // a shear link within a station: one two-way element
   };
   struct Transition {
     std::string line, station;
     Grade grade = Grade::Unassessed;
-    std::string posture_joint;  // the link weakens as this joint bends
-    double posture_gain = 0;    // 1/rad²
+    std::string posture_joint;  // the link weakens as this joint bends (atlas Continuity)
+    double full_below_deg = 0, none_above_deg = 0;
   };
   struct Line {
     std::string id;
@@ -58,11 +59,11 @@ struct NetworkOptions {
   double segment_length = 0.04;  // m between nodes along a track
   double refine = 1;             // multiplies the number of segments (benchmarks: 10, 100)
   double default_stiffness = 40;  // N/mm of a track without data
-  double track_leak = 0.03;      // interior anchors over the track's stiffness (fascial surroundings)
+  double track_leak = 0.01;      // interior anchors over the track's stiffness (fascial surroundings)
   double end_anchor = 1.0;       // anchor ratio at a line's end stations
   // Anchor/track stiffness ratio a station gets from its best-evidenced transition, by Grade (strong,
   // moderate, limited, none, unassessed): strong links pass more tension on, unverified ones less.
-  double grade_anchor[5] = {0.05, 0.15, 0.5, 2.0, 0.5};
+  double grade_anchor[5] = {0.02, 0.1, 0.5, 2.0, 0.5};
   ModelOptions model;
 };
 

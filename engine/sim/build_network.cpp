@@ -99,7 +99,7 @@ Result<NetworkSpec> build_network(const AtlasInput& in, const NetworkOptions& op
     for (size_t i = 1; i < poly.size(); ++i) arc[i] = arc[i - 1] + dist(poly[i - 1].position, poly[i].position);
     const double length = arc.back();
     if (!(length > 1e-3)) return input_error(where, "track shorter than 1 mm");
-    int nseg = std::max(2, int(std::lround(opt.refine * length / opt.segment_length)));
+    int nseg = tr.link ? 1 : std::max(2, int(std::lround(opt.refine * length / opt.segment_length)));
     double k_nmm = tr.stiffness > 0 ? tr.stiffness : opt.default_stiffness;
     double k_lin = k_nmm * 1000.0;               // N/m of the whole track
     // A uniform section gives every segment the same k per unit strain; a tapering one (thick
@@ -129,12 +129,12 @@ Result<NetworkSpec> build_network(const AtlasInput& in, const NetworkOptions& op
         n.position = lerp(pa.position, pb.position, t);
         // Interior points of ribcage tracks breathe with their ends.
         n.breath = lerp(in.stations[fa->second].breath, in.stations[fb->second].breath, double(i) / nseg);
-        n.anchor = opt.track_leak * k_lin / (nseg - 1);
+        n.anchor = opt.track_leak * k_lin / std::max(1, nseg - 1);
         node = int(s.nodes.size());
         s.nodes.push_back(n);
       }
       double k_strain = k_lin * length * std::pow(taper, (i - 0.5) / nseg);
-      s.elements.push_back({prev, node, k_strain, 0, track, lines});
+      s.elements.push_back({prev, node, k_strain, 0, track, lines, tr.link});
       prev = node;
     }
     node_kmax[fa->second] = std::max(node_kmax[fa->second], k_lin);
@@ -151,15 +151,19 @@ Result<NetworkSpec> build_network(const AtlasInput& in, const NetworkOptions& op
     if (a < ratio[st] || s.stations[st].grade == Grade::Unassessed) s.stations[st].grade = tn.grade;
     ratio[st] = std::min(ratio[st], a);
     if (!tn.posture_joint.empty()) {
-      auto f = frame(tn.posture_joint, "transitions." + tn.line);
-      if (!f) return f.error();
-      s.nodes[st].posture_hinge = *f;
-      s.nodes[st].posture_gain = tn.posture_gain;
+      auto it2 = frame_of.find(tn.posture_joint);
+      if (it2 == frame_of.end()) return input_error("transitions." + tn.line, "unknown joint '" + tn.posture_joint + "'");
+      if (it2->second >= 0 && s.hinges[it2->second].name == tn.posture_joint) {
+        s.nodes[st].posture_hinge = it2->second;
+        s.nodes[st].posture_full = tn.full_below_deg / 57.29577951308232;
+        s.nodes[st].posture_none = std::max(tn.none_above_deg, tn.full_below_deg + 1) / 57.29577951308232;
+      }
     }
   }
   for (size_t st = 0; st < in.stations.size(); ++st) {
     double k = node_kmax[st] > 0 ? node_kmax[st] : opt.default_stiffness * 1000;
     s.nodes[st].anchor = ratio[st] * k;
+    s.nodes[st].posture_anchor = std::max(ratio[st], opt.grade_anchor[int(Grade::None)]) * k;
   }
   return s;
 }

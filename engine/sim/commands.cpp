@@ -4,9 +4,12 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 
+#include "core/log.h"
 #include "sim/atlas_input.h"
+#include "sim/atlas_network.h"
 #include "sim/solver.h"
 
 namespace fascia::sim {
@@ -111,7 +114,13 @@ Result<std::vector<int>> restrict_elements(const Model& m, const std::string& ta
       if (m.element_lines[e] & (1u << l)) els.push_back(e);
     return els;
   }
-  return bad_input("--restrict: unknown track '" + target + "' (a track id such as gastrocnemius.l, or a line such as sbl.l)");
+  for (int t2 : find_tracks_by_tissue(m, target)) {
+    els.insert(els.end(), m.track_element.begin() + m.track_element_adr[t2],
+               m.track_element.begin() + m.track_element_adr[t2] + m.track_element_num[t2]);
+  }
+  if (!els.empty()) return els;
+  return bad_input("--restrict: unknown track '" + target +
+                   "' (a track id, a tissue with its side such as gastrocnemius.l, or a line such as sbl.l)");
 }
 
 Status apply_restrictions(const Model& m, Data& d, const std::vector<RestrictOption>& rs) {
@@ -165,12 +174,56 @@ Status apply_pose(const Model& m, Data& d, const std::string& name) {
   return bad_input("--pose: unknown pose '" + name + "' (known: " + known + ")");
 }
 
+std::vector<int> find_tracks_by_tissue(const Model& m, const std::string& tissue_with_side) {
+  std::string tissue = tissue_with_side, side;
+  if (tissue.size() > 2 && (tissue.ends_with(".l") || tissue.ends_with(".r"))) {
+    side = tissue.substr(tissue.size() - 2);
+    tissue.resize(tissue.size() - 2);
+  }
+  std::vector<int> out;
+  for (int t = 0; t < m.ntrack; ++t) {
+    const std::string& id = m.track_name[t];
+    bool midline = !(id.ends_with(".l") || id.ends_with(".r"));
+    if (!(side.empty() ? midline : id.ends_with(side))) continue;
+    // Tissue ids may carry the side themselves (the resolved atlas writes "gastrocnemius.l").
+    for (const std::string& ts : m.track_tissues[t]) {
+      if (ts == tissue || ts == tissue + side) {
+        out.push_back(t);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 const Model& default_model() {
+  // The shipped atlas on the built-in body; the built-in reference network when the atlas cannot be
+  // loaded (a checkout without assets).
   static const Model m = [] {
-    auto spec = build_network(reference_body());
-    auto model = compile(*spec);
-    return std::move(*model);
+    // FASCIA_SIM_REFERENCE=1 runs on the built-in reference network (tests of the fallback).
+    if (const char* ref = std::getenv("FASCIA_SIM_REFERENCE"); ref && std::string(ref) == "1") {
+      return std::move(*compile(*build_network(reference_body())));
+    }
+    auto in = default_atlas_input();
+    if (in) {
+      auto spec = build_network(*in);
+      if (spec) {
+        auto model = compile(*spec);
+        if (model) return std::move(*model);
+        log_warning("sim: atlas network does not compile: " + model.error().message);
+      } else {
+        log_warning("sim: atlas network: " + spec.error().message);
+      }
+    } else {
+      log_warning("sim: atlas unavailable, using the reference network: " + in.error().message);
+    }
+    return std::move(*compile(*build_network(reference_body())));
   }();
+  return m;
+}
+
+const Model& reference_model() {
+  static const Model m = std::move(*compile(*build_network(reference_body())));
   return m;
 }
 
@@ -210,7 +263,8 @@ Result<Json> sim_command(const Model& m, const SimOptions& o) {
   Json els = Json::array();
   for (int e = 0; e < m.nelement; ++e) {
     els.push_back({{"index", e}, {"track", m.element_track[e] >= 0 ? m.track_name[m.element_track[e]] : ""},
-                   {"lines", lines_of(m, m.element_lines[e])}, {"tension_N", round_to(d.element_tension[e], 1e-4)},
+                   {"lines", lines_of(m, m.element_lines[e])}, {"link", m.element_link[e] != 0},
+                   {"tension_N", round_to(d.element_tension[e], 1e-4)},
                    {"strain", round_to(d.element_strain[e], 1e-6)},
                    {"change_N", round_to(d.element_tension[e] - base.element_tension[e], 1e-4)}});
   }
@@ -240,6 +294,10 @@ Result<Json> trace_command(const Model& m, const TraceOptions& o) {
   TraceTarget target;
   std::string kind;
   int t = find_track(m, o.at);
+  if (t < 0) {
+    auto by_tissue = find_tracks_by_tissue(m, o.at);
+    if (!by_tissue.empty()) t = by_tissue.front();
+  }
   if (t >= 0) {
     // The middle element of the track stands for it.
     target.element = m.track_element[m.track_element_adr[t] + m.track_element_num[t] / 2];

@@ -12,7 +12,8 @@
 
 namespace fascia::sim {
 
-// One --restrict: TARGET=STIFFNESS_X[,SHORTEN_PCT], the target a track, or a line (all its elements).
+// One --restrict: TARGET=STIFFNESS_X[,SHORTEN_PCT], the target a track id, a tissue with its side
+// (every track listing it), or a line (all its elements).
 struct RestrictOption {
   std::string target;
   double stiffness_x = 1.0;   // [0.1, 10]
@@ -44,8 +45,13 @@ struct RomOptions {
   std::string pose = "neutral";
 };
 
-// The model of the built-in reference body, compiled once.
+// The shipped atlas on the built-in body, compiled once (the reference network when the atlas is
+// unavailable); and the built-in reference network itself.
 const Model& default_model();
+const Model& reference_model();
+
+// Tracks listing a tissue, by "tissue.side" (gastrocnemius.l) or a midline tissue (galea_aponeurotica).
+std::vector<int> find_tracks_by_tissue(const Model& m, const std::string& tissue_with_side);
 
 Result<Json> sim_command(const Model& m, const SimOptions& o);
 Result<Json> trace_command(const Model& m, const TraceOptions& o);

@@ -69,6 +69,7 @@ void set_state(const Model& m, Data& d, const std::vector<double>& s) {
   take(d.hinge_qdot);
   take(d.hinge_target);
   for (int h = 0; h < m.nhinge; ++h) d.hinge_locked[h] = s[i++] != 0;
+  d.factor_kind = 0;  // the next step factorises afresh, so a replay is bit-identical
 }
 
 void reset(const Model& m, Data& d) {
@@ -77,6 +78,7 @@ void reset(const Model& m, Data& d) {
   std::fill(d.node_v.begin(), d.node_v.end(), 0.0);
   for (int h = 0; h < m.nhinge; ++h) d.hinge_q[h] = d.hinge_locked[h] ? d.hinge_target[h] : 0.0;
   std::fill(d.hinge_qdot.begin(), d.hinge_qdot.end(), 0.0);
+  d.factor_kind = 0;
 }
 
 int add_restriction(Data& d, std::vector<int> elements, double stiffness_x, double shorten_pct) {

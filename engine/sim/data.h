@@ -80,6 +80,8 @@ struct Data {
   double residual = 0;          // max |gradient| of the last solve, N or N·m
   bool converged = false;
   int64_t factorizations = 0;
+  int factor_kind = 0;          // what d.solver holds: 0 nothing, 1 the static Hessian, 2 a step matrix
+  int factor_age = 0;           // steps since the step matrix was factorised
 };
 
 inline constexpr int kMaxLoads = 16;

@@ -67,8 +67,12 @@ void forward_params(const Model& m, Data& d) {
     double k = m.node_anchor[n];
     int h = m.node_posture_hinge[n];
     if (h >= 0) {
-      double th = d.hinge_target[h];
-      k *= 1 + m.node_posture_gain[n] * th * th;
+      // Continuity from the pose's angle of the hinge (held by the pose; neutral when free), not
+      // from the state, so the energy stays smooth.
+      double full = m.node_posture_range[2 * n], none = m.node_posture_range[2 * n + 1];
+      double angle = d.hinge_locked[h] ? d.hinge_target[h] : 0.0;
+      double f = std::clamp((none - angle) / (none - full), 0.0, 1.0);
+      k = m.node_posture_anchor[n] + (k - m.node_posture_anchor[n]) * f;
     }
     d.node_k[n] = k;
   }
@@ -114,7 +118,9 @@ void forward_forces(const Model& m, Data& d) {
     double len = std::sqrt(dot(dx, dx));
     double slack = d.element_slack[e];
     double strain = len / slack - 1;
-    Blankevoort bl = blankevoort(strain, d.element_k[e], et);
+    Blankevoort bl = m.element_link[e]
+        ? Blankevoort{d.element_k[e] * strain, d.element_k[e], 0.5 * d.element_k[e] * strain * strain}
+        : blankevoort(strain, d.element_k[e], et);
     d.element_length[e] = len;
     d.element_strain[e] = strain;
     d.element_tension[e] = bl.force;
@@ -123,7 +129,7 @@ void forward_forces(const Model& m, Data& d) {
     V3 n = len > 0 ? (1 / len) * dx : V3{0, 0, 0};
     // Damping only while stretched and lengthening.
     double rate = dot(n, load3(&d.node_v[3 * b]) - load3(&d.node_v[3 * a])) / slack;
-    double fd = strain > 0 && rate > 0 ? m.element_damping[e] * rate : 0;
+    double fd = strain > 0 && rate > 0 && !m.element_link[e] ? m.element_damping[e] * rate : 0;
     dissipation += 0.5 * fd * rate;
     V3 f = (bl.force + fd) * n;
     add_node(b, f);
@@ -152,10 +158,13 @@ void forward_forces(const Model& m, Data& d) {
     V3 p = load3(&d.node_target[3 * n]);
     V3 w = load3(&d.node_v[3 * n]);  // velocity relative to the bone point
     int adr = fr >= 0 ? m.hinge_ancestor_adr[fr] : 0, num = fr >= 0 ? m.hinge_ancestor_num[fr] : 0;
+    constexpr int kMaxChain = 32;
+    V3 jacs[kMaxChain];
+    num = std::min(num, kMaxChain);
     for (int i = 0; i < num; ++i) {
       int j = m.hinge_ancestor[adr + i];
-      V3 jac = cross(load3(&d.hinge_waxis[3 * j]), p - load3(&d.hinge_wcentre[3 * j]));
-      w = w - d.hinge_qdot[j] * jac;
+      jacs[i] = cross(load3(&d.hinge_waxis[3 * j]), p - load3(&d.hinge_wcentre[3 * j]));
+      w = w - d.hinge_qdot[j] * jacs[i];
     }
     V3 t = load3(&m.node_tangent[3 * n]);
     if (fr >= 0) t = mul(&d.hinge_rot[9 * fr], t);
@@ -163,11 +172,7 @@ void forward_forces(const Model& m, Data& d) {
     V3 fc = cp * w + (m.node_damping[n] - cp) * dot(t, w) * t;
     dissipation += 0.5 * dot(fc, w);
     add_node(n, f + fc);
-    for (int i = 0; i < num; ++i) {
-      int j = m.hinge_ancestor[adr + i];
-      V3 jac = cross(load3(&d.hinge_waxis[3 * j]), p - load3(&d.hinge_wcentre[3 * j]));
-      d.grad[hinge0 + j] -= dot(f + fc, jac);
-    }
+    for (int i = 0; i < num; ++i) d.grad[hinge0 + m.hinge_ancestor[adr + i]] -= dot(f + fc, jacs[i]);
   }
 
   constexpr double kTwoPi = 6.283185307179586;
@@ -216,9 +221,9 @@ void assemble(const Model& m, Data& d, Assembler& as, double ks, double cs, doub
     double slack = d.element_slack[e];
     // Material stiffness along the element, geometric stiffness across it (tension >= 0 keeps it PSD).
     double axial = d.element_dtension[e] / slack;
-    double lateral = len > 0 ? d.element_tension[e] / len : 0;
+    double lateral = len > 0 ? d.element_tension[e] / len : 0;  // < 0 only for a link pushing
     double rate = dot(n, load3(&d.node_v[3 * b]) - load3(&d.node_v[3 * a])) / slack;
-    double damp = d.element_strain[e] > 0 && rate > 0 ? m.element_damping[e] / (slack * slack) : 0;
+    double damp = d.element_strain[e] > 0 && rate > 0 && !m.element_link[e] ? m.element_damping[e] / (slack * slack) : 0;
     double coef_nn = ks * (axial - lateral) + cs * damp;
     double nv[3] = {n.x, n.y, n.z};
     double kb[9], kn[9];
@@ -256,10 +261,15 @@ void assemble(const Model& m, Data& d, Assembler& as, double ks, double cs, doub
     V3 dd = load3(&d.node_x[3 * n]) - p;
     int adr = m.hinge_ancestor_adr[fr], num = m.hinge_ancestor_num[fr];
     auto cmul = [&](V3 v) { return cp * v + cd * dot(t, v) * t; };
+    // Jacobian columns a_j × (p - c_j) of the hinges above, root first (a chain is short).
+    constexpr int kMaxChain = 32;
+    V3 jac[kMaxChain], cjac[kMaxChain];
+    num = std::min(num, kMaxChain);
     for (int i = 0; i < num; ++i) {
       int hi = m.hinge_ancestor[adr + i];
-      V3 ji = cross(load3(&d.hinge_waxis[3 * hi]), p - load3(&d.hinge_wcentre[3 * hi]));
-      V3 col = ks * k * ji + cs * cmul(ji);
+      jac[i] = cross(load3(&d.hinge_waxis[3 * hi]), p - load3(&d.hinge_wcentre[3 * hi]));
+      cjac[i] = cmul(jac[i]);
+      V3 col = ks * k * jac[i] + cs * cjac[i];
       as.add(dn, hinge0 + hi, -col.x);
       as.add(dn + 1, hinge0 + hi, -col.y);
       as.add(dn + 2, hinge0 + hi, -col.z);
@@ -267,11 +277,10 @@ void assemble(const Model& m, Data& d, Assembler& as, double ks, double cs, doub
     for (int i = 0; i < num; ++i) {
       int hi = m.hinge_ancestor[adr + i];
       V3 ai = load3(&d.hinge_waxis[3 * hi]);
-      V3 ji = cross(ai, p - load3(&d.hinge_wcentre[3 * hi]));
       for (int j = i; j < num; ++j) {
         int hj = m.hinge_ancestor[adr + j];
-        V3 jj = cross(load3(&d.hinge_waxis[3 * hj]), p - load3(&d.hinge_wcentre[3 * hj]));
-        as.add(hinge0 + hi, hinge0 + hj, ks * k * (dot(ji, jj) - dot(dd, cross(ai, jj))) + cs * dot(ji, cmul(jj)));
+        as.add(hinge0 + hi, hinge0 + hj,
+               ks * k * (dot(jac[i], jac[j]) - dot(dd, cross(ai, jac[j]))) + cs * dot(jac[i], cjac[j]));
       }
     }
   }

@@ -73,6 +73,32 @@ std::vector<int> ldlt_analyse(SparseLdlt& s, int n, const std::vector<std::pair<
   for (int k = 0; k < n; ++k) s.l_colptr[k + 1] = s.l_colptr[k] + s.l_count[k];
   s.l_row.assign(s.l_colptr[n], 0);
   s.l_value.assign(s.l_colptr[n], 0.0);
+  // Row patterns of L (the columns i < k with L(k, i) != 0), ascending, and the slot of each entry:
+  // rows are filled in order, so row k's entry in column i goes after those of earlier rows.
+  s.row_ptr.assign(n + 1, 0);
+  s.row_col.clear();
+  s.row_col.reserve(s.l_colptr[n]);
+  s.row_pos.clear();
+  s.row_pos.reserve(s.l_colptr[n]);
+  std::vector<int> fill(n, 0), pattern;
+  for (int k = 0; k < n; ++k) {
+    s.flag[k] = -1 - k;  // fresh marks (the loop above used k)
+    pattern.clear();
+    for (int p = s.a_colptr[k]; p < s.a_colptr[k + 1]; ++p) {
+      for (int i = s.a_row[p]; i < k && s.flag[i] != -1 - k; i = s.parent[i]) {
+        pattern.push_back(i);
+        s.flag[i] = -1 - k;
+      }
+    }
+    std::sort(pattern.begin(), pattern.end());
+    for (int i : pattern) {
+      int pos = s.l_colptr[i] + fill[i]++;
+      s.l_row[pos] = k;
+      s.row_col.push_back(i);
+      s.row_pos.push_back(pos);
+    }
+    s.row_ptr[k + 1] = int(s.row_col.size());
+  }
   s.d.assign(n, 0.0);
   s.y.assign(n, 0.0);
   s.x_perm.assign(n, 0.0);
@@ -89,36 +115,20 @@ void ldlt_factorize(SparseLdlt& s, double min_pivot) {  // min_pivot relative to
   }
   const double floor_pivot = std::max(min_pivot * max_diag, 1e-300);
   s.clamped_pivots = 0;
-  int* lnz = s.l_count.data();
   for (int k = 0; k < n; ++k) {
-    // Row k of L from the elimination tree (up-looking).
-    s.y[k] = 0.0;
-    int top = n;
-    s.flag[k] = k;
-    lnz[k] = 0;
-    for (int p = s.a_colptr[k]; p < s.a_colptr[k + 1]; ++p) {
-      int i = s.a_row[p];
-      s.y[i] += s.a_value[p];
-      int len = 0;
-      for (; s.flag[i] != k; i = s.parent[i]) {
-        s.pattern[len++] = i;
-        s.flag[i] = k;
-      }
-      while (len > 0) s.pattern[--top] = s.pattern[--len];
-    }
+    // Row k of L: scatter column k of A, then eliminate along the precomputed row pattern.
+    for (int p = s.a_colptr[k]; p < s.a_colptr[k + 1]; ++p) s.y[s.a_row[p]] += s.a_value[p];
     double dk = s.y[k];
     s.y[k] = 0.0;
-    for (; top < n; ++top) {
-      int i = s.pattern[top];
+    for (int q = s.row_ptr[k]; q < s.row_ptr[k + 1]; ++q) {
+      int i = s.row_col[q];
+      int end = s.row_pos[q];
       double yi = s.y[i];
       s.y[i] = 0.0;
-      int p2 = s.l_colptr[i] + lnz[i];
-      for (int p = s.l_colptr[i]; p < p2; ++p) s.y[s.l_row[p]] -= s.l_value[p] * yi;
+      for (int p = s.l_colptr[i]; p < end; ++p) s.y[s.l_row[p]] -= s.l_value[p] * yi;
       double lki = yi / s.d[i];
       dk -= lki * yi;
-      s.l_row[p2] = k;
-      s.l_value[p2] = lki;
-      lnz[i]++;
+      s.l_value[end] = lki;
     }
     // A pivot that is not clearly positive is replaced by its magnitude, and at least a fraction of
     // its own diagonal: the factor then belongs to a nearby positive definite matrix, so the step it

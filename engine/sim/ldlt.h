@@ -16,8 +16,11 @@ struct SparseLdlt {
   std::vector<double> a_value;
   std::vector<int> perm;      // (n) perm[new] = old
   std::vector<int> perm_inv;  // (n) perm_inv[old] = new
-  // Factor L (unit lower, strict part by columns) and D.
+  // Factor L (unit lower, strict part by columns) and D. The pattern of L is fixed, so the row
+  // patterns (ascending) and where each of their entries lands in L are computed once, and the
+  // numeric factorisation is pure arithmetic.
   std::vector<int> l_colptr, l_row, parent, l_count;
+  std::vector<int> row_ptr, row_col, row_pos;  // (n+1), (nnz L), (nnz L)
   std::vector<double> l_value, d;
   // Work arrays for the numeric factorisation and solves.
   std::vector<double> y, x_perm;

@@ -55,6 +55,9 @@ Result<Model> compile(const NetworkSpec& spec) {
     const HingeSpec& hs = spec.hinges[h];
     std::string where = "hinges[" + std::to_string(h) + "] '" + hs.name + "'";
     if (hs.parent >= h || hs.parent < -1) return spec_error(where, "parent must come before the hinge");
+    int depth = 1;
+    for (int a = hs.parent; a >= 0; a = spec.hinges[a].parent) depth++;
+    if (depth > 32) return spec_error(where, "more than 32 hinges in a chain");
     double an = norm(hs.axis);
     if (!(an > 0)) return spec_error(where, "axis is zero");
     if (!(hs.stiffness > 0)) return spec_error(where, "stiffness must be positive");
@@ -90,7 +93,11 @@ Result<Model> compile(const NetworkSpec& spec) {
     push3(m.node_pos0, ns.position);
     m.node_anchor.push_back(ns.anchor);
     m.node_posture_hinge.push_back(ns.posture_hinge);
-    m.node_posture_gain.push_back(ns.posture_gain);
+    if (ns.posture_hinge >= 0 && !(ns.posture_none > ns.posture_full)) {
+      return spec_error(where, "posture continuity needs none-above > full-below");
+    }
+    m.node_posture_range.insert(m.node_posture_range.end(), {ns.posture_full, ns.posture_none});
+    m.node_posture_anchor.push_back(ns.posture_anchor);
     push3(m.node_breath, ns.breath);
     m.node_dof.push_back(ns.fixed ? -1 : 3 * m.nfree);
     if (!ns.fixed) m.nfree++;
@@ -112,13 +119,14 @@ Result<Model> compile(const NetworkSpec& spec) {
     if (m.nline < 32 && (es.lines >> m.nline) != 0) return spec_error(where, "line bit beyond the line list");
     double len = distance(spec.nodes[es.a].position, spec.nodes[es.b].position);
     if (!(len > 1e-6)) return spec_error(where, "nodes coincide");
-    double rest = es.rest_length > 0 ? es.rest_length : len / (1 + m.opt.prestrain);
+    double rest = es.rest_length > 0 ? es.rest_length : es.link ? len : len / (1 + m.opt.prestrain);
     m.element_node.insert(m.element_node.end(), {es.a, es.b});
     m.element_stiffness.push_back(es.stiffness);
     m.element_rest.push_back(rest);
     m.element_damping.push_back(m.opt.element_damping * es.stiffness);
     m.element_track.push_back(es.track);
     m.element_lines.push_back(es.lines);
+    m.element_link.push_back(es.link ? 1 : 0);
     constexpr double kRef = 0.04;
     double k = es.stiffness / len * (len / kRef) * (len / kRef);
     node_stiffness[es.a] += k;

@@ -34,6 +34,8 @@ struct ModelOptions {
   double hinge_time_constant = 0.05;  // s: hinge damping = this × hinge stiffness
   double timestep = 1.0 / 240.0;   // s, dynamic mode
   int step_iterations = 1;         // Newton iterations per implicit step (linearly implicit when 1)
+  int refactor_interval = 4;       // steps between refactorisations of the step matrix (1: every step);
+                                   // a stale factor is still a descent direction for the line search
   double force_tolerance = 1e-6;   // N, equilibrium residual on node forces
   double torque_tolerance = 1e-7;  // N·m, equilibrium residual on hinge torques
   int max_iterations = 60;
@@ -61,8 +63,12 @@ struct NodeSpec {
   bool fixed = false;       // pinned (root frame only)
   int station = -1;
   Vec3d breath;             // m of anchor displacement at full inspiration (ribcage nodes)
-  int posture_hinge = -1;   // the anchor stiffens as this hinge bends: ×(1 + gain θ²)
-  double posture_gain = 0;
+  // Posture-dependent continuity (atlas Continuity): the link is whole while this hinge's angle is at
+  // or below `posture_full`, broken at or above `posture_none` (rad), linear between; a broken link's
+  // anchor is `posture_anchor` (N/m), as stiff as an unverified transition's.
+  int posture_hinge = -1;
+  double posture_full = 0, posture_none = 1;
+  double posture_anchor = 0;
 };
 
 struct ElementSpec {
@@ -71,6 +77,9 @@ struct ElementSpec {
   double rest_length = 0;   // m; 0 = neutral length / (1 + prestrain)
   int track = -1;
   uint32_t lines = 0;       // bit mask over NetworkSpec::lines
+  // A shear link between the landmarks of one station (tendons that overlap around the knee pass
+  // force side by side, not end to end): a linear spring both ways, slack length = neutral length.
+  bool link = false;
 };
 
 struct TrackSpec {
@@ -125,8 +134,9 @@ struct Model {
   std::vector<int> node_frame;           // (nnode) hinge or -1
   std::vector<double> node_pos0;         // (nnode x 3) bone point, neutral world
   std::vector<double> node_anchor;       // (nnode) N/m
-  std::vector<int> node_posture_hinge;   // (nnode)
-  std::vector<double> node_posture_gain;  // (nnode) 1/rad²
+  std::vector<int> node_posture_hinge;   // (nnode) hinge whose angle breaks the link, or -1
+  std::vector<double> node_posture_range;  // (nnode x 2) rad: whole at or below, broken at or above
+  std::vector<double> node_posture_anchor;  // (nnode) N/m when broken
   std::vector<double> node_breath;       // (nnode x 3) m at full inspiration
   std::vector<int> node_dof;             // (nnode) first of 3 unknowns, -1 when fixed
   std::vector<int> node_station;         // (nnode) station or -1
@@ -142,6 +152,7 @@ struct Model {
   std::vector<double> element_damping;   // (nelement) N·s per unit strain rate
   std::vector<int> element_track;        // (nelement)
   std::vector<uint32_t> element_lines;   // (nelement) bit mask over line_name
+  std::vector<uint8_t> element_link;     // (nelement) 1 for a two-way shear link (may push)
 
   // tracks, stations, lines
   std::vector<std::string> track_name;   // (ntrack)

@@ -345,7 +345,9 @@ AtlasInput reference_body() {
         // Posture-dependent links: sbl across a bent knee, sfl across a flexed hip.
         if (std::string(l.id) == "sbl" && station == "femoral_condyles.l") tn.posture_joint = side ? "tibia.r" : "tibia.l";
         if (std::string(l.id) == "sfl" && station == "aiis.l") tn.posture_joint = side ? "femur.r" : "femur.l";
-        if (!tn.posture_joint.empty()) tn.posture_gain = 4.0;
+        // The atlas's continuity angles (a modelling choice there too).
+        if (std::string(l.id) == "sbl") tn.full_below_deg = 5, tn.none_above_deg = 60;
+        if (std::string(l.id) == "sfl") tn.full_below_deg = 0, tn.none_above_deg = 45;
         in.transitions.push_back(tn);
       }
     }

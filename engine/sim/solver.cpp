@@ -58,6 +58,7 @@ bool equilibrium(const Model& m, Data& d) {
     }
     ldlt_factorize(d.solver);
     d.factorizations++;
+    d.factor_kind = 1;
     for (int i = 0; i < m.ndof; ++i) d.delta[i] = -d.grad[i];
     ldlt_solve(d.solver, d.delta.data());
 
@@ -177,9 +178,17 @@ void step(const Model& m, Data& d) {
       rmax = std::max(rmax, std::abs(r) / h);
     }
     if (it > 0 && rmax < m.opt.force_tolerance) break;
-    assemble_matrix(m, d, h * h, h, 1);
-    ldlt_factorize(d.solver);
-    d.factorizations++;
+    // The matrix M + hC + h²K changes slowly from step to step: refactorise it every few steps
+    // (and after a line search had to shorten the step), otherwise reuse the factor.
+    if (d.factor_kind != 2 || d.factor_age >= m.opt.refactor_interval - 1 || it > 0) {
+      assemble_matrix(m, d, h * h, h, 1);
+      ldlt_factorize(d.solver);
+      d.factorizations++;
+      d.factor_kind = 2;
+      d.factor_age = 0;
+    } else {
+      d.factor_age++;
+    }
     double slope = 0;
     for (int i = 0; i < m.ndof; ++i) {
       d.delta[i] = -d.rhs[i];
@@ -200,6 +209,7 @@ void step(const Model& m, Data& d) {
         break;
       }
       alpha *= 0.5;
+      d.factor_age = m.opt.refactor_interval;  // a short step: refactorise next time
     }
     if (!accepted) {
       // Near the solution the decrease of Φ drowns in its round-off: the Newton step is then the
@@ -225,6 +235,7 @@ double trace_into(const Model& m, Data& d, TraceTarget target, double* dshorten,
   assemble_matrix(m, d, 1, 0, 0);
   ldlt_factorize(d.solver);
   d.factorizations++;
+  d.factor_kind = 1;
   std::fill(d.rhs.begin(), d.rhs.end(), 0.0);
   double load = 0;
   const int hinge0 = 3 * m.nfree;
@@ -303,8 +314,12 @@ TraceResult trace(const Model& m, Data& d, TraceTarget target) {
     r.track_dshorten[t] += r.element_dshorten[e];
     r.track_dstiffness[t] += r.element_dstiffness[e];
   }
-  r.track_rank.resize(m.ntrack);
-  std::iota(r.track_rank.begin(), r.track_rank.end(), 0);
+  // Rank the tissue a therapist can treat: shear links inside stations are not sources.
+  r.track_rank.clear();
+  for (int t = 0; t < m.ntrack; ++t) {
+    bool link = m.track_element_num[t] > 0 && m.element_link[m.track_element[m.track_element_adr[t]]];
+    if (!link) r.track_rank.push_back(t);
+  }
   std::stable_sort(r.track_rank.begin(), r.track_rank.end(), [&](int a, int b) {
     return std::abs(r.track_dshorten[a]) > std::abs(r.track_dshorten[b]);
   });

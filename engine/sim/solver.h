@@ -27,7 +27,7 @@ struct TraceResult {
   std::vector<double> element_dstiffness;    // (nelement) N per 1 % stiffening of each element
   std::vector<double> track_dshorten;        // (ntrack) the same for a whole track
   std::vector<double> track_dstiffness;      // (ntrack)
-  std::vector<int> track_rank;               // tracks by |track_dshorten|, largest first
+  std::vector<int> track_rank;               // tissue tracks (not links) by |track_dshorten|, largest first
 };
 
 // Sensitivity of the target's load to a restriction at every element, from one adjoint solve on the

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "core/file_io.h"
 #include "core/image.h"
 #include "support/test_support.h"
 
@@ -108,4 +109,37 @@ TEST_CASE("cli: atlas lists the twelve lines with evidence, as text and JSON") {
   REQUIRE(j.status == 0);
   CHECK(j.output.find("\"sbl\"") != std::string::npos);
   CHECK(j.output.find("strong") != std::string::npos);
+}
+
+TEST_CASE("cli: sim, trace and rom answer with numbers, and refuse bad input with status 2") {
+  auto s = test::run_fascia("sim --restrict gastrocnemius.l=3,4 --json");
+  REQUIRE(s.status == 0);
+  CHECK(s.output.find("gastrocnemius.l") != std::string::npos);
+  auto bad = test::run_fascia("sim --restrict foo=3");
+  CHECK(bad.status == 2);
+  CHECK(bad.output.find("unknown track 'foo'") != std::string::npos);
+  auto range = test::run_fascia("sim --restrict gastrocnemius.l=50");
+  CHECK(range.status == 2);
+  auto t = test::run_fascia("trace --at erector_spinae.l");
+  CHECK(t.status == 0);
+  CHECK(t.output.find("rank") != std::string::npos);
+  CHECK(test::run_fascia("trace").status == 2);
+  auto r = test::run_fascia("rom --joint ankle.l");
+  CHECK(r.status == 0);
+  CHECK(r.output.find("deg") != std::string::npos);
+  CHECK(test::run_fascia("rom --joint elbow.q").status == 2);
+}
+
+TEST_CASE("cli: body --export writes a glTF binary, and refuses bad paths with status 2") {
+  fs::path out = test::output_dir() / "cli_body.glb";
+  fs::remove(out);
+  auto r = test::run_fascia("body --export " + out.string());
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  auto bytes = read_file(out);
+  REQUIRE(bytes.ok());
+  CHECK(bytes->size() > 1000000);
+  CHECK(bytes->substr(0, 4) == "glTF");
+  CHECK(test::run_fascia("body --export " + (test::output_dir() / "nope" / "x.glb").string()).status == 2);
+  CHECK(test::run_fascia("body --export " + (test::output_dir() / "x.obj").string()).status == 2);
 }

@@ -34,7 +34,7 @@ TEST_CASE("export: Assimp re-imports the .glb with every mesh name and the 68 jo
   std::filesystem::remove(path);
   REQUIRE(export_glb(body, path).ok());
   Assimp::Importer importer;
-  const aiScene* scene = importer.ReadFile(path.string(), 0);
+  const aiScene* scene = importer.ReadFile(path.string(), aiProcess_ValidateDataStructure);
   REQUIRE_MESSAGE(scene, importer.GetErrorString());
   std::set<std::string> names;
   for (unsigned i = 0; i < scene->mNumMeshes; ++i) names.insert(scene->mMeshes[i]->mName.C_Str());

@@ -51,7 +51,7 @@ TEST_CASE("landmarks: every landmark id of docs/ids.md exists, on both sides whe
     ++checked;
   }
   CHECK(checked >= 70);
-  CHECK(f.landmarks.size() == 129);  // 57 paired, 15 midline
+  CHECK(f.landmarks.size() == 130);  // 57 paired, 16 midline (with the atlas's umbilicus)
   // The ids name their side; the bone under a paired landmark is on the same side.
   for (const Landmark& l : f.landmarks) {
     const std::string& joint = f.skeleton.joints[l.joint].name;
@@ -151,6 +151,9 @@ TEST_CASE("landmarks: spine, thorax, head and neck") {
   CHECK(f.lm("thoracic_spinous_processes").z < f.joint("thoracic_lower").z - 0.05f);
   CHECK(f.lm("upper_thoracic_spinous_processes").y > f.lm("thoracic_spinous_processes").y);
   CHECK(f.lm("lumbar_bodies").z > f.joint("lumbar_3").z);
+  CHECK(f.lm("umbilicus").z > f.lm("lumbar_bodies").z + 0.06f);  // on the abdominal wall
+  CHECK(f.lm("umbilicus").y < f.lm("xiphoid").y - 0.15f);
+  CHECK(f.lm("umbilicus").y > f.lm("pubic_symphysis").y + 0.1f);
   CHECK(f.lm("manubrium").y > f.lm("xiphoid").y + 0.1f);
   CHECK(f.lm("manubrium").z > f.lm("posterior_manubrium").z);
   CHECK(f.lm("xiphoid").z > f.joint("thoracic_lower").z + 0.12f);

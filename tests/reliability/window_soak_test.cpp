@@ -25,14 +25,18 @@ bool have_xvfb() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 
 Run run_window(const std::string& env, int frames) {
   Run r;
 #ifdef FASCIA_EXE
-  std::string cmd = "FASCIA_VALIDATION=1 " + env + " xvfb-run -a -s '-screen 0 1280x1024x24' '" + FASCIA_EXE +
-                    "' view --frames " + std::to_string(frames) + " --exercise-resize 2>&1";
+  // xvfb-run's own exit status also reports trouble cleaning up its temporary folder, so the app's
+  // status is echoed from inside and read back from the output.
+  std::string cmd = "FASCIA_VALIDATION=1 " + env + " xvfb-run -a -s '-screen 0 1280x1024x24' sh -c \"'" +
+                    FASCIA_EXE + "' view --frames " + std::to_string(frames) +
+                    " --exercise-resize; echo fascia-exit=\\$?\" 2>&1";
   FILE* pipe = popen(cmd.c_str(), "r");
   if (!pipe) return r;
   char buf[512];
   while (fgets(buf, sizeof buf, pipe)) r.output += buf;
-  int st = pclose(pipe);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+  pclose(pipe);
+  auto at = r.output.rfind("fascia-exit=");
+  r.status = at == std::string::npos ? -1 : std::atoi(r.output.c_str() + at + 12);
 #else
   (void)env;
   (void)frames;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <assimp/Importer.hpp>
 #include <exception>
+#include <fstream>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -102,6 +103,25 @@ Result<RawRig> load_with_assimp(const std::filesystem::path& path) {
     if (rig.metres_per_unit) rig.unit_source = "file metadata (UnitScaleFactor)";
   }
 
+  // glTF is metres by definition; Assimp applies COLLADA's <unit meter> and <up_axis> itself, so
+  // both arrive in metres, Y up.
+  if (rig.format == "glTF 2.0" || rig.format == "COLLADA") {
+    rig.metres_per_unit = 1.0;
+    rig.unit_source =
+        rig.format == "glTF 2.0" ? "glTF: metres by definition" : "COLLADA <unit>, applied by Assimp";
+  }
+  if (rig.format == "COLLADA") {
+    std::ifstream in(path, std::ios::binary);
+    std::string head(65536, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in.gcount()));
+    size_t at = head.find("<up_axis>");
+    if (at != std::string::npos) {
+      char axis = head.size() > at + 9 ? head[at + 9] : 'Y';
+      if (axis == 'X' || axis == 'Z') rig.up_turned_by_loader = std::string("+") + axis;
+    }
+  }
+
   std::vector<NodeInfo> nodes;
   collect_nodes(scene->mRootNode, -1, mat4(1), nodes, 0);
   std::unordered_map<const aiNode*, int> node_index;
@@ -135,8 +155,7 @@ Result<RawRig> load_with_assimp(const std::filesystem::path& path) {
       skin_bind[it->second] = is_finite(bind) ? bind : nodes[it->second].global;
     }
   }
-  if (skin_bind.empty())
-    return bad_input(file + ": the model has no skeleton (no mesh is skinned to bones)");
+  if (skin_bind.empty()) return bad_input(file + ": the model has no skeleton (no mesh is skinned to bones)");
 
   // The skeleton: skin bones, nodes between two skin bones, and the mesh-less descendants of skin
   // bones (end markers). Containers above the topmost bones ("Armature", "RootNode") stay out.
@@ -155,8 +174,7 @@ Result<RawRig> load_with_assimp(const std::filesystem::path& path) {
     }
   }
   for (int i = 0; i < n; ++i)
-    if (!in_skeleton[i] && below_skin[i] && nodes[i].node->mNumMeshes == 0 &&
-        in_skeleton[nodes[i].parent])
+    if (!in_skeleton[i] && below_skin[i] && nodes[i].node->mNumMeshes == 0 && in_skeleton[nodes[i].parent])
       in_skeleton[i] = 1;
 
   // Bind pose of the non-skin skeleton nodes: their local transforms chained onto the bind pose above.
@@ -165,9 +183,12 @@ Result<RawRig> load_with_assimp(const std::filesystem::path& path) {
   for (int i = 0; i < n; ++i) {
     if (!in_skeleton[i]) continue;
     int p = nodes[i].parent;
-    if (skin_bind.count(i)) bind[i] = skin_bind[i];
-    else if (p >= 0 && in_skeleton[p]) bind[i] = bind[p] * to_glm(nodes[i].node->mTransformation);
-    else bind[i] = nodes[i].global;
+    if (skin_bind.count(i))
+      bind[i] = skin_bind[i];
+    else if (p >= 0 && in_skeleton[p])
+      bind[i] = bind[p] * to_glm(nodes[i].node->mTransformation);
+    else
+      bind[i] = nodes[i].global;
     RawBone bone;
     bone.name = nodes[i].node->mName.C_Str();
     bone.parent = (p >= 0 && in_skeleton[p]) ? bone_of_node[p] : -1;

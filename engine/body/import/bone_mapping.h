@@ -12,9 +12,9 @@
 namespace fascia::body::import_detail {
 
 struct BoneMapping {
-  std::map<std::string, int> bone_of;       // canonical id → RawRig bone index
-  std::map<std::string, std::string> method; // canonical id → "name" / "hierarchy"
-  std::string scheme;                        // the naming scheme that matched most bones
+  std::map<std::string, int> bone_of;         // canonical id → RawRig bone index
+  std::map<std::string, std::string> method;  // canonical id → "name" / "hierarchy"
+  std::string scheme;                         // the naming scheme that matched most bones
 };
 
 // Maps kept bones (kept[i] != 0) by the name tables.

@@ -9,10 +9,18 @@
 namespace fascia::body::import_detail {
 namespace {
 
-bool is_upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
-bool is_lower(char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool is_upper(char c) {
+  return std::isupper(static_cast<unsigned char>(c)) != 0;
+}
+bool is_lower(char c) {
+  return std::islower(static_cast<unsigned char>(c)) != 0;
+}
+bool is_digit(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
+bool is_alnum(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -51,7 +59,7 @@ bool starts_with(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
 }
 
-constexpr std::array kControlTokens = {"ik",   "fk",    "ctrl",  "ctl",    "control", "controller", "pole",
+constexpr std::array kControlTokens = {"ik",     "fk",  "ctrl", "ctl",   "control", "controller", "pole",
                                        "target", "tgt", "roll", "tweak", "mch",     "org",        "wgt"};
 
 }  // namespace
@@ -99,12 +107,10 @@ BoneName parse_bone_name(std::string_view name) {
     }
   }
   if (out.role == BoneRole::Deform && tokens.size() > 1 &&
-      (tokens.back() == "end" || tokens.back() == "nub" || tokens.back() == "tip" || tokens.back() == "top")) {
+      (tokens.back() == "end" || tokens.back() == "nub" || tokens.back() == "tip")) {
     // "Head_end", "HeadTop_End", "Bip01 HeadNub": leaf markers, not joints.
-    if (tokens.back() != "top" || tokens.size() > 2) {
-      out.role = BoneRole::EndMarker;
-      out.reason = "end marker";
-    }
+    out.role = BoneRole::EndMarker;
+    out.reason = "end marker";
   }
 
   // The side: a token of its own ("L", "left", "_l", ".R") or a prefix of a run-together name.
@@ -135,8 +141,8 @@ BoneName parse_bone_name(std::string_view name) {
     }
     out.key += t;
   }
-  out.root_motion = out.key == "root" || out.key == "rootmotion" || out.key == "armature" ||
-                    out.key == "reference";
+  out.root_motion =
+      out.key == "root" || out.key == "rootmotion" || out.key == "armature" || out.key == "reference";
   return out;
 }
 
@@ -158,7 +164,8 @@ namespace {
 using Table = std::vector<std::pair<std::string, std::string>>;
 
 void add_digits(Table& t, const std::string& key, const std::string& base, int from = 1) {
-  for (int k = 0; k < 3; ++k) t.push_back({key + std::to_string(from + k), base + "_" + std::to_string(k + 1)});
+  for (int k = 0; k < 3; ++k)
+    t.push_back({key + std::to_string(from + k), base + "_" + std::to_string(k + 1)});
 }
 
 void add_fingers(Table& t, const std::string& prefix, const std::array<std::string, 5>& names) {
@@ -179,37 +186,51 @@ std::vector<NamingScheme> make_schemes() {
   }
   s.push_back(std::move(fascia));
 
-  NamingScheme mixamo{"Mixamo/Unity", {{"hips", "pelvis"},          {"spine", "lumbar_3"},
-                                       {"spine1", "thoracic_lower"}, {"spine2", "thoracic_upper"},
-                                       {"chest", "thoracic_lower"},  {"upperchest", "thoracic_upper"},
-                                       {"neck", "cervical_lower"},   {"neck1", "cervical_upper"},
-                                       {"head", "skull"},            {"jaw", "mandible"},
-                                       {"shoulder", "clavicle"},     {"arm", "humerus"},
-                                       {"upperarm", "humerus"},      {"forearm", "forearm"},
-                                       {"lowerarm", "forearm"},      {"hand", "hand"},
-                                       {"upleg", "femur"},           {"upperleg", "femur"},
-                                       {"leg", "tibia"},             {"lowerleg", "tibia"},
-                                       {"foot", "talus"},            {"toebase", "toes"},
-                                       {"toes", "toes"},             {"toe", "toes"}}};
+  NamingScheme mixamo{"Mixamo/Unity",
+                      {{"hips", "pelvis"},
+                       {"spine", "lumbar_3"},
+                       {"spine1", "thoracic_lower"},
+                       {"spine2", "thoracic_upper"},
+                       {"chest", "thoracic_lower"},
+                       {"upperchest", "thoracic_upper"},
+                       {"neck", "cervical_lower"},
+                       {"neck1", "cervical_upper"},
+                       {"head", "skull"},
+                       {"jaw", "mandible"},
+                       {"shoulder", "clavicle"},
+                       {"arm", "humerus"},
+                       {"upperarm", "humerus"},
+                       {"forearm", "forearm"},
+                       {"lowerarm", "forearm"},
+                       {"hand", "hand"},
+                       {"upleg", "femur"},
+                       {"upperleg", "femur"},
+                       {"leg", "tibia"},
+                       {"lowerleg", "tibia"},
+                       {"foot", "talus"},
+                       {"toebase", "toes"},
+                       {"toes", "toes"},
+                       {"toe", "toes"}}};
   add_fingers(mixamo.table, "hand", {"thumb", "index", "middle", "ring", "pinky"});
   // Unity's humanoid avatar names: LeftThumbProximal, LeftIndexIntermediate, LeftLittleDistal.
-  for (auto [finger, base] : {std::pair{"thumb", "thumb"}, std::pair{"index", "index"},
-                              std::pair{"middle", "middle"}, std::pair{"ring", "ring"},
-                              std::pair{"little", "little"}}) {
+  for (auto [finger, base] :
+       {std::pair{"thumb", "thumb"}, std::pair{"index", "index"}, std::pair{"middle", "middle"},
+        std::pair{"ring", "ring"}, std::pair{"little", "little"}}) {
     mixamo.table.push_back({std::string(finger) + "proximal", std::string(base) + "_1"});
     mixamo.table.push_back({std::string(finger) + "intermediate", std::string(base) + "_2"});
     mixamo.table.push_back({std::string(finger) + "distal", std::string(base) + "_3"});
   }
   s.push_back(std::move(mixamo));
 
-  Table unreal_limbs = {{"pelvis", "pelvis"},   {"head", "skull"},      {"jaw", "mandible"},
-                        {"clavicle", "clavicle"}, {"upperarm", "humerus"}, {"lowerarm", "forearm"},
-                        {"hand", "hand"},       {"thigh", "femur"},     {"calf", "tibia"},
-                        {"foot", "talus"},      {"ball", "toes"},       {"neck1", "cervical_lower"},
+  Table unreal_limbs = {{"pelvis", "pelvis"},       {"head", "skull"},       {"jaw", "mandible"},
+                        {"clavicle", "clavicle"},   {"upperarm", "humerus"}, {"lowerarm", "forearm"},
+                        {"hand", "hand"},           {"thigh", "femur"},      {"calf", "tibia"},
+                        {"foot", "talus"},          {"ball", "toes"},        {"neck1", "cervical_lower"},
                         {"neck2", "cervical_upper"}};
   add_fingers(unreal_limbs, "", {"thumb", "index", "middle", "ring", "pinky"});
   NamingScheme ue4{"Unreal", unreal_limbs};
-  ue4.table.insert(ue4.table.end(), {{"spine1", "lumbar_3"}, {"spine2", "thoracic_lower"}, {"spine3", "thoracic_upper"}});
+  ue4.table.insert(ue4.table.end(),
+                   {{"spine1", "lumbar_3"}, {"spine2", "thoracic_lower"}, {"spine3", "thoracic_upper"}});
   s.push_back(std::move(ue4));
   NamingScheme ue5{"Unreal 5", unreal_limbs};
   ue5.table.insert(ue5.table.end(), {{"spine1", "lumbar_4"},
@@ -218,85 +239,109 @@ std::vector<NamingScheme> make_schemes() {
                                      {"spine5", "thoracic_upper"}});
   s.push_back(std::move(ue5));
 
-  NamingScheme mh{"MakeHuman", {{"root", "pelvis"},           {"spine5", "lumbar_5"},
-                                {"spine4", "lumbar_3"},        {"spine3", "lumbar_1"},
-                                {"spine2", "thoracic_lower"},  {"spine1", "thoracic_upper"},
-                                {"neck1", "cervical_lower"},   {"neck2", "cervical_upper"},
-                                {"head", "skull"},             {"jaw", "mandible"},
-                                {"clavicle", "clavicle"},      {"shoulder1", "scapula"},
-                                {"upperarm1", "humerus"},      {"lowerarm1", "forearm"},
-                                {"wrist", "hand"},             {"upperleg1", "femur"},
-                                {"lowerleg1", "tibia"},        {"foot", "talus"},
-                                {"toe11", "toes"}}};
+  NamingScheme mh{"MakeHuman",
+                  {{"root", "pelvis"},
+                   {"spine5", "lumbar_5"},
+                   {"spine4", "lumbar_3"},
+                   {"spine3", "lumbar_1"},
+                   {"spine2", "thoracic_lower"},
+                   {"spine1", "thoracic_upper"},
+                   {"neck1", "cervical_lower"},
+                   {"neck2", "cervical_upper"},
+                   {"head", "skull"},
+                   {"jaw", "mandible"},
+                   {"clavicle", "clavicle"},
+                   {"shoulder1", "scapula"},
+                   {"upperarm1", "humerus"},
+                   {"lowerarm1", "forearm"},
+                   {"wrist", "hand"},
+                   {"upperleg1", "femur"},
+                   {"lowerleg1", "tibia"},
+                   {"foot", "talus"},
+                   {"toe11", "toes"}}};
   const std::array<std::string, 5> mh_fingers = {"thumb", "index", "middle", "ring", "little"};
   for (int f = 0; f < 5; ++f)
     for (int k = 1; k <= 3; ++k)
-      mh.table.push_back({"finger" + std::to_string(f + 1) + std::to_string(k), mh_fingers[f] + "_" + std::to_string(k)});
+      mh.table.push_back(
+          {"finger" + std::to_string(f + 1) + std::to_string(k), mh_fingers[f] + "_" + std::to_string(k)});
   s.push_back(std::move(mh));
 
-  NamingScheme rigify{"Rigify", {{"spine", "pelvis"},           {"spine1", "lumbar_3"},
-                                 {"spine2", "thoracic_lower"},  {"spine3", "thoracic_upper"},
-                                 {"spine4", "cervical_lower"},  {"spine5", "cervical_upper"},
-                                 {"spine6", "skull"},           {"neck", "cervical_lower"},
-                                 {"head", "skull"},             {"jaw", "mandible"},
-                                 {"shoulder", "clavicle"},      {"upperarm", "humerus"},
-                                 {"forearm", "forearm"},        {"hand", "hand"},
-                                 {"thigh", "femur"},            {"shin", "tibia"},
-                                 {"foot", "talus"},             {"toe", "toes"}}};
+  NamingScheme rigify{"Rigify",
+                      {{"spine", "pelvis"},
+                       {"spine1", "lumbar_3"},
+                       {"spine2", "thoracic_lower"},
+                       {"spine3", "thoracic_upper"},
+                       {"spine4", "cervical_lower"},
+                       {"spine5", "cervical_upper"},
+                       {"spine6", "skull"},
+                       {"neck", "cervical_lower"},
+                       {"head", "skull"},
+                       {"jaw", "mandible"},
+                       {"shoulder", "clavicle"},
+                       {"upperarm", "humerus"},
+                       {"forearm", "forearm"},
+                       {"hand", "hand"},
+                       {"thigh", "femur"},
+                       {"shin", "tibia"},
+                       {"foot", "talus"},
+                       {"toe", "toes"}}};
   add_fingers(rigify.table, "", {"thumb", "findex", "fmiddle", "fring", "fpinky"});
   s.push_back(std::move(rigify));
 
-  s.push_back({"3ds Max Biped", {{"pelvis", "pelvis"},
-                                 {"spine", "lumbar_3"},
-                                 {"spine1", "thoracic_lower"},
-                                 {"spine2", "thoracic_upper"},
-                                 {"neck", "cervical_lower"},
-                                 {"head", "skull"},
-                                 {"clavicle", "clavicle"},
-                                 {"upperarm", "humerus"},
-                                 {"forearm", "forearm"},
-                                 {"hand", "hand"},
-                                 {"finger0", "thumb_1"},
-                                 {"thigh", "femur"},
-                                 {"calf", "tibia"},
-                                 {"foot", "talus"},
-                                 {"toe0", "toes"}}});
+  s.push_back({"3ds Max Biped",
+               {{"pelvis", "pelvis"},
+                {"spine", "lumbar_3"},
+                {"spine1", "thoracic_lower"},
+                {"spine2", "thoracic_upper"},
+                {"neck", "cervical_lower"},
+                {"head", "skull"},
+                {"clavicle", "clavicle"},
+                {"upperarm", "humerus"},
+                {"forearm", "forearm"},
+                {"hand", "hand"},
+                {"finger0", "thumb_1"},
+                {"thigh", "femur"},
+                {"calf", "tibia"},
+                {"foot", "talus"},
+                {"toe0", "toes"}}});
 
   // Daz Genesis 3/8: "hip", "lThighBend", "rShldrBend", "abdomenLower".
-  NamingScheme daz{"Daz Genesis", {{"hip", "pelvis"},
-                                   {"abdomenlower", "lumbar_3"},
-                                   {"abdomenupper", "lumbar_1"},
-                                   {"chestlower", "thoracic_lower"},
-                                   {"chestupper", "thoracic_upper"},
-                                   {"necklower", "cervical_lower"},
-                                   {"neckupper", "cervical_upper"},
-                                   {"head", "skull"},
-                                   {"lowerjaw", "mandible"},
-                                   {"collar", "clavicle"},
-                                   {"shldrbend", "humerus"},
-                                   {"forearmbend", "forearm"},
-                                   {"hand", "hand"},
-                                   {"thighbend", "femur"},
-                                   {"shin", "tibia"},
-                                   {"foot", "talus"},
-                                   {"metatarsals", "metatarsals"},
-                                   {"toe", "toes"}}};
+  NamingScheme daz{"Daz Genesis",
+                   {{"hip", "pelvis"},
+                    {"abdomenlower", "lumbar_3"},
+                    {"abdomenupper", "lumbar_1"},
+                    {"chestlower", "thoracic_lower"},
+                    {"chestupper", "thoracic_upper"},
+                    {"necklower", "cervical_lower"},
+                    {"neckupper", "cervical_upper"},
+                    {"head", "skull"},
+                    {"lowerjaw", "mandible"},
+                    {"collar", "clavicle"},
+                    {"shldrbend", "humerus"},
+                    {"forearmbend", "forearm"},
+                    {"hand", "hand"},
+                    {"thighbend", "femur"},
+                    {"shin", "tibia"},
+                    {"foot", "talus"},
+                    {"metatarsals", "metatarsals"},
+                    {"toe", "toes"}}};
   add_fingers(daz.table, "", {"thumb", "index", "mid", "ring", "pinky"});
   s.push_back(std::move(daz));
 
   // The Khronos/Cesium samples (RiggedFigure, CesiumMan).
-  s.push_back({"glTF samples (Cesium)", {{"torsojoint1", "pelvis"},
-                                         {"torsojoint2", "lumbar_3"},
-                                         {"torsojoint3", "thoracic_upper"},
-                                         {"neckjoint1", "cervical_lower"},
-                                         {"neckjoint2", "skull"},
-                                         {"armjoint1", "humerus"},
-                                         {"armjoint2", "forearm"},
-                                         {"armjoint3", "hand"},
-                                         {"legjoint1", "femur"},
-                                         {"legjoint2", "tibia"},
-                                         {"legjoint3", "talus"},
-                                         {"legjoint5", "toes"}}});
+  s.push_back({"glTF samples (Cesium)",
+               {{"torsojoint1", "pelvis"},
+                {"torsojoint2", "lumbar_3"},
+                {"torsojoint3", "thoracic_upper"},
+                {"neckjoint1", "cervical_lower"},
+                {"neckjoint2", "skull"},
+                {"armjoint1", "humerus"},
+                {"armjoint2", "forearm"},
+                {"armjoint3", "hand"},
+                {"legjoint1", "femur"},
+                {"legjoint2", "tibia"},
+                {"legjoint3", "talus"},
+                {"legjoint5", "toes"}}});
   return s;
 }
 

@@ -19,8 +19,8 @@ struct BoneName {
   std::string key;  // lowercase, no separators, prefixes or side tokens; numbers without leading zeros
   Side side = Side::None;
   BoneRole role = BoneRole::Deform;
-  std::string reason;       // for Control and EndMarker: what gave it away
-  bool root_motion = false; // "root", "Root", "root_motion": dropped unless a table maps it
+  std::string reason;        // for Control and EndMarker: what gave it away
+  bool root_motion = false;  // "root", "Root", "root_motion": dropped unless a table maps it
 };
 
 BoneName parse_bone_name(std::string_view name);

@@ -54,8 +54,8 @@ const CanonicalReference& canonical_reference() {
 }
 
 const std::vector<std::string>& core_joints() {
-  static const std::vector<std::string> core = {"pelvis",  "skull",     "femur.l",   "femur.r",
-                                                "tibia.l", "tibia.r",   "humerus.l", "humerus.r",
+  static const std::vector<std::string> core = {"pelvis",    "skull",    "femur.l",   "femur.r",
+                                                "tibia.l",   "tibia.r",  "humerus.l", "humerus.r",
                                                 "forearm.l", "forearm.r"};
   return core;
 }
@@ -63,10 +63,11 @@ const std::vector<std::string>& core_joints() {
 const std::vector<std::string>& segment_end(std::string_view joint) {
   static const std::map<std::string, std::vector<std::string>, std::less<>> ends = [] {
     std::map<std::string, std::vector<std::string>, std::less<>> m;
-    const std::vector<std::string> spine = {"lumbar_5", "lumbar_4",       "lumbar_3",       "lumbar_2",
-                                            "lumbar_1", "thoracic_lower", "thoracic_upper", "cervical_lower",
-                                            "cervical_upper", "skull"};
-    for (size_t i = 0; i + 1 < spine.size(); ++i) m[spine[i]] = {spine.begin() + static_cast<long>(i) + 1, spine.end()};
+    const std::vector<std::string> spine = {
+        "lumbar_5",       "lumbar_4",       "lumbar_3",       "lumbar_2",       "lumbar_1",
+        "thoracic_lower", "thoracic_upper", "cervical_lower", "cervical_upper", "skull"};
+    for (size_t i = 0; i + 1 < spine.size(); ++i)
+      m[spine[i]] = {spine.begin() + static_cast<long>(i) + 1, spine.end()};
     for (const char* s : {".l", ".r"}) {
       auto id = [&](const char* base) { return std::string(base) + s; };
       m[id("clavicle")] = {id("humerus"), id("scapula")};

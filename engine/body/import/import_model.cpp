@@ -98,8 +98,9 @@ Status check_file(const fs::path& path) {
   const std::string head = head_of_file(path, 4096);
   if (ext == ".xml" || ext == ".mjcf") {
     if (head.find("<mujoco") != std::string::npos)
-      return bad_input(file + ": MJCF (MuJoCo XML) is not a supported format: Assimp cannot read it; "
-                              "export the model as glTF, FBX or COLLADA");
+      return bad_input(file +
+                       ": MJCF (MuJoCo XML) is not a supported format: Assimp cannot read it; "
+                       "export the model as glTF, FBX or COLLADA");
     return bad_input(file + ": an XML file that is not a supported model format (supported: " +
                      join(importable_extensions()) + ")");
   }
@@ -116,7 +117,8 @@ Status check_file(const fs::path& path) {
       return bad_input(file + ": truncated or corrupt: the GLB header says " + std::to_string(declared) +
                        " bytes, the file has " + std::to_string(size));
   }
-  if (ext == ".fbx" && head.compare(0, 18, "Kaydara FBX Binary") != 0 && head.find("FBXHeaderExtension") == std::string::npos)
+  if (ext == ".fbx" && head.compare(0, 18, "Kaydara FBX Binary") != 0 &&
+      head.find("FBXHeaderExtension") == std::string::npos)
     return bad_input(file + ": not an FBX file (neither the binary header nor an ASCII FBXHeaderExtension)");
   if (ext == ".gltf" || ext == ".glb") return check_gltf_skins(path, ext);
   return ok_status();
@@ -152,8 +154,11 @@ UnitChoice choose_units(double raw_height, const RawRig& rig, std::vector<std::s
     double m;
     const char* name;
   };
-  static constexpr Unit kUnits[] = {{1.0, "metres"},    {0.01, "centimetres"}, {0.1, "decimetres"},
-                                    {0.0254, "inches"}, {0.001, "millimetres"}};
+  static constexpr Unit kUnits[] = {{1.0, "metres"},
+                                    {0.01, "centimetres"},
+                                    {0.1, "decimetres"},
+                                    {0.0254, "inches"},
+                                    {0.001, "millimetres"}};
   auto name_of = [](double m) -> std::string {
     for (const Unit& u : kUnits)
       if (std::abs(m - u.m) < 1e-9 * std::max(1.0, m)) return u.name;
@@ -171,7 +176,8 @@ UnitChoice choose_units(double raw_height, const RawRig& rig, std::vector<std::s
     return {u.m, d};
   }
   const double m = raw_height > 0 ? 1.75 / raw_height : 1.0;
-  std::string said = rig.metres_per_unit ? name_of(*rig.metres_per_unit) + " per the file" : "no unit in the file";
+  std::string said =
+      rig.metres_per_unit ? name_of(*rig.metres_per_unit) + " per the file" : "no unit in the file";
   warnings.push_back("no usual unit gives a human height (" + said + ": " +
                      fixed(raw_height * rig.metres_per_unit.value_or(1.0)) + " m); scaled to 1.75 m");
   return {m, "unknown (" + said + "); scaled to a 1.75 m figure"};
@@ -259,8 +265,9 @@ Result<ImportedModel> import_model(const fs::path& path) {
   bool missing_core = false;
   for (const std::string& c : core_joints()) missing_core = missing_core || !mapping.bone_of.count(c);
   if (missing_core && map_by_hierarchy(rig, pos, kept, mapping))
-    report.warnings.push_back("names did not identify every core joint; the rest were found from the "
-                              "hierarchy, left taken as +X (the figure assumed to face +Z)");
+    report.warnings.push_back(
+        "names did not identify every core joint; the rest were found from the "
+        "hierarchy, left taken as +X (the figure assumed to face +Z)");
 
   std::vector<std::string> missing;
   for (const std::string& c : core_joints())
@@ -294,6 +301,7 @@ Result<ImportedModel> import_model(const fs::path& path) {
                               axis_name(glm::transpose(convention) * up) + ")");
   const mat3 rotation = turn * convention;
   report.up_axis = axis_name(glm::transpose(rotation) * vec3(0, 1, 0));
+  if (!rig.up_turned_by_loader.empty() && report.up_axis == "+Y") report.up_axis = rig.up_turned_by_loader;
 
   // 4. Units and placement: feet on y = 0, pelvis over the origin.
   float lo = INFINITY, hi = -INFINITY;
@@ -305,7 +313,8 @@ Result<ImportedModel> import_model(const fs::path& path) {
       ++nverts;
     }
   if (nverts == 0)
-    for (int i = 0; i < nbones; ++i) lo = std::min(lo, (turn * pos[i]).y), hi = std::max(hi, (turn * pos[i]).y);
+    for (int i = 0; i < nbones; ++i)
+      lo = std::min(lo, (turn * pos[i]).y), hi = std::max(hi, (turn * pos[i]).y);
   const double raw_height = hi - lo;
   if (!(raw_height > 0) || !std::isfinite(raw_height))
     return bad_input(file + ": the figure has no height (all its points lie at one level)");
@@ -361,8 +370,10 @@ Result<ImportedModel> import_model(const fs::path& path) {
 
   // Left and right are where the names say; check the feet agree about the front.
   if (mapped("toes.l") && mapped("talus.l")) {
-    const float dz = model.joints[joint_of["toes.l"]].position().z - model.joints[joint_of["talus.l"]].position().z;
-    if (dz < 0) report.warnings.push_back("the toes point to -Z: left and right may be swapped in the bone names");
+    const float dz =
+        model.joints[joint_of["toes.l"]].position().z - model.joints[joint_of["talus.l"]].position().z;
+    if (dz < 0)
+      report.warnings.push_back("the toes point to -Z: left and right may be swapped in the bone names");
   }
 
   // 7. Landmarks.

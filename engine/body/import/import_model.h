@@ -26,10 +26,10 @@ struct ImportedJoint {
 
 struct ImportedMesh {
   std::string name;
-  std::vector<vec3> positions;       // (nvertex) bind pose, model space
-  std::vector<uint32_t> indices;     // (ntriangle x 3)
-  std::vector<glm::ivec4> joints;    // (nvertex) indices into joints, -1 where unused; empty if unskinned
-  std::vector<vec4> weights;         // (nvertex) sum 1 where any
+  std::vector<vec3> positions;     // (nvertex) bind pose, model space
+  std::vector<uint32_t> indices;   // (ntriangle x 3)
+  std::vector<glm::ivec4> joints;  // (nvertex) indices into joints, -1 where unused; empty if unskinned
+  std::vector<vec4> weights;       // (nvertex) sum 1 where any
 };
 
 struct JointMatch {
@@ -55,21 +55,21 @@ struct PlacedLandmark {
 
 struct ImportReport {
   std::string source_file;
-  std::string format;           // "glTF 2.0", "FBX", "COLLADA", "MakeHuman skeleton (.mhskel) + OBJ"
-  std::string naming;           // the bone-naming scheme that matched: "Mixamo/Unity", "Unreal", ...
-  std::string units;            // what the file's units were taken to be, and from where
-  double scale_to_metres = 1;   // applied to the file's coordinates
-  std::string up_axis;          // the source axis that became +Y, e.g. "+Y", "+Z"
-  double height_m = 0;          // top of the figure above its feet, after normalisation
-  int joint_count = 0;          // joints kept
-  int bone_count = 0;           // bones in the file (kept + dropped)
+  std::string format;          // "glTF 2.0", "FBX", "COLLADA", "MakeHuman skeleton (.mhskel) + OBJ"
+  std::string naming;          // the bone-naming scheme that matched: "Mixamo/Unity", "Unreal", ...
+  std::string units;           // what the file's units were taken to be, and from where
+  double scale_to_metres = 1;  // applied to the file's coordinates
+  std::string up_axis;         // the source axis that became +Y, e.g. "+Y", "+Z"
+  double height_m = 0;         // top of the figure above its feet, after normalisation
+  int joint_count = 0;         // joints kept
+  int bone_count = 0;          // bones in the file (kept + dropped)
   int vertex_count = 0;
   int triangle_count = 0;
-  std::vector<JointMatch> mapped;            // canonical <- source
-  std::vector<std::string> unmapped;         // canonical joints with no source bone
+  std::vector<JointMatch> mapped;     // canonical <- source
+  std::vector<std::string> unmapped;  // canonical joints with no source bone
   std::vector<DroppedBone> dropped;
   int landmarks_placed = 0;
-  int landmarks_on_ancestor = 0;             // placed on a mapped ancestor of their own joint
+  int landmarks_on_ancestor = 0;  // placed on a mapped ancestor of their own joint
   std::vector<std::string> warnings;
 };
 

@@ -31,8 +31,9 @@ std::string import_report_json(const ImportedModel& model) {
   Json landmarks = Json::object();
   for (const PlacedLandmark& l : model.landmarks) {
     Json e = {{"joint", l.joint},
-              {"position", {std::round(l.position.x * 1e4) / 1e4, std::round(l.position.y * 1e4) / 1e4,
-                            std::round(l.position.z * 1e4) / 1e4}}};
+              {"position",
+               {std::round(l.position.x * 1e4) / 1e4, std::round(l.position.y * 1e4) / 1e4,
+                std::round(l.position.z * 1e4) / 1e4}}};
     if (l.placed_on != l.joint) e["placed_on"] = l.placed_on;
     landmarks[l.id] = std::move(e);
   }
@@ -59,7 +60,8 @@ std::string import_report_text(const ImportedModel& model) {
   s << "joints:    " << r.joint_count << " kept of " << r.bone_count << " bones; " << r.mapped.size()
     << " of " << (r.mapped.size() + r.unmapped.size()) << " canonical joints mapped\n";
   for (const JointMatch& m : r.mapped)
-    s << "  " << m.canonical << " <- " << m.source << (m.method == "name" ? "" : " (" + m.method + ")") << "\n";
+    s << "  " << m.canonical << " <- " << m.source << (m.method == "name" ? "" : " (" + m.method + ")")
+      << "\n";
   if (!r.unmapped.empty()) {
     s << "unmapped:  ";
     for (size_t i = 0; i < r.unmapped.size(); ++i) s << (i ? ", " : "") << r.unmapped[i];

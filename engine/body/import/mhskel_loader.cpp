@@ -15,8 +15,8 @@ namespace {
 namespace fs = std::filesystem;
 
 struct ObjData {
-  std::vector<vec3> vertices;                  // all `v` lines, in order
-  std::vector<std::array<int, 3>> body_tris;   // triangles of the `body` group, 0-based
+  std::vector<vec3> vertices;                 // all `v` lines, in order
+  std::vector<std::array<int, 3>> body_tris;  // triangles of the `body` group, 0-based
 };
 
 Result<ObjData> read_obj(const fs::path& path) {
@@ -54,8 +54,8 @@ Result<ObjData> read_obj(const fs::path& path) {
   for (const auto& t : obj.body_tris)
     for (int v : t)
       if (v < 0 || v >= static_cast<int>(obj.vertices.size()))
-        return bad_input(path.string() + ": a face refers to vertex " + std::to_string(v + 1) +
-                         " of " + std::to_string(obj.vertices.size()));
+        return bad_input(path.string() + ": a face refers to vertex " + std::to_string(v + 1) + " of " +
+                         std::to_string(obj.vertices.size()));
   return obj;
 }
 
@@ -143,8 +143,9 @@ Result<RawRig> load_mhskel(const fs::path& path) {
       }
     }
     if (pending.size() == before)
-      return json_error(file, "$.bones." + pending.front().name,
-                        "parent '" + pending.front().parent + "' is not a bone (or the parents form a cycle)");
+      return json_error(
+          file, "$.bones." + pending.front().name,
+          "parent '" + pending.front().parent + "' is not a bone (or the parents form a cycle)");
   }
 
   // The body group as a compact mesh.

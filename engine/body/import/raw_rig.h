@@ -20,15 +20,18 @@ struct RawBone {
 
 struct RawRig {
   std::string format;
-  std::vector<RawBone> bones;       // parents before children
-  std::vector<ImportedMesh> meshes; // joints index RawRig::bones
+  std::vector<RawBone> bones;        // parents before children
+  std::vector<ImportedMesh> meshes;  // joints index RawRig::bones
   // From the file's metadata where it has any: metres per unit, and the axis that is up
   // (0 = X, 1 = Y, 2 = Z) with its sign.
   std::optional<double> metres_per_unit;
-  std::string unit_source;          // e.g. "FBX UnitScaleFactor"
+  std::string unit_source;  // e.g. "FBX UnitScaleFactor"
   int up_axis = 1;
   int up_sign = 1;
   std::string up_source = "convention";
+  // The up axis the file declared when its loader has already turned it to +Y (COLLADA's
+  // <up_axis>Z_UP</up_axis>), e.g. "+Z"; empty otherwise.
+  std::string up_turned_by_loader;
   std::vector<std::string> warnings;
 };
 

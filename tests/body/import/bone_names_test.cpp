@@ -1,7 +1,7 @@
 // Bone-name parsing: one key and side whatever the case, separators, prefixes and side tokens.
-#include <doctest/doctest.h>
-
 #include "body/import/bone_names.h"
+
+#include <doctest/doctest.h>
 
 using namespace fascia::body::import_detail;
 
@@ -18,9 +18,9 @@ void check_name(const char* name, const char* key, Side side, BoneRole role = Bo
 }  // namespace
 
 TEST_CASE("bone names: prefixes, separators, case and sides reduce to one key") {
-  for (const char* name : {"mixamorig:LeftUpLeg", "Armature|mixamorig:LeftUpLeg", "LeftUpLeg", "left_up_leg",
-                           "Left Up Leg", "LEFT_UP_LEG", "leftupleg", "mixamorig_LeftUpLeg", "UpLeg_L",
-                           "up-leg.l", "L_UpLeg", "upLeg.L"})
+  for (const char* name :
+       {"mixamorig:LeftUpLeg", "Armature|mixamorig:LeftUpLeg", "LeftUpLeg", "left_up_leg", "Left Up Leg",
+        "LEFT_UP_LEG", "leftupleg", "mixamorig_LeftUpLeg", "UpLeg_L", "up-leg.l", "L_UpLeg", "upLeg.L"})
     check_name(name, "upleg", Side::Left);
   check_name("thigh_r", "thigh", Side::Right);
   check_name("Bip01 R Thigh", "thigh", Side::Right);

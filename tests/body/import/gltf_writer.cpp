@@ -1,10 +1,9 @@
 #include "body/import/gltf_writer.h"
 
-#include <cstring>
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 namespace fascia::test {
@@ -36,8 +35,8 @@ size_t append(std::vector<uint8_t>& buf, const std::vector<T>& data) {
 
 }  // namespace
 
-void write_test_gltf(const std::filesystem::path& path, const std::vector<TestBone>& model_bones, bool skinned,
-                     const mat4& file_from_model) {
+void write_test_gltf(const std::filesystem::path& path, const std::vector<TestBone>& model_bones,
+                     bool skinned, const mat4& file_from_model) {
   auto to_file = [&](vec3 p) { return vec3(file_from_model * vec4(p, 1.0f)); };
   std::vector<TestBone> bones = model_bones;
   for (TestBone& b : bones) b.position = to_file(b.position);
@@ -69,8 +68,8 @@ void write_test_gltf(const std::filesystem::path& path, const std::vector<TestBo
   json views = json::array(), accessors = json::array();
   auto add = [&](size_t offset, size_t bytes, int component, size_t count, const char* type) {
     views.push_back({{"buffer", 0}, {"byteOffset", offset}, {"byteLength", bytes}});
-    accessors.push_back({{"bufferView", views.size() - 1}, {"componentType", component}, {"count", count},
-                         {"type", type}});
+    accessors.push_back(
+        {{"bufferView", views.size() - 1}, {"componentType", component}, {"count", count}, {"type", type}});
     return accessors.size() - 1;
   };
   size_t a_pos = add(append(buf, positions), positions.size() * 4, 5126, 3 * n, "VEC3");
@@ -102,15 +101,16 @@ void write_test_gltf(const std::filesystem::path& path, const std::vector<TestBo
   roots.push_back(n);
   json skin_joints = json::array();
   for (size_t i = 0; i < n; ++i) skin_joints.push_back(i);
-  json doc = {{"asset", {{"version", "2.0"}, {"generator", "fascia tests"}}},
-              {"scene", 0},
-              {"scenes", {{{"nodes", roots}}}},
-              {"nodes", nodes},
-              {"meshes", {{{"name", "body"}, {"primitives", {{{"attributes", attributes}, {"indices", a_idx}}}}}}},
-              {"buffers", {{{"byteLength", buf.size()},
-                            {"uri", "data:application/octet-stream;base64," + base64(buf)}}}},
-              {"bufferViews", views},
-              {"accessors", accessors}};
+  json doc = {
+      {"asset", {{"version", "2.0"}, {"generator", "fascia tests"}}},
+      {"scene", 0},
+      {"scenes", {{{"nodes", roots}}}},
+      {"nodes", nodes},
+      {"meshes", {{{"name", "body"}, {"primitives", {{{"attributes", attributes}, {"indices", a_idx}}}}}}},
+      {"buffers",
+       {{{"byteLength", buf.size()}, {"uri", "data:application/octet-stream;base64," + base64(buf)}}}},
+      {"bufferViews", views},
+      {"accessors", accessors}};
   if (skinned) doc["skins"] = {{{"joints", skin_joints}, {"inverseBindMatrices", a_ibm}}};
   std::ofstream(path) << doc.dump();
 }
@@ -120,9 +120,12 @@ std::vector<TestBone> humanoid(const std::function<std::string(const std::string
     std::string role, parent;
     vec3 p;
   };
-  std::vector<Role> roles = {{"hips", "", {0, 0.96f, 0}},         {"spine", "hips", {0, 1.08f, -0.03f}},
-                             {"chest", "spine", {0, 1.30f, -0.04f}}, {"neck", "chest", {0, 1.46f, -0.04f}},
-                             {"head", "neck", {0, 1.58f, -0.01f}},   {"crown", "head", {0, 1.73f, 0.0f}}};
+  std::vector<Role> roles = {{"hips", "", {0, 0.96f, 0}},
+                             {"spine", "hips", {0, 1.08f, -0.03f}},
+                             {"chest", "spine", {0, 1.30f, -0.04f}},
+                             {"neck", "chest", {0, 1.46f, -0.04f}},
+                             {"head", "neck", {0, 1.58f, -0.01f}},
+                             {"crown", "head", {0, 1.73f, 0.0f}}};
   for (std::string s : {"l", "r"}) {
     const float x = s == "l" ? 1.0f : -1.0f;
     auto r = [&](const char* n) { return s + "_" + n; };

@@ -39,7 +39,8 @@ fs::path corrupted_copy(const fs::path& src, double at, size_t length, const std
   REQUIRE(bytes.ok());
   std::string b = *bytes;
   size_t start = static_cast<size_t>(b.size() * at);
-  for (size_t i = start; i < std::min(b.size(), start + length); ++i) b[i] = static_cast<char>((i * 131) & 0xff);
+  for (size_t i = start; i < std::min(b.size(), start + length); ++i)
+    b[i] = static_cast<char>((i * 131) & 0xff);
   fs::path p = out_dir() / name;
   write_bytes(p, b);
   return p;
@@ -71,7 +72,8 @@ TEST_CASE("import: missing, empty, directory, unknown type") {
 
   fs::path txt = out_dir() / "notes.txt";
   write_bytes(txt, "hello");
-  CHECK(refused(txt) == txt.string() + ": unsupported file type '.txt' (supported: .glb, .gltf, .fbx, .dae, .obj, .mhskel)");
+  CHECK(refused(txt) ==
+        txt.string() + ": unsupported file type '.txt' (supported: .glb, .gltf, .fbx, .dae, .obj, .mhskel)");
 
   fs::path none = out_dir() / "no_extension";
   write_bytes(none, "hello");
@@ -110,7 +112,10 @@ TEST_CASE("import: garbage with a model's extension") {
 
 TEST_CASE("import: truncated and corrupted fixtures") {
   fs::path shared = test::shared_dir();
-  if (shared.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (shared.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   const fs::path models = shared / "fixtures" / "models";
   const fs::path glb = models / "riggedfigure" / "RiggedFigure.glb";
   const fs::path dae = models / "riggedfigure" / "RiggedFigure.dae";
@@ -141,17 +146,22 @@ TEST_CASE("import: truncated and corrupted fixtures") {
 
 TEST_CASE("import: a MakeHuman skeleton without its base mesh, or pointing outside it") {
   fs::path shared = test::shared_dir();
-  if (shared.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (shared.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   fs::path alone = out_dir() / "alone";
   fs::remove_all(alone);
   fs::create_directories(alone);
   fs::path skel = alone / "default.mhskel";
-  fs::copy_file(shared / "fixtures/models/makehuman_base/default.mhskel", skel, fs::copy_options::overwrite_existing);
+  fs::copy_file(shared / "fixtures/models/makehuman_base/default.mhskel", skel,
+                fs::copy_options::overwrite_existing);
   CHECK(refused(skel) == skel.string() + ": the MakeHuman base mesh (base.obj) is not beside the skeleton");
 
   // A joint that names a vertex the mesh does not have.
   write_bytes(alone / "base.obj", "v 0 0 0\nv 0 1 0\nv 1 0 0\ng body\nf 1 2 3\n");
   write_bytes(skel, R"({"bones": {"root": {"head": "root____head", "tail": "t", "parent": null}},
                         "joints": {"root____head": [5]}})");
-  CHECK(refused(skel) == skel.string() + ": at $.joints.root____head: vertex index out of range (the base mesh has 3)");
+  CHECK(refused(skel) ==
+        skel.string() + ": at $.joints.root____head: vertex index out of range (the base mesh has 3)");
 }

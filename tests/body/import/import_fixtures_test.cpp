@@ -8,8 +8,10 @@
 
 #include "body/import/import_model.h"
 #include "body/import/import_test_util.h"
+#include "body/import/imported_body.h"
 #include "core/file_io.h"
 #include "core/json.h"
+#include "core/log.h"
 #include "support/test_support.h"
 
 using namespace fascia;
@@ -49,12 +51,13 @@ float min_y(const ImportedModel& m) {
 
 // What every fixture must satisfy, whatever its style: upright, on the floor, facing +Z, left at +X,
 // every landmark placed and none farther than `tolerance` from the skin or a bone.
-void check_common(const ImportedModel& m, double height_lo, double height_hi, float tolerance) {
+void check_common(const ImportedModel& m, double height_lo, double height_hi, float tolerance,
+                  const char* up_axis = "+Y") {
   const ImportReport& r = m.report;
   CHECK(r.height_m >= height_lo);
   CHECK(r.height_m <= height_hi);
   CHECK(std::abs(min_y(m)) < 1e-4f);
-  CHECK(r.up_axis == "+Y");
+  CHECK(r.up_axis == up_axis);
   for (const char* side : {".l", ".r"}) {
     const float sign = side[1] == 'l' ? 1.0f : -1.0f;
     CHECK(sign * joint_at(m, std::string("femur") + side).x > 0.03f);
@@ -96,7 +99,10 @@ void check_common(const ImportedModel& m, double height_lo, double height_hi, fl
 
 TEST_CASE("import: RiggedFigure.glb maps the Cesium joints and stands 1.45 m tall") {
   fs::path dir = models_dir();
-  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   auto r = import_model(dir / "riggedfigure" / "RiggedFigure.glb");
   REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
   const ImportedModel& m = *r;
@@ -105,6 +111,7 @@ TEST_CASE("import: RiggedFigure.glb maps the Cesium joints and stands 1.45 m tal
   CHECK(m.report.joint_count == 19);
   CHECK(m.report.height_m == doctest::Approx(1.45).epsilon(0.01));
   CHECK(m.report.scale_to_metres == 1.0);
+  CHECK(m.report.units == "metres (glTF: metres by definition)");
   CHECK(source_of(m, "pelvis") == "torso_joint_1");
   CHECK(source_of(m, "skull") == "neck_joint_2");
   CHECK(source_of(m, "femur.l") == "leg_joint_L_1");
@@ -120,7 +127,10 @@ TEST_CASE("import: RiggedFigure.glb maps the Cesium joints and stands 1.45 m tal
 
 TEST_CASE("import: RiggedFigure.dae (Z-up COLLADA) gives the same skeleton as the .glb") {
   fs::path dir = models_dir();
-  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   auto glb = import_model(dir / "riggedfigure" / "RiggedFigure.glb");
   auto dae = import_model(dir / "riggedfigure" / "RiggedFigure.dae");
   REQUIRE(glb.ok());
@@ -132,12 +142,15 @@ TEST_CASE("import: RiggedFigure.dae (Z-up COLLADA) gives the same skeleton as th
     CHECK(source_of(*dae, g.canonical) == g.source);
     CHECK(glm::distance(joint_at(*dae, g.canonical), joint_at(*glb, g.canonical)) < 0.002f);
   }
-  check_common(*dae, 1.40, 1.50, 0.10f);
+  check_common(*dae, 1.40, 1.50, 0.10f, "+Z");  // exported from Blender with Z_UP
 }
 
 TEST_CASE("import: the Kenney FBX drops its control bones and maps the Mixamo-style names") {
   fs::path dir = models_dir();
-  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   auto r = import_model(dir / "kenney_character_fbx" / "maya_kenney_character_7700_binary.fbx");
   REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
   const ImportedModel& m = *r;
@@ -168,7 +181,8 @@ TEST_CASE("import: the Kenney FBX drops its control bones and maps the Mixamo-st
   // The file says centimetres, which would make a 3.76 m figure: scaled to 1.75 m with a warning.
   CHECK(m.report.height_m == doctest::Approx(1.75).epsilon(0.001));
   bool warned = false;
-  for (const std::string& w : m.report.warnings) warned = warned || w.find("scaled to 1.75 m") != std::string::npos;
+  for (const std::string& w : m.report.warnings)
+    warned = warned || w.find("scaled to 1.75 m") != std::string::npos;
   CHECK(warned);
   // The bind pose (T-pose), not the animated node pose the file was saved in: arms level.
   CHECK(std::abs(joint_at(m, "hand.l").y - joint_at(m, "humerus.l").y) < 0.05f);
@@ -178,7 +192,10 @@ TEST_CASE("import: the Kenney FBX drops its control bones and maps the Mixamo-st
 
 TEST_CASE("import: the MakeHuman skeleton (.mhskel) rigs base.obj") {
   fs::path dir = models_dir();
-  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   auto r = import_model(dir / "makehuman_base" / "default.mhskel");
   REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
   const ImportedModel& m = *r;
@@ -210,7 +227,10 @@ TEST_CASE("import: the MakeHuman skeleton (.mhskel) rigs base.obj") {
 
 TEST_CASE("import: the MakeHuman OBJ alone has no skeleton and says where one is") {
   fs::path dir = models_dir();
-  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   fs::path obj = dir / "makehuman_base" / "base.obj";
   auto r = import_model(obj);
   REQUIRE_FALSE(r.ok());
@@ -221,13 +241,17 @@ TEST_CASE("import: the MakeHuman OBJ alone has no skeleton and says where one is
 
 TEST_CASE("import: MJCF (MyoSim) is refused as an unsupported format") {
   fs::path dir = models_dir();
-  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   fs::path xml = dir / "myosim_skeleton" / "mjcf" / "body" / "myobody.xml";
   auto r = import_model(xml);
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().exit_status() == 2);
-  CHECK(r.error().message == xml.string() + ": MJCF (MuJoCo XML) is not a supported format: Assimp cannot "
-                                            "read it; export the model as glTF, FBX or COLLADA");
+  CHECK(r.error().message == xml.string() +
+                                 ": MJCF (MuJoCo XML) is not a supported format: Assimp cannot "
+                                 "read it; export the model as glTF, FBX or COLLADA");
   // Its bone meshes are STL: not a rigged-model format either.
   fs::path stl = dir / "myosim_skeleton" / "meshes" / "r_femur.stl";
   auto s = import_model(stl);
@@ -237,7 +261,10 @@ TEST_CASE("import: MJCF (MyoSim) is refused as an unsupported format") {
 
 TEST_CASE("import: the report names units, height, mappings, drops and landmarks") {
   fs::path dir = models_dir();
-  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   auto r = import_model(dir / "kenney_character_fbx" / "maya_kenney_character_7700_binary.fbx");
   REQUIRE(r.ok());
   auto j = parse_json(import_report_json(*r), "report");
@@ -263,22 +290,26 @@ TEST_CASE("import: the report names units, height, mappings, drops and landmarks
 
 TEST_CASE("import: RiggedFigure.dae with its bone names erased is mapped from the hierarchy") {
   fs::path dir = models_dir();
-  if (dir.empty()) { MESSAGE("skipped: ../shared absent"); return; }
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
   auto text = read_file(dir / "riggedfigure" / "RiggedFigure.dae");
   REQUIRE(text.ok());
   std::string dae = *text;
   // Every joint renamed to a number ("leg_joint_L_1" → "node_11"): no name, no side left to read.
-  const std::vector<std::string> joints = {
-      "torso_joint_1", "torso_joint_2", "torso_joint_3", "neck_joint_1",  "neck_joint_2",
-      "arm_joint_L_1", "arm_joint_L_2", "arm_joint_L_3", "arm_joint_R_1", "arm_joint_R_2",
-      "arm_joint_R_3", "leg_joint_L_1", "leg_joint_L_2", "leg_joint_L_3", "leg_joint_L_5",
-      "leg_joint_R_1", "leg_joint_R_2", "leg_joint_R_3", "leg_joint_R_5"};
+  const std::vector<std::string> joints = {"torso_joint_1", "torso_joint_2", "torso_joint_3", "neck_joint_1",
+                                           "neck_joint_2",  "arm_joint_L_1", "arm_joint_L_2", "arm_joint_L_3",
+                                           "arm_joint_R_1", "arm_joint_R_2", "arm_joint_R_3", "leg_joint_L_1",
+                                           "leg_joint_L_2", "leg_joint_L_3", "leg_joint_L_5", "leg_joint_R_1",
+                                           "leg_joint_R_2", "leg_joint_R_3", "leg_joint_R_5"};
   auto anonymous = [&](const std::string& name) {
     size_t i = std::find(joints.begin(), joints.end(), name) - joints.begin();
     return "node_" + std::to_string(i + 10);
   };
   for (const std::string& j : joints)
-    for (size_t at = dae.find(j); at != std::string::npos; at = dae.find(j, at)) dae.replace(at, j.size(), anonymous(j));
+    for (size_t at = dae.find(j); at != std::string::npos; at = dae.find(j, at))
+      dae.replace(at, j.size(), anonymous(j));
   fs::path p = test::output_dir() / "RiggedFigure_anonymous.dae";
   REQUIRE(write_file_atomic(p, dae).ok());
   auto r = import_model(p);
@@ -295,5 +326,61 @@ TEST_CASE("import: RiggedFigure.dae with its bone names erased is mapped from th
   CHECK(source_of(m, "humerus.l") == anonymous("arm_joint_L_1"));
   CHECK(source_of(m, "forearm.r") == anonymous("arm_joint_R_2"));
   CHECK(source_of(m, "hand.r") == anonymous("arm_joint_R_3"));
-  check_common(m, 1.40, 1.50, 0.10f);
+  check_common(m, 1.40, 1.50, 0.10f, "+Z");
+}
+
+TEST_CASE("import: an imported model as a Skeleton with Landmarks, like the built-in body") {
+  fs::path dir = models_dir();
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
+  auto r = import_model(dir / "makehuman_base" / "default.mhskel");
+  REQUIRE(r.ok());
+  ImportedBody body = imported_body(*r);
+  REQUIRE(body.skeleton.size() == r->joints.size());
+  CHECK(body.skeleton.find("femur.l") == r->joint_of("femur.l"));
+  CHECK(body.skeleton.find("upperleg01.L") == -1);  // named by its canonical id now
+  CHECK(body.skeleton.find("breast.L") >= 0);       // unmapped bones keep their names
+  const Skeleton canonical = make_skeleton(BodyParams{});
+  const Joint& knee = body.skeleton.joints[body.skeleton.find("tibia.l")];
+  CHECK(knee.limit_max_deg == canonical.joints[canonical.find("tibia.l")].limit_max_deg);
+  REQUIRE(body.landmarks.size() == r->landmarks.size());
+  const std::vector<vec3> rest = body.skeleton.rest_positions();
+  for (size_t i = 0; i < r->joints.size(); ++i)
+    CHECK(glm::distance(rest[i], r->joints[i].position()) < 1e-5f);
+  for (const PlacedLandmark& l : r->landmarks) {
+    INFO(l.id);
+    auto p = landmark_position(body.skeleton, body.landmarks, l.id, rest_pose(body.skeleton));
+    REQUIRE(p.has_value());
+    CHECK(glm::distance(*p, l.position) < 1e-5f);
+  }
+  // Bending the left knee carries the calcaneus with the shin, and leaves the right one in place.
+  Pose bent = rest_pose(body.skeleton);
+  bent.local_rotation.assign(body.skeleton.size(), quat(1, 0, 0, 0));
+  bent.local_rotation[body.skeleton.find("tibia.l")] = rotation_from_degrees(vec3(60, 0, 0));
+  auto heel_l = landmark_position(body.skeleton, body.landmarks, "calcaneus.l", bent);
+  auto heel_r = landmark_position(body.skeleton, body.landmarks, "calcaneus.r", bent);
+  CHECK(heel_l->y > r->landmark("calcaneus.l")->position.y + 0.1f);
+  CHECK(glm::distance(*heel_r, r->landmark("calcaneus.r")->position) < 1e-5f);
+}
+
+TEST_CASE("import: warnings go through fascia::log, naming the file") {
+  fs::path dir = models_dir();
+  if (dir.empty()) {
+    MESSAGE("skipped: ../shared absent");
+    return;
+  }
+  std::vector<std::string> warnings;
+  LogHandler previous = set_log_handler([&](LogLevel level, std::string_view m) {
+    if (level == LogLevel::Warning) warnings.emplace_back(m);
+  });
+  fs::path fbx = dir / "kenney_character_fbx" / "maya_kenney_character_7700_binary.fbx";
+  auto r = import_model(fbx);
+  set_log_handler(previous);
+  REQUIRE(r.ok());
+  REQUIRE(warnings.size() == r->report.warnings.size());
+  REQUIRE_FALSE(warnings.empty());
+  for (size_t i = 0; i < warnings.size(); ++i)
+    CHECK(warnings[i] == fbx.string() + ": " + r->report.warnings[i]);
 }

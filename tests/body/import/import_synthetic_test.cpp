@@ -4,8 +4,10 @@
 
 #include <map>
 
-#include "body/import/gltf_writer.h"
+#include "body/body.h"
+#include "body/export_glb.h"
 #include "body/import/canonical_reference.h"
+#include "body/import/gltf_writer.h"
 #include "body/import/import_model.h"
 #include "support/test_support.h"
 
@@ -56,17 +58,28 @@ void check_core(const ImportedModel& m, const Names& n) {
   CHECK(m.joints[m.joint_of("toes.l")].position().z > m.joints[m.joint_of("talus.l")].position().z);
 }
 
-const Names kMixamo = {{"hips", "mixamorig:Hips"},           {"spine", "mixamorig:Spine"},
-                       {"chest", "mixamorig:Spine2"},        {"neck", "mixamorig:Neck"},
-                       {"head", "mixamorig:Head"},           {"crown", "mixamorig:HeadTop_End"},
-                       {"l_shoulder", "mixamorig:LeftShoulder"}, {"l_arm", "mixamorig:LeftArm"},
-                       {"l_forearm", "mixamorig:LeftForeArm"},   {"l_hand", "mixamorig:LeftHand"},
-                       {"l_upleg", "mixamorig:LeftUpLeg"},       {"l_leg", "mixamorig:LeftLeg"},
-                       {"l_foot", "mixamorig:LeftFoot"},         {"l_toe", "mixamorig:LeftToeBase"},
-                       {"r_shoulder", "mixamorig:RightShoulder"}, {"r_arm", "mixamorig:RightArm"},
-                       {"r_forearm", "mixamorig:RightForeArm"},   {"r_hand", "mixamorig:RightHand"},
-                       {"r_upleg", "mixamorig:RightUpLeg"},       {"r_leg", "mixamorig:RightLeg"},
-                       {"r_foot", "mixamorig:RightFoot"},         {"r_toe", "mixamorig:RightToeBase"}};
+const Names kMixamo = {{"hips", "mixamorig:Hips"},
+                       {"spine", "mixamorig:Spine"},
+                       {"chest", "mixamorig:Spine2"},
+                       {"neck", "mixamorig:Neck"},
+                       {"head", "mixamorig:Head"},
+                       {"crown", "mixamorig:HeadTop_End"},
+                       {"l_shoulder", "mixamorig:LeftShoulder"},
+                       {"l_arm", "mixamorig:LeftArm"},
+                       {"l_forearm", "mixamorig:LeftForeArm"},
+                       {"l_hand", "mixamorig:LeftHand"},
+                       {"l_upleg", "mixamorig:LeftUpLeg"},
+                       {"l_leg", "mixamorig:LeftLeg"},
+                       {"l_foot", "mixamorig:LeftFoot"},
+                       {"l_toe", "mixamorig:LeftToeBase"},
+                       {"r_shoulder", "mixamorig:RightShoulder"},
+                       {"r_arm", "mixamorig:RightArm"},
+                       {"r_forearm", "mixamorig:RightForeArm"},
+                       {"r_hand", "mixamorig:RightHand"},
+                       {"r_upleg", "mixamorig:RightUpLeg"},
+                       {"r_leg", "mixamorig:RightLeg"},
+                       {"r_foot", "mixamorig:RightFoot"},
+                       {"r_toe", "mixamorig:RightToeBase"}};
 
 }  // namespace
 
@@ -85,13 +98,17 @@ TEST_CASE("import: Mixamo names with the mixamorig: prefix") {
 }
 
 TEST_CASE("import: Unreal names, with IK and twist bones and a root at the feet") {
-  Names n = {{"hips", "pelvis"},       {"spine", "spine_01"},     {"chest", "spine_03"},
-             {"neck", "neck_01"},      {"head", "head"},          {"l_shoulder", "clavicle_l"},
-             {"l_arm", "upperarm_l"},  {"l_forearm", "lowerarm_l"}, {"l_hand", "hand_l"},
-             {"l_upleg", "thigh_l"},   {"l_leg", "calf_l"},       {"l_foot", "foot_l"},
-             {"l_toe", "ball_l"},      {"r_shoulder", "clavicle_r"}, {"r_arm", "upperarm_r"},
-             {"r_forearm", "lowerarm_r"}, {"r_hand", "hand_r"},   {"r_upleg", "thigh_r"},
-             {"r_leg", "calf_r"},      {"r_foot", "foot_r"},      {"r_toe", "ball_r"}};
+  Names n = {{"hips", "pelvis"},      {"spine", "spine_01"},
+             {"chest", "spine_03"},   {"neck", "neck_01"},
+             {"head", "head"},        {"l_shoulder", "clavicle_l"},
+             {"l_arm", "upperarm_l"}, {"l_forearm", "lowerarm_l"},
+             {"l_hand", "hand_l"},    {"l_upleg", "thigh_l"},
+             {"l_leg", "calf_l"},     {"l_foot", "foot_l"},
+             {"l_toe", "ball_l"},     {"r_shoulder", "clavicle_r"},
+             {"r_arm", "upperarm_r"}, {"r_forearm", "lowerarm_r"},
+             {"r_hand", "hand_r"},    {"r_upleg", "thigh_r"},
+             {"r_leg", "calf_r"},     {"r_foot", "foot_r"},
+             {"r_toe", "ball_r"}};
   auto bones = test::humanoid(names_from(n));
   // Unreal's root bone at the floor, and its IK bones beside the skeleton.
   bones.insert(bones.begin(), {"root", -1, vec3(0)});
@@ -118,13 +135,14 @@ TEST_CASE("import: Unreal names, with IK and twist bones and a root at the feet"
 }
 
 TEST_CASE("import: Rigify DEF- bones map, ORG- and MCH- bones are dropped") {
-  Names n = {{"hips", "DEF-spine"},          {"spine", "DEF-spine.001"},   {"chest", "DEF-spine.003"},
-             {"neck", "DEF-spine.004"},      {"head", "DEF-spine.006"},    {"l_shoulder", "DEF-shoulder.L"},
-             {"l_arm", "DEF-upper_arm.L"},   {"l_forearm", "DEF-forearm.L"}, {"l_hand", "DEF-hand.L"},
-             {"l_upleg", "DEF-thigh.L"},     {"l_leg", "DEF-shin.L"},      {"l_foot", "DEF-foot.L"},
-             {"l_toe", "DEF-toe.L"},         {"r_shoulder", "DEF-shoulder.R"}, {"r_arm", "DEF-upper_arm.R"},
-             {"r_forearm", "DEF-forearm.R"}, {"r_hand", "DEF-hand.R"},     {"r_upleg", "DEF-thigh.R"},
-             {"r_leg", "DEF-shin.R"},        {"r_foot", "DEF-foot.R"},     {"r_toe", "DEF-toe.R"}};
+  Names n = {
+      {"hips", "DEF-spine"},          {"spine", "DEF-spine.001"},       {"chest", "DEF-spine.003"},
+      {"neck", "DEF-spine.004"},      {"head", "DEF-spine.006"},        {"l_shoulder", "DEF-shoulder.L"},
+      {"l_arm", "DEF-upper_arm.L"},   {"l_forearm", "DEF-forearm.L"},   {"l_hand", "DEF-hand.L"},
+      {"l_upleg", "DEF-thigh.L"},     {"l_leg", "DEF-shin.L"},          {"l_foot", "DEF-foot.L"},
+      {"l_toe", "DEF-toe.L"},         {"r_shoulder", "DEF-shoulder.R"}, {"r_arm", "DEF-upper_arm.R"},
+      {"r_forearm", "DEF-forearm.R"}, {"r_hand", "DEF-hand.R"},         {"r_upleg", "DEF-thigh.R"},
+      {"r_leg", "DEF-shin.R"},        {"r_foot", "DEF-foot.R"},         {"r_toe", "DEF-toe.R"}};
   auto bones = test::humanoid(names_from(n));
   int thigh = 0;
   for (size_t i = 0; i < bones.size(); ++i)
@@ -144,13 +162,17 @@ TEST_CASE("import: Rigify DEF- bones map, ORG- and MCH- bones are dropped") {
 }
 
 TEST_CASE("import: MakeHuman-style names, where spine05 is the lowest") {
-  Names n = {{"hips", "root"},           {"spine", "spine04"},       {"chest", "spine01"},
-             {"neck", "neck01"},         {"head", "head"},           {"l_shoulder", "clavicle.L"},
-             {"l_arm", "upperarm01.L"},  {"l_forearm", "lowerarm01.L"}, {"l_hand", "wrist.L"},
-             {"l_upleg", "upperleg01.L"}, {"l_leg", "lowerleg01.L"},  {"l_foot", "foot.L"},
-             {"l_toe", "toe1-1.L"},      {"r_shoulder", "clavicle.R"}, {"r_arm", "upperarm01.R"},
-             {"r_forearm", "lowerarm01.R"}, {"r_hand", "wrist.R"},   {"r_upleg", "upperleg01.R"},
-             {"r_leg", "lowerleg01.R"},  {"r_foot", "foot.R"},       {"r_toe", "toe1-1.R"}};
+  Names n = {{"hips", "root"},          {"spine", "spine04"},
+             {"chest", "spine01"},      {"neck", "neck01"},
+             {"head", "head"},          {"l_shoulder", "clavicle.L"},
+             {"l_arm", "upperarm01.L"}, {"l_forearm", "lowerarm01.L"},
+             {"l_hand", "wrist.L"},     {"l_upleg", "upperleg01.L"},
+             {"l_leg", "lowerleg01.L"}, {"l_foot", "foot.L"},
+             {"l_toe", "toe1-1.L"},     {"r_shoulder", "clavicle.R"},
+             {"r_arm", "upperarm01.R"}, {"r_forearm", "lowerarm01.R"},
+             {"r_hand", "wrist.R"},     {"r_upleg", "upperleg01.R"},
+             {"r_leg", "lowerleg01.R"}, {"r_foot", "foot.R"},
+             {"r_toe", "toe1-1.R"}};
   test::write_test_gltf(out_dir() / "makehuman.gltf", test::humanoid(names_from(n)));
   ImportedModel m = import_ok(out_dir() / "makehuman.gltf");
   CHECK(m.report.naming == "MakeHuman");
@@ -162,7 +184,8 @@ TEST_CASE("import: MakeHuman-style names, where spine05 is the lowest") {
 
 TEST_CASE("import: a Z-up skeleton in centimetres stands up in metres") {
   // Y up to Z up (front to -Y, as Blender has it), metres to centimetres.
-  const mat4 zup_cm = glm::scale(mat4(1), vec3(100)) * glm::rotate(mat4(1), glm::radians(90.0f), vec3(1, 0, 0));
+  const mat4 zup_cm =
+      glm::scale(mat4(1), vec3(100)) * glm::rotate(mat4(1), glm::radians(90.0f), vec3(1, 0, 0));
   test::write_test_gltf(out_dir() / "zup_cm.gltf", test::humanoid(names_from(kMixamo)), true, zup_cm);
   ImportedModel m = import_ok(out_dir() / "zup_cm.gltf");
   CHECK(m.report.up_axis == "+Z");
@@ -175,7 +198,8 @@ TEST_CASE("import: a Z-up skeleton in centimetres stands up in metres") {
   ImportedModel ref = import_ok(out_dir() / "yup_m.gltf");
   for (const JointMatch& j : ref.report.mapped) {
     INFO(j.canonical);
-    CHECK(glm::distance(m.joints[m.joint_of(j.canonical)].position(), ref.joints[j.joint].position()) < 1e-3f);
+    CHECK(glm::distance(m.joints[m.joint_of(j.canonical)].position(), ref.joints[j.joint].position()) <
+          1e-3f);
   }
   // Landmarks too.
   for (const PlacedLandmark& l : ref.landmarks) {
@@ -229,7 +253,8 @@ TEST_CASE("import: a rig that is not a humanoid is refused, naming what is missi
 
   // A humanoid missing its arms.
   Names legs_only = kMixamo;
-  for (const char* role : {"l_shoulder", "l_arm", "l_forearm", "l_hand", "r_shoulder", "r_arm", "r_forearm", "r_hand"})
+  for (const char* role :
+       {"l_shoulder", "l_arm", "l_forearm", "l_hand", "r_shoulder", "r_arm", "r_forearm", "r_hand"})
     legs_only.erase(role);
   fs::path q = out_dir() / "no_arms.gltf";
   test::write_test_gltf(q, test::humanoid(names_from(legs_only)));
@@ -283,4 +308,52 @@ TEST_CASE("import: the canonical skeleton itself maps onto itself and keeps ever
     const vec3 back = vec3(m.joints[placed->source_joint].bind_world * vec4(placed->local, 1.0f));
     CHECK(glm::distance(back, placed->position) < 1e-4f);
   }
+}
+
+TEST_CASE("import: inches and millimetres are recognised from the figure's height") {
+  for (auto [unit, metres] : {std::pair{"inches", 0.0254}, std::pair{"millimetres", 0.001}}) {
+    CAPTURE(unit);
+    fs::path p = out_dir() / (std::string("in_") + unit + ".gltf");
+    const mat4 scale = glm::scale(mat4(1), vec3(static_cast<float>(1.0 / metres)));
+    test::write_test_gltf(p, test::humanoid(names_from(kMixamo)), true, scale);
+    ImportedModel m = import_ok(p);
+    CHECK(m.report.units == std::string(unit) + " (from the figure's height)");
+    CHECK(m.report.scale_to_metres == doctest::Approx(metres));
+    CHECK(m.report.height_m == doctest::Approx(1.71).epsilon(0.02));
+    // glTF promises metres, so the file is warned about.
+    REQUIRE_FALSE(m.report.warnings.empty());
+    CHECK(m.report.warnings[0].find("the file says metres") == 0);
+  }
+}
+
+TEST_CASE("import: the built-in body exported as .glb imports onto itself") {
+  const Body body = load_or_build_body(BodyParams{}, test::output_dir() / "import_body_cache");
+  fs::path p = out_dir() / "builtin_body.glb";
+  REQUIRE(export_glb(body, p).ok());
+  ImportedModel m = import_ok(p);
+  CHECK(m.report.format == "glTF 2.0");
+  CHECK(m.report.naming == "Fascia canonical");
+  CHECK(m.report.unmapped.empty());
+  CHECK(m.report.dropped.empty());
+  CHECK(m.report.height_m == doctest::Approx(body.params.height).epsilon(0.02));
+  for (const JointMatch& j : m.report.mapped) CHECK(j.source == j.canonical);
+  // Joints and landmarks where the body has them (up to where the pelvis is put).
+  const std::vector<vec3> rest = body.skeleton.rest_positions();
+  const vec3 shift = m.joints[m.joint_of("pelvis")].position() - rest[body.skeleton.find("pelvis")];
+  for (size_t i = 0; i < body.skeleton.size(); ++i) {
+    INFO(body.skeleton.joints[i].name);
+    CHECK(glm::distance(m.joints[m.joint_of(body.skeleton.joints[i].name)].position(), rest[i] + shift) <
+          1e-3f);
+  }
+  const std::vector<mat4> world = world_transforms(body.skeleton, rest_pose(body.skeleton));
+  float worst = 0;
+  for (const Landmark& l : body.landmarks) {
+    INFO(l.id);
+    const PlacedLandmark* placed = m.landmark(l.id);
+    REQUIRE(placed != nullptr);
+    worst = std::max(worst, glm::distance(placed->position, landmark_world(l, world) + shift));
+  }
+  MESSAGE("built-in body re-imported: height " << m.report.height_m << " m, worst landmark " << worst
+                                               << " m");
+  CHECK(worst < 0.005f);
 }

@@ -42,9 +42,9 @@ inline float distance_to_surface(const body::ImportedModel& m, vec3 p) {
   float best = std::numeric_limits<float>::infinity();
   for (const auto& mesh : m.meshes)
     for (size_t i = 0; i + 2 < mesh.indices.size(); i += 3)
-      best = std::min(best, distance_to_triangle(p, mesh.positions[mesh.indices[i]],
-                                                 mesh.positions[mesh.indices[i + 1]],
-                                                 mesh.positions[mesh.indices[i + 2]]));
+      best = std::min(
+          best, distance_to_triangle(p, mesh.positions[mesh.indices[i]], mesh.positions[mesh.indices[i + 1]],
+                                     mesh.positions[mesh.indices[i + 2]]));
   return best;
 }
 

@@ -1,0 +1,115 @@
+#include "bench_render.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <vector>
+
+#include "app_model.h"
+#include "cli_util.h"
+#include "panel.h"
+#include "render/offscreen.h"
+#include "ui_layer.h"
+
+namespace fascia::app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// CPU time of the whole process (every lavapipe thread), ms: steadier than wall time on a busy machine.
+double process_cpu_ms() {
+  timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+// Peak resident set size of this process, MB.
+double peak_rss_mb() {
+  FILE* f = std::fopen("/proc/self/status", "r");
+  if (!f) return 0;
+  char line[256];
+  double kb = 0;
+  while (std::fgets(line, sizeof line, f))
+    if (std::strncmp(line, "VmHWM:", 6) == 0) kb = std::atof(line + 6);
+  std::fclose(f);
+  return kb / 1024.0;
+}
+
+// Median time a frame of the whole app (body, all lines, the panel) takes at `extent`, drawn back to
+// back with two frames in flight, as the window draws them.
+Json frame_time(const AppModel& model, VkExtent2D extent, int frames, bool reduced, VkSampleCountFlagBits samples) {
+  auto off = render::create_offscreen(extent, false);
+  if (!off) return {{"error", off.error().message}};
+  (*off)->renderer = std::make_unique<render::Renderer>(*(*off)->context, (*off)->target->format(), samples);
+  ViewState view = model.default_view("front").value();
+  view.body.reduced_detail = reduced;
+  UiLayer ui(*(*off)->context, (*off)->target->format(), nullptr, extent.height / 720.0f);
+  auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D e) { ui.record(cmd, image, e); };
+  RestrictionTool tool;
+  std::vector<double> times, cpu;
+  for (int i = 0; i < frames + 3; ++i) {
+    auto t = Clock::now();
+    double c0 = process_cpu_ms();
+    ui.begin_frame(extent, 1.0f / 30.0f);
+    build_panel(view, tool, 0.0f);
+    (*off)->renderer->draw(model.build_scene(view), *(*off)->target, overlay);
+    if (i >= 3) {  // the first frames upload meshes
+      times.push_back(ms_since(t));
+      cpu.push_back(process_cpu_ms() - c0);
+    }
+  }
+  (*off)->renderer->wait_idle();
+  size_t triangles = 0, draws = 0;
+  for (const auto& inst : model.build_scene(view).instances) {
+    triangles += inst.mesh->indices.size() / 3;
+    ++draws;
+  }
+  return {{"median_ms", median(times)},         {"median_cpu_ms", median(cpu)}, {"frames", frames},
+          {"width", extent.width},              {"height", extent.height},      {"triangles", triangles},
+          {"draws", draws},                     {"msaa", int((*off)->renderer->samples())},
+          {"detail", reduced ? "reduced" : "full"}};
+}
+
+}  // namespace
+
+Json bench_render(const RenderBenchOptions& o) {
+  Json out;
+  auto t0 = Clock::now();
+  auto model = load_app_model(true);
+  if (!model) return {{"error", model.error().message}};
+  double load_ms = ms_since(t0);
+  {
+    auto off = render::create_offscreen({1280, 720}, false);
+    if (!off) return {{"error", off.error().message}};
+    ViewState view = (*model)->default_view("front").value();
+    (*off)->render((*model)->build_scene(view));
+  }
+  out["start_to_first_frame_ms"] = ms_since(t0);
+  out["start_to_first_frame_target_ms"] = 1000;
+  out["model_load_ms"] = load_ms;
+  // Full detail is what stills and videos draw; reduced detail is what the window draws on lavapipe.
+  // The window's settings on this device, then the full quality that stills and videos use.
+  auto ctx_kind = render::create_offscreen({16, 16}, false);
+  bool software = ctx_kind && (*ctx_kind)->context->properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
+  ctx_kind = internal_error("");
+  VkSampleCountFlagBits window_samples = software ? VK_SAMPLE_COUNT_1_BIT : VK_SAMPLE_COUNT_4_BIT;
+  out["frame_1280x720"] = frame_time(**model, {1280, 720}, o.frames, software, window_samples);
+  out["frame_1280x720"]["target_ms"] = 33;
+  out["frame_1920x1080"] = frame_time(**model, {1920, 1080}, o.frames, software, window_samples);
+  out["frame_1280x720_full_quality"] = frame_time(**model, {1280, 720}, o.frames, false, VK_SAMPLE_COUNT_4_BIT);
+  out["peak_resident_memory_mb"] = peak_rss_mb();
+  out["peak_resident_memory_target_mb"] = 300;
+  return out;
+}
+
+}  // namespace fascia::app

@@ -1,0 +1,58 @@
+// `fascia sim`, `fascia trace` and `fascia rom`: the simulation from the command line.
+#include <cstdio>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "cli_util.h"
+#include "commands.h"
+#include "sim/commands.h"
+
+namespace fascia::app {
+namespace {
+
+int print(const Result<Json>& j, bool json, std::string (*text)(const Json&)) {
+  if (!j) return report(j.error());
+  if (json) std::printf("%s\n", j->dump(2).c_str());
+  else std::fputs(text(*j).c_str(), stdout);
+  return 0;
+}
+
+const char* kRestrictHelp = "TRACK_OR_LINE=STIFFNESS_X[,SHORTEN_PCT], e.g. gastrocnemius.l=3,4 (repeatable)";
+
+}  // namespace
+
+Command add_sim_command(CLI::App& cli) {
+  auto o = std::make_shared<sim::SimOptions>();
+  auto json = std::make_shared<bool>(false);
+  CLI::App* sub = cli.add_subcommand("sim", "tension along the lines under restrictions, at equilibrium");
+  sub->add_option("--restrict", o->restrict, kRestrictHelp);
+  sub->add_option("--pose", o->pose, "named pose (neutral, forward_bend, squat, ...)");
+  sub->add_flag("--json", *json, "per-element tension, strain and lines, node displacements, joint angles");
+  return {sub, [o, json] { return print(sim::sim_command(sim::default_model(), *o), *json, sim::sim_text); }};
+}
+
+Command add_trace_command(CLI::App& cli) {
+  auto o = std::make_shared<sim::TraceOptions>();
+  auto json = std::make_shared<bool>(false);
+  CLI::App* sub = cli.add_subcommand("trace", "ranked remote places whose restriction loads a place most");
+  sub->add_option("--at", o->at, "a track or station, e.g. erector_spinae.l")->required();
+  sub->add_option("--restrict", o->restrict, kRestrictHelp);
+  sub->add_option("--pose", o->pose, "named pose");
+  sub->add_option("--top", o->top, "how many sources to list")->check(CLI::Range(1, 1000));
+  sub->add_flag("--json", *json, "as JSON");
+  return {sub, [o, json] { return print(sim::trace_command(sim::default_model(), *o), *json, sim::trace_text); }};
+}
+
+Command add_rom_command(CLI::App& cli) {
+  auto o = std::make_shared<sim::RomOptions>();
+  auto json = std::make_shared<bool>(false);
+  CLI::App* sub = cli.add_subcommand("rom", "passive range of motion of a joint under restrictions");
+  sub->add_option("--joint", o->joint, "a joint, e.g. ankle.l, knee.r, hip.l, neck")->required();
+  sub->add_option("--restrict", o->restrict, kRestrictHelp);
+  sub->add_option("--pose", o->pose, "named pose");
+  sub->add_flag("--json", *json, "as JSON");
+  return {sub, [o, json] { return print(sim::rom_command(sim::default_model(), *o), *json, sim::rom_text); }};
+}
+
+}  // namespace fascia::app

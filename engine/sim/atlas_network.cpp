@@ -1,0 +1,263 @@
+#include "sim/atlas_network.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "atlas/atlas.h"
+#include "atlas/body_frame.h"
+#include "body/landmarks.h"
+#include "core/paths.h"
+
+namespace fascia::sim {
+namespace {
+
+std::string base_id(const std::string& id) {
+  if (id.size() > 2 && (id.ends_with(".l") || id.ends_with(".r"))) return id.substr(0, id.size() - 2);
+  return id;
+}
+bool right_side(const std::string& id) { return id.ends_with(".r"); }
+
+// The joints that move in the simulation, for the left side (the right mirrors the axis as an axial
+// vector), with passive stiffness about neutral (N·m/rad) and the torque at which `rom` stops (N·m).
+struct HingeDefault {
+  const char* joint;
+  Vec3d axis;
+  double stiffness, rom_torque;
+  const char* motion;
+};
+constexpr HingeDefault kHinges[] = {
+    {"lumbar_3", {1, 0, 0}, 150, 20, "flexion"},      {"thoracic_lower", {1, 0, 0}, 250, 20, "flexion"},
+    {"thoracic_upper", {1, 0, 0}, 300, 20, "flexion"}, {"cervical_lower", {1, 0, 0}, 25, 4, "flexion"},
+    {"cervical_upper", {1, 0, 0}, 15, 3, "flexion"},  {"skull", {1, 0, 0}, 12, 2, "flexion"},
+    {"humerus", {-1, 0, 0}, 20, 8, "flexion"},        {"forearm", {-1, 0, 0}, 12, 5, "flexion"},
+    {"hand", {0, 0, -1}, 4, 2, "flexion"},            {"femur", {-1, 0, 0}, 90, 25, "flexion"},
+    {"tibia", {1, 0, 0}, 70, 20, "flexion"},          {"talus", {-1, 0, 0}, 60, 15, "dorsiflexion"},
+    {"toes", {-1, 0, 0}, 6, 3, "extension"},
+};
+
+// Stiffness of a whole track (N/mm) by its first tissue: tendons, ligaments and fascial sheets
+// stiff (plantar aponeurosis 203.7 ± 50.5 N/mm, Kitaoka 1994), passive muscle soft. The erector
+// tapers from its thick lumbar part to its thin neck part.
+struct TissueStiffness {
+  const char* tissue;
+  double stiffness, stiffness_top;
+};
+constexpr TissueStiffness kTissues[] = {
+    {"plantar_fascia", 200, 0}, {"flexor_digitorum_brevis", 200, 0}, {"gastrocnemius", 100, 0},
+    {"achilles_tendon", 100, 0}, {"biceps_femoris", 30, 0}, {"semitendinosus", 30, 0},
+    {"sacrotuberous_ligament", 100, 0}, {"erector_spinae", 40, 3}, {"thoracolumbar_fascia", 40, 0},
+    {"galea_aponeurotica", 4, 0}, {"scalp_fascia", 3, 0}, {"tibialis_anterior", 20, 0},
+    {"extensor_digitorum_longus", 20, 0}, {"patellar_tendon", 300, 0}, {"rectus_femoris", 20, 0},
+    {"rectus_abdominis", 5, 0}, {"sternalis_fascia", 5, 0}, {"sternocleidomastoid", 3, 0},
+    {"fibularis_longus", 20, 0}, {"fibularis_brevis", 20, 0}, {"anterior_fibular_head_ligament", 100, 0},
+    {"iliotibial_tract", 60, 0}, {"tensor_fasciae_latae", 20, 0}, {"gluteus_maximus", 10, 0},
+    {"external_oblique", 5, 0}, {"internal_oblique", 5, 0}, {"intercostals", 10, 0}, {"splenius_capitis", 3, 0},
+    {"splenius_cervicis", 3, 0}, {"rhomboids", 5, 0}, {"serratus_anterior", 5, 0}, {"linea_alba", 10, 0},
+    {"latissimus_dorsi", 10, 0}, {"vastus_lateralis", 15, 0}, {"pectoralis_major", 10, 0},
+    {"adductor_longus", 15, 0}, {"sartorius", 5, 0}, {"tibialis_posterior", 30, 0},
+    {"flexor_digitorum_longus", 30, 0}, {"popliteus", 20, 0}, {"adductor_magnus", 15, 0}, {"pelvic_floor", 5, 0},
+    {"anterior_longitudinal_ligament", 60, 0}, {"adductor_brevis", 15, 0}, {"psoas", 10, 0}, {"iliacus", 10, 0},
+    {"pectineus", 10, 0}, {"longus_colli", 5, 0}, {"diaphragm", 5, 0}, {"transversus_thoracis", 5, 0},
+    {"infrahyoids", 2, 0}, {"suprahyoids", 2, 0}, {"scalenes", 3, 0}, {"levator_scapulae", 3, 0},
+    {"medial_intermuscular_septum", 30, 0}, {"lateral_intermuscular_septum", 30, 0}, {"forearm_flexors", 10, 0},
+    {"forearm_extensors", 10, 0}, {"pectoralis_minor", 5, 0}, {"biceps_brachii", 10, 0}, {"coracobrachialis", 10, 0},
+    {"radial_periosteum", 60, 0}, {"ulnar_periosteum", 60, 0}, {"thenar_muscles", 5, 0},
+    {"hypothenar_muscles", 5, 0}, {"trapezius", 5, 0}, {"deltoid", 10, 0}, {"infraspinatus", 5, 0},
+    {"teres_minor", 5, 0}, {"triceps_brachii", 10, 0},
+};
+
+// Outward motion of the ribcage stations at full inspiration (m).
+const std::map<std::string, double>& breath_depth() {
+  static const std::map<std::string, double> b = {
+      {"manubrium", 0.004}, {"posterior_manubrium", 0.004}, {"xiphoid", 0.010}, {"rib_1_2", 0.003},
+      {"ribs_3_5", 0.008},  {"rib_5", 0.010},               {"ribs_5_6_cartilage", 0.010},
+      {"lateral_ribs", 0.012}, {"lower_ribs", 0.012},       {"costal_cartilages", 0.010}};
+  return b;
+}
+
+Grade grade_of(atlas::Grade g) {
+  switch (g) {
+    case atlas::Grade::Strong: return Grade::Strong;
+    case atlas::Grade::Moderate: return Grade::Moderate;
+    case atlas::Grade::Limited: return Grade::Limited;
+    case atlas::Grade::None: return Grade::None;
+    case atlas::Grade::NotAssessed: return Grade::Unassessed;
+  }
+  return Grade::Unassessed;
+}
+
+Vec3d to_vec(vec3 v) { return {v.x, v.y, v.z}; }
+
+}  // namespace
+
+Result<AtlasInput> atlas_input(const atlas::ResolvedAtlas& r, const body::Skeleton& skeleton, const body::Pose& pose,
+                               const atlas::Atlas* atlas) {
+  AtlasInput in;
+  std::vector<mat4> world = body::world_transforms(skeleton, pose);
+  for (size_t j = 0; j < skeleton.joints.size(); ++j) {
+    const body::Joint& bj = skeleton.joints[j];
+    AtlasInput::Joint jt;
+    jt.id = bj.name;
+    jt.parent = bj.parent >= 0 ? skeleton.joints[size_t(bj.parent)].name : "";
+    jt.centre = to_vec(vec3(world[j][3]));
+    for (const HingeDefault& h : kHinges) {
+      if (base_id(bj.name) != h.joint) continue;
+      jt.hinge = true;
+      jt.axis = right_side(bj.name) ? Vec3d{h.axis.x, -h.axis.y, -h.axis.z} : h.axis;
+      jt.stiffness = h.stiffness;
+      jt.rom_torque = h.rom_torque;
+      jt.motion = h.motion;
+    }
+    in.joints.push_back(jt);
+  }
+
+  // One station per landmark (several lines share it); junctions without a landmark by their id.
+  std::map<std::string, std::string> key_of;  // station id or landmark -> station key
+  std::set<std::string> have;
+  double rib_z = 0;
+  int nrib = 0;
+  for (const auto& st : r.stations) {
+    if (breath_depth().count(base_id(st.landmark))) rib_z += st.at.world.z, nrib++;
+  }
+  rib_z = nrib ? rib_z / nrib - 0.08 : 0;  // the thorax's axis lies behind its front
+  auto add_station = [&](const std::string& key, const atlas::AttachedPoint& at) {
+    if (!have.insert(key).second) return;
+    AtlasInput::Station s;
+    s.id = key;
+    s.joint = at.joint;
+    s.position = to_vec(at.world);
+    auto b = breath_depth().find(base_id(key));
+    if (b != breath_depth().end()) {
+      double dx = s.position.x, dz = s.position.z - rib_z;
+      double len = std::max(1e-6, std::sqrt(dx * dx + dz * dz));
+      s.breath = {b->second * dx / len, 0, b->second * dz / len};
+    }
+    in.stations.push_back(s);
+  };
+  for (const auto& st : r.stations) {
+    std::string key = st.landmark.empty() ? st.id : st.landmark;
+    key_of[st.id] = key;
+    key_of[key] = key;
+    add_station(key, st.at);
+  }
+
+  std::map<std::string, std::vector<std::string>> line_tracks;
+  for (const auto& t : r.tracks) {
+    if (t.path.size() < 2) return bad_input("sim network: track '" + t.id + "' has fewer than 2 path points");
+    AtlasInput::Track tr;
+    tr.id = t.id;
+    tr.tissues = t.tissues;
+    tr.from = key_of.count(t.from) ? key_of[t.from] : t.from;
+    tr.to = key_of.count(t.to) ? key_of[t.to] : t.to;
+    add_station(tr.from, t.path.front());
+    add_station(tr.to, t.path.back());
+    for (size_t i = 1; i + 1 < t.path.size(); ++i) tr.via.push_back({t.path[i].joint, to_vec(t.path[i].world)});
+    // Resolved tissues carry the side ("gastrocnemius.l"); the stiffness table is by tissue.
+    std::string first = base_id(t.tissues.empty() ? t.id : t.tissues.front());
+    for (const TissueStiffness& ts : kTissues) {
+      if (first != ts.tissue) continue;
+      tr.stiffness = ts.stiffness;
+      if (ts.stiffness_top > 0) {
+        // Taper towards the upper end, whichever end the atlas starts from.
+        bool up = t.path.back().world.y > t.path.front().world.y;
+        tr.stiffness = up ? ts.stiffness : ts.stiffness_top;
+        tr.stiffness_to = up ? ts.stiffness_top : ts.stiffness;
+      }
+    }
+    for (const auto& l : t.lines) line_tracks[l].push_back(t.id);
+    in.tracks.push_back(tr);
+  }
+  // Shear links between the landmarks of one station (both ends must carry tracks).
+  if (atlas) {
+    std::map<std::string, size_t> link_index;
+    for (const auto& line : atlas->lines) {
+      for (const char* side : {".l", ".r"}) {
+        std::string lid = line.id + side;
+        for (const auto& pt : line.points) {
+          if (pt.landmarks.size() < 2) continue;
+          // Only where the dissections verified the transition: the link is that continuity.
+          const atlas::Transition* tn = line.transition(pt.id);
+          if (!tn || !(tn->evidence.grade == atlas::Grade::Strong || tn->evidence.grade == atlas::Grade::Moderate)) continue;
+          const atlas::ResolvedStation* rs = r.station(lid + "/" + pt.id);
+          if (!rs || rs->landmark.empty()) continue;
+          std::string main = rs->landmark;
+          std::string suffix = main.ends_with(".l") ? ".l" : main.ends_with(".r") ? ".r" : "";
+          for (size_t i = 1; i < pt.landmarks.size(); ++i) {
+            std::string other = pt.landmarks[i] + suffix;
+            if (!have.count(other) || other == main) continue;
+            // Only where the landmarks lie on different bones close together (the tendons that meet
+            // around the knee); landmarks far apart or on one bone are joined by the bone already.
+            auto find_station = [&](const std::string& key) {
+              return std::find_if(in.stations.begin(), in.stations.end(), [&](const auto& st) { return st.id == key; });
+            };
+            auto a = find_station(main), b = find_station(other);
+            double dx = a->position.x - b->position.x, dy = a->position.y - b->position.y, dz = a->position.z - b->position.z;
+            if (a->joint == b->joint || std::sqrt(dx * dx + dy * dy + dz * dz) > 0.08) continue;
+            std::string id = "link." + base_id(main) + "." + base_id(other) + suffix;
+            auto it = link_index.find(id);
+            if (it == link_index.end()) {
+              AtlasInput::Track tr;
+              tr.id = id;
+              tr.tissues = {"fascia"};
+              tr.from = main;
+              tr.to = other;
+              tr.stiffness = 30;  // N/mm: passes the line's pull without locking the joint it spans
+              tr.link = true;
+              link_index[id] = in.tracks.size();
+              in.tracks.push_back(tr);
+            }
+            auto& lt = line_tracks[lid];
+            if (std::find(lt.begin(), lt.end(), id) == lt.end()) lt.push_back(id);
+          }
+        }
+      }
+    }
+  }
+  for (auto& [id, tracks] : line_tracks) in.lines.push_back({id, tracks});
+
+  for (const auto& tn : r.transitions) {
+    AtlasInput::Transition t;
+    t.line = tn.line;
+    auto k = key_of.find(tn.station);
+    if (k == key_of.end()) return bad_input("sim network: transition of " + tn.line + " at unknown station '" + tn.station + "'");
+    t.station = k->second;
+    t.grade = grade_of(tn.evidence.grade);
+    if (tn.continuity) {
+      t.posture_joint = tn.continuity_joint.empty() ? tn.continuity->joint : tn.continuity_joint;
+      t.full_below_deg = tn.continuity->full_below_deg;
+      t.none_above_deg = tn.continuity->none_above_deg;
+    }
+    in.transitions.push_back(t);
+    // The other landmarks of a station share its evidence (not its continuity joint).
+    if (atlas) {
+      auto slash = tn.station.find('/');
+      const atlas::Line* line = atlas->line(base_id(tn.line));
+      const atlas::Point* pt = line && slash != std::string::npos ? line->point(tn.station.substr(slash + 1)) : nullptr;
+      std::string suffix = t.station.ends_with(".l") ? ".l" : t.station.ends_with(".r") ? ".r" : "";
+      for (size_t i = 1; pt && i < pt->landmarks.size(); ++i) {
+        std::string other = pt->landmarks[i] + suffix;
+        if (!have.count(other)) continue;
+        AtlasInput::Transition o = t;
+        o.station = other;
+        o.posture_joint.clear();
+        in.transitions.push_back(o);
+      }
+    }
+  }
+  return in;
+}
+
+Result<AtlasInput> default_atlas_input() {
+  auto a = atlas::load_atlas(assets_dir() / "atlas");
+  if (!a) return a.error();
+  body::Skeleton skeleton = body::make_skeleton({});
+  body::Pose rest = body::rest_pose(skeleton);
+  auto frame = atlas::body_frame(skeleton, body::make_landmarks(skeleton), rest);
+  auto resolved = atlas::resolve(*a, frame);
+  if (!resolved) return resolved.error();
+  return atlas_input(*resolved, skeleton, rest, &*a);
+}
+
+}  // namespace fascia::sim

@@ -1,0 +1,139 @@
+// Golden images of the key views of the app: the whole body from the front, back and side, one line
+// isolated, tension colouring after a calf restriction, and the x-ray layers. Rendered headless on
+// lavapipe with validation on; any validation message fails.
+#include <doctest/doctest.h>
+
+#include "app_model.h"
+#include "render/offscreen.h"
+#include "support/golden.h"
+#include "tension.h"
+
+using namespace fascia;
+using namespace fascia::app;
+
+namespace {
+
+constexpr VkExtent2D kSize{240, 320};
+
+const AppModel& model() {
+  static auto m = load_app_model();
+  REQUIRE_MESSAGE(m.ok(), (m.ok() ? "" : m.error().message));
+  return **m;
+}
+
+struct Rendered {
+  ImageRGBA8 image;
+  uint32_t validation = 0;
+};
+
+Rendered draw(const ViewState& view) {
+  auto off = render::create_offscreen(kSize, true);
+  REQUIRE_MESSAGE(off.ok(), (off.ok() ? "" : off.error().message));
+  Rendered r;
+  r.image = (*off)->render(model().build_scene(view));
+  r.validation = (*off)->validation_messages();
+  return r;
+}
+
+void check_view(const std::string& name, const ViewState& view) {
+  Rendered r = draw(view);
+  CHECK(r.validation == 0);
+  ImageStats s = image_stats(r.image);
+  CHECK(s.mean_luma > 30);
+  CHECK(s.stddev_luma > 10);
+  auto g = test::compare_with_golden(name, r.image);
+  INFO(g.report);
+  CHECK(g.passed);
+}
+
+// Share of pixels whose colour is close to `rgb` (sRGB bytes).
+double share_near(const ImageRGBA8& img, int r, int g, int b, int tol) {
+  size_t n = 0, total = size_t(img.width) * img.height;
+  for (size_t i = 0; i < total; ++i) {
+    const uint8_t* p = &img.pixels[i * 4];
+    n += std::abs(p[0] - r) <= tol && std::abs(p[1] - g) <= tol && std::abs(p[2] - b) <= tol;
+  }
+  return double(n) / double(total);
+}
+
+}  // namespace
+
+TEST_CASE("views: the whole body from the front, back and side match their golden images") {
+  for (const char* side : {"front", "back", "left"}) {
+    CAPTURE(side);
+    check_view(std::string("body_") + side, model().default_view(side).value());
+  }
+}
+
+TEST_CASE("views: one line isolated matches its golden image and hides the others") {
+  ViewState v = model().default_view("back").value();
+  v.lines.lines = {"sbl"};
+  check_view("line_sbl_back", v);
+  // The scene holds only the superficial back line's tracks, both sides, and its stations.
+  auto count_lines = [](const scene::RenderScene& sc) {
+    size_t n = 0;
+    for (const auto& i : sc.instances) n += i.layer == 3;
+    return n;
+  };
+  ViewState all = model().default_view("back").value();
+  size_t n_sbl = count_lines(model().build_scene(v)), n_all = count_lines(model().build_scene(all));
+  CHECK(n_sbl >= 12);
+  CHECK(n_sbl * 5 < n_all);
+  // And the picture differs from the all-lines view.
+  auto diff = test::compare_images(draw(all).image, draw(v).image, {});
+  CHECK(diff.differing_fraction > 0.005);
+}
+
+TEST_CASE("views: tension colouring after a calf restriction") {
+  auto c = colour_by_tension(model(), {"gastrocnemius.l=3,4"});
+  REQUIRE(c.ok());
+  CHECK(c->scale_N > 10);
+  // The restricted calf is the most loaded track: it gets the top of the colour map.
+  float calf = 0;
+  for (const auto& [id, v] : c->track_value)
+    if (id.find("gastrocnemius.l") != std::string::npos) calf = std::max(calf, v);
+  CHECK(calf == doctest::Approx(1.0f));
+  ViewState v = model().default_view("back").value();
+  v.lines.track_value = c->track_value;
+  v.body.muscle.opacity = 0.18f;
+  check_view("tension_calf_back", v);
+}
+
+TEST_CASE("views: x-ray shows the bones through translucent muscle and skin") {
+  ViewState v = model().default_view("front").value();
+  v.body.muscle.opacity = 0.25f;
+  v.body.skin.opacity = 0.15f;
+  v.lines.lines = {"dfl"};
+  check_view("xray_front", v);
+  // Bone pixels (ivory) are a bigger share than with opaque muscle.
+  ViewState opaque = v;
+  opaque.body.muscle.opacity = 1.0f;
+  double ivory_xray = share_near(draw(v).image, 215, 205, 185, 35);
+  double ivory_opaque = share_near(draw(opaque).image, 215, 205, 185, 35);
+  CHECK(ivory_xray > ivory_opaque * 1.3);
+}
+
+TEST_CASE("views: clicking a station marker selects it and its line through the id buffer") {
+  ViewState v = model().default_view("front").value();
+  v.body.muscle.opacity = 0.3f;  // looked through, as the user sees through it
+  v.body.bone.visible = false;   // the marker sits on the patella
+  v.lines.lines = {"sfl"};
+  const scene::LineGeometry::Station* patella = nullptr;
+  for (const auto& s : model().lines.stations)
+    if (s.id == "sfl.l/patella") patella = &s;
+  REQUIRE(patella);
+  VkExtent2D size{480, 640};
+  scene::RenderScene sc = model().build_scene(v);
+  vec4 clip = sc.camera.projection(float(size.width) / size.height) * sc.camera.view() * vec4(patella->position, 1);
+  vec2 px = (vec2(clip) / clip.w * 0.5f + 0.5f) * vec2(size.width, size.height);
+  auto off = render::create_offscreen(size, true);
+  REQUIRE(off.ok());
+  (*off)->renderer->request_pick(int(px.x), int(px.y));
+  (*off)->render(sc);
+  auto id = (*off)->renderer->take_pick();
+  REQUIRE(id.has_value());
+  Selection sel = model().describe_pick(*id);
+  INFO(sel.text);
+  CHECK(sel.line == "sfl.l");
+  CHECK((*off)->validation_messages() == 0);
+}
