@@ -111,18 +111,14 @@ TEST_CASE("sim soak: random restrictions and treatments over time, no NaN, no dr
   CHECK(unconverged == 0);
   CHECK(actions >= rounds);
 
-  // Everything removed: the neutral equilibrium again, to the solver's tolerance. A released joint
-  // keeps its last hold angle in hinge_target, and the posture-dependent anchors (forward.cpp) read
-  // it whether the joint is held or not, so each joint is set back to 0 before it is released;
-  // without that, this soak finds the equilibrium 2-3 mm and 0.003 rad away (reported to sim).
+  // Everything removed: the neutral equilibrium again, to the solver's tolerance. (This found that a
+  // released joint's last hold angle still shaped the posture-dependent anchors; sim now reads the
+  // hold angle only while the joint is held.)
   const double simulated = d.time;
   d.restrictions.clear();
   d.loads.clear();
   d.breath_amplitude = 0;
-  for (int h = 0; h < m.nhinge; ++h) {
-    lock_hinge(d, h, 0.0);
-    unlock_hinge(d, h);
-  }
+  for (int h = 0; h < m.nhinge; ++h) unlock_hinge(d, h);
   reset(m, d);
   REQUIRE(equilibrium(m, d));
   double drift_x = 0, drift_q = 0;
