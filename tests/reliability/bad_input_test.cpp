@@ -94,6 +94,9 @@ TEST_CASE("bad input: every row of tests/bad_input/cases.txt is refused cleanly"
 #ifndef FASCIA_EXE
       continue;
 #endif
+      std::istringstream words(input);
+      for (std::string w; words >> w;)
+        if (w.rfind(in.string(), 0) == 0 && fs::is_regular_file(w)) used_files.insert(fs::weakly_canonical(w));
       test::RunResult r = test::run_fascia(shell_args(input));
       INFO(r.output);
       CHECK_MESSAGE(r.status < 128, "killed by a signal");
