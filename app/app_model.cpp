@@ -74,6 +74,7 @@ scene::RenderScene AppModel::build_scene(const ViewState& v) const {
   scene::RenderScene s;
   s.camera = v.camera;
   s.background.transparent = v.transparent_background;
+  s.time_seconds = v.time_seconds;
   scene::add_body(s, posed, v.body, 1);
   scene::add_lines(s, lines, v.lines, kLinePickBase);
   return s;

@@ -24,6 +24,7 @@ struct ViewState {
   scene::LineView lines;
   scene::Camera camera;
   bool transparent_background = false;
+  float time_seconds = 0.0f;  // drives the flow along the lines
 };
 
 // What a pick id names, in words for the panel, and the line to highlight (empty for body parts).

@@ -127,6 +127,8 @@ void build_panel(ViewState& view, RestrictionTool& tool, MovementTool& movement,
     }
   }
   ImGui::Checkbox("Stations", &view.lines.stations);
+  ImGui::SameLine();
+  ImGui::Checkbox("Flow along the lines", &view.lines.flow);
   ImGui::Separator();
   ImGui::TextUnformatted("Movement");
   movement_controls(movement, movements);

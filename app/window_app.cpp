@@ -272,6 +272,7 @@ Status run_window(const ViewOptions& options) {
       ui.begin_frame(target.extent(), dt);
       build_panel(state.view, state.tool, state.movement, state.model->movements, frame_ms);
       animate(state, dt);
+      state.view.time_seconds += dt;
       if (state.tool.changed) {
         state.tool.changed = false;
         state.tension.reset();

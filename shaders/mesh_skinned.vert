@@ -13,6 +13,8 @@ layout(location = 2) in uvec4 in_joints;
 layout(location = 3) in vec4 in_weights;
 layout(location = 0) out vec3 world_position;
 layout(location = 1) out vec3 world_normal;
+layout(location = 4) in float in_u;
+layout(location = 2) out float arc;
 
 void main() {
   uint base = draw.palette_offset;
@@ -21,5 +23,6 @@ void main() {
   vec4 wp = draw.model * skin * vec4(in_position, 1.0);
   world_position = wp.xyz;
   world_normal = mat3(draw.model) * mat3(skin) * in_normal;
+  arc = in_u;
   gl_Position = frame.view_proj * wp;
 }

@@ -25,6 +25,7 @@ struct FrameUniforms {
   vec4 fill_color;    // rgb; w: ambient strength
   vec4 bg_top;        // background gradient, linear RGB + alpha
   vec4 bg_bottom;
+  vec4 time;          // x: seconds, for the flow animation along the lines
 };
 
 // Per draw, in push constants (at most 128 bytes on every device).
@@ -33,7 +34,7 @@ struct DrawPush {
   vec4 color;  // linear RGB, alpha
   uint pick_id;
   uint palette_offset;  // first matrix of this instance's palette (skinned meshes)
-  uint pad1;
+  uint flow;  // 1: pulses run along the line (arc length in the vertex's u) toward its upper end
   uint pad2;
 };
 

@@ -54,7 +54,8 @@ Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits s
   mesh.fragment_shader = "mesh.frag";
   mesh.bindings = {{0, sizeof(scene::Vertex), VK_VERTEX_INPUT_RATE_VERTEX}};
   mesh.attributes = {{0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, position)},
-                     {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, normal)}};
+                     {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, normal)},
+                     {4, 0, VK_FORMAT_R32_SFLOAT, offsetof(scene::Vertex, u)}};
   mesh.layout = layout_;
   mesh.color_format = color_format_;
   mesh.depth_format = depth_format_;
@@ -285,6 +286,7 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
   u.fill_color = vec4(scene.lighting.fill_color, scene.lighting.ambient);
   u.bg_top = scene.background.top;
   u.bg_bottom = scene.background.bottom;
+  u.time = vec4(scene.time_seconds, 0, 0, 0);
   std::memcpy(f.uniforms.mapped, &u, sizeof u);
   upload_palettes(f, scene);
 
@@ -403,6 +405,7 @@ void Renderer::draw_instance(VkCommandBuffer cmd, const scene::MeshInstance& ins
   push.color = inst.color;
   push.pick_id = inst.pick_id;
   push.palette_offset = skin ? palette_offsets_.at(inst.palette.get()) : 0;
+  push.flow = inst.flow ? 1u : 0u;
   vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push, &push);
   VkBuffer buffers[2] = {m.vertices.buffer, m.skin.buffer};
   VkDeviceSize offsets[2] = {0, 0};

@@ -66,6 +66,7 @@ void add_lines(RenderScene& scene, const LineGeometry& g, const LineView& view, 
     inst.color = vec4(color, 1.0f);
     inst.pick_id = pick;
     inst.layer = 3;
+    inst.flow = view.flow;
     scene.instances.push_back(std::move(inst));
   }
   if (!view.stations) return;

@@ -41,6 +41,7 @@ struct LineView {
   std::map<std::string, float> track_value;
   // A selected line ("sbl.l"): its tracks keep their colour, the others fade to grey.
   std::string highlight;
+  bool flow = false;  // pulses travel along the lines
 };
 
 LineGeometry build_line_geometry(const atlas::ResolvedAtlas& resolved, float radius, const JointWorld& pose = {});

@@ -12,6 +12,7 @@ namespace fascia::scene {
 struct Vertex {
   vec3 position;
   vec3 normal;
+  float u = 0.0f;  // arc length along a line's tube (metres), for the flow animation; 0 elsewhere
 };
 
 // Up to four joints a vertex for skinning on the GPU.

@@ -23,6 +23,7 @@ struct MeshInstance {
   uint32_t layer = 0;
   // Skinning matrices (joint world * inverse bind) for a skinned mesh, deformed on the GPU.
   std::shared_ptr<const std::vector<mat4>> palette;
+  bool flow = false;  // animate pulses along the tube (lines)
 };
 
 struct Lighting {
@@ -39,6 +40,7 @@ struct Background {
 };
 
 struct RenderScene {
+  float time_seconds = 0.0f;  // drives the flow animation
   std::vector<MeshInstance> instances;
   Camera camera;
   Lighting lighting;

@@ -61,7 +61,7 @@ Mesh make_tube(std::span<const vec3> path_in, float radius, int sides, std::vect
       float a = two_pi * j / sides;
       vec3 radial = std::cos(a) * n + std::sin(a) * b;
       vec3 nrm = glm::normalize(radial * r + axis * axial);
-      m.vertices.push_back({center + radial * r, nrm});
+      m.vertices.push_back({center + radial * r, nrm, u});
       if (arc_length) arc_length->push_back(u);
     }
   };
@@ -105,9 +105,9 @@ Mesh make_tube(std::span<const vec3> path_in, float radius, int sides, std::vect
     }
   // Close the ends with fans to the cap tips.
   uint32_t tip0 = uint32_t(m.vertices.size());
-  m.vertices.push_back({path[0] - tangents[0] * radius, -tangents[0]});
+  m.vertices.push_back({path[0] - tangents[0] * radius, -tangents[0], 0.0f});
   uint32_t tip1 = tip0 + 1;
-  m.vertices.push_back({path.back() + tangents.back() * radius, tangents.back()});
+  m.vertices.push_back({path.back() + tangents.back() * radius, tangents.back(), u});
   if (arc_length) {
     arc_length->push_back(0);
     arc_length->push_back(u);
