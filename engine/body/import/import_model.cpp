@@ -66,8 +66,9 @@ Status check_gltf_skins(const fs::path& path, const std::string& ext) {
     if (type != 0x4E4F534Au || length > json.size() - 20) return ok_status();
     json = json.substr(20, length);
   }
+  // Refused when it is not strict JSON: Assimp's lenient parser would take it and crash as above.
   auto doc = parse_json(json, path.string());
-  if (!doc) return ok_status();  // not JSON: Assimp refuses it with its own message
+  if (!doc) return doc.error();
   JsonCursor root(*doc, path.string());
   if (!root.has("skins")) return ok_status();
   auto skins = root.field("skins");
