@@ -68,7 +68,10 @@ Status check_gltf_skins(const fs::path& path, const std::string& ext) {
   }
   // Refused when it is not strict JSON: Assimp's lenient parser would take it and crash as above.
   auto doc = parse_json(json, path.string());
-  if (!doc) return doc.error();
+  if (!doc) {
+    std::string where = doc.error().message.substr(std::min(doc.error().message.size(), path.string().size() + 1));
+    return bad_input(path.string() + ": cannot read the model: " + where);
+  }
   JsonCursor root(*doc, path.string());
   if (!root.has("skins")) return ok_status();
   auto skins = root.field("skins");
