@@ -14,6 +14,9 @@ enum class ImageUse {
   Present,
 };
 
+// Makes copies recorded so far visible to the host once the submission's fence signals (readback).
+void copy_to_host_barrier(VkCommandBuffer cmd);
+
 void image_barrier(VkCommandBuffer cmd, VkImage image, VkImageAspectFlags aspect, ImageUse from, ImageUse to);
 
 }  // namespace fascia::render

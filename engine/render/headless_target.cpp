@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "render/barriers.h"
+
 namespace fascia::render {
 
 HeadlessTarget::HeadlessTarget(const Context& ctx, VkExtent2D extent, uint32_t images)
@@ -34,16 +36,7 @@ void HeadlessTarget::record_finish(VkCommandBuffer cmd, const TargetImage& image
   region.imageExtent = {extent_.width, extent_.height, 1};
   vkCmdCopyImageToBuffer(cmd, image.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback_[image.index].buffer, 1,
                          &region);
-  // Make the copy visible to the host once the fence signals.
-  VkMemoryBarrier2 barrier{VK_STRUCTURE_TYPE_MEMORY_BARRIER_2};
-  barrier.srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
-  barrier.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
-  barrier.dstStageMask = VK_PIPELINE_STAGE_2_HOST_BIT;
-  barrier.dstAccessMask = VK_ACCESS_2_HOST_READ_BIT;
-  VkDependencyInfo dep{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
-  dep.memoryBarrierCount = 1;
-  dep.pMemoryBarriers = &barrier;
-  vkCmdPipelineBarrier2(cmd, &dep);
+  copy_to_host_barrier(cmd);
 }
 
 ImageRGBA8 HeadlessTarget::read(uint32_t index) const {

@@ -165,12 +165,7 @@ Renderer::~Renderer() {
 void Renderer::wait_idle() {
   for (Frame& f : frames_) {
     VK_CHECK(vkWaitForFences(ctx_.device, 1, &f.done, VK_TRUE, UINT64_MAX));
-    if (f.pick_in_flight) {
-      uint32_t id;
-      std::memcpy(&id, f.pick_readback.mapped, sizeof id);
-      pick_result_ = id;
-      f.pick_in_flight = false;
-    }
+    collect_pick(f);
   }
 }
 
@@ -230,12 +225,7 @@ FrameStatus Renderer::draw(const scene::RenderScene& scene, RenderTarget& target
   VK_CHECK(vkWaitForFences(ctx_.device, 1, &f.done, VK_TRUE, UINT64_MAX));
   drain(ctx_, f.retired);
   purge_meshes(f);
-  if (f.pick_in_flight) {
-    uint32_t id;
-    std::memcpy(&id, f.pick_readback.mapped, sizeof id);
-    pick_result_ = id;
-    f.pick_in_flight = false;
-  }
+  collect_pick(f);
 
   TargetImage image;
   bool wait_ready = false;
@@ -414,6 +404,15 @@ void Renderer::draw_instance(VkCommandBuffer cmd, const scene::MeshInstance& ins
   vkCmdDrawIndexed(cmd, m.index_count, 1, 0, 0, 0);
 }
 
+// Called once the frame's fence has signalled.
+void Renderer::collect_pick(Frame& f) {
+  if (!f.pick_in_flight) return;
+  uint32_t id;
+  std::memcpy(&id, f.pick_readback.mapped, sizeof id);
+  pick_result_ = id;
+  f.pick_in_flight = false;
+}
+
 void Renderer::request_pick(int x, int y) { pick_request_ = glm::ivec2(x, y); }
 
 std::optional<uint32_t> Renderer::take_pick() {
@@ -463,15 +462,7 @@ void Renderer::record_pick(Frame& f, const scene::RenderScene& scene, VkExtent2D
   region.imageOffset = {x, y, 0};
   region.imageExtent = {1, 1, 1};
   vkCmdCopyImageToBuffer(cmd, f.pick_id.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, f.pick_readback.buffer, 1, &region);
-  VkMemoryBarrier2 barrier{VK_STRUCTURE_TYPE_MEMORY_BARRIER_2};
-  barrier.srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
-  barrier.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
-  barrier.dstStageMask = VK_PIPELINE_STAGE_2_HOST_BIT;
-  barrier.dstAccessMask = VK_ACCESS_2_HOST_READ_BIT;
-  VkDependencyInfo dep{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
-  dep.memoryBarrierCount = 1;
-  dep.pMemoryBarriers = &barrier;
-  vkCmdPipelineBarrier2(cmd, &dep);
+  copy_to_host_barrier(cmd);
 }
 
 }  // namespace fascia::render

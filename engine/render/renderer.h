@@ -71,6 +71,7 @@ class Renderer {
   };
 
   void ensure_attachments(Frame& frame, VkExtent2D extent);
+  void collect_pick(Frame& frame);
   void upload_palettes(Frame& frame, const scene::RenderScene& scene);
   void draw_instance(VkCommandBuffer cmd, const scene::MeshInstance& inst, VkPipeline plain, VkPipeline skinned,
                      VkPipeline& bound);
