@@ -83,23 +83,31 @@ TriMesh surface_nets(const SdfGrid& g) {
   return mesh;
 }
 
-void smooth_taubin(TriMesh& mesh, int iterations, float lambda, float mu) {
-  const size_t n = mesh.positions.size();
-  if (n == 0 || iterations <= 0) return;
-  // Vertex adjacency as a compressed list of unique neighbours.
+Adjacency vertex_adjacency(const std::vector<uint32_t>& indices, size_t vertex_count) {
   std::vector<std::pair<uint32_t, uint32_t>> edges;
-  edges.reserve(mesh.indices.size() * 2);
-  for (size_t t = 0; t < mesh.indices.size(); t += 3)
+  edges.reserve(indices.size() * 2);
+  for (size_t t = 0; t + 2 < indices.size(); t += 3)
     for (int e = 0; e < 3; ++e) {
-      const uint32_t a = mesh.indices[t + e], b = mesh.indices[t + (e + 1) % 3];
+      const uint32_t a = indices[t + e], b = indices[t + (e + 1) % 3];
       edges.emplace_back(a, b);
       edges.emplace_back(b, a);
     }
   std::sort(edges.begin(), edges.end());
   edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
-  std::vector<uint32_t> start(n + 1, 0);
-  for (auto& e : edges) ++start[e.first + 1];
-  for (size_t i = 0; i < n; ++i) start[i + 1] += start[i];
+  Adjacency adj;
+  adj.start.assign(vertex_count + 1, 0);
+  for (auto& e : edges) ++adj.start[e.first + 1];
+  for (size_t i = 0; i < vertex_count; ++i) adj.start[i + 1] += adj.start[i];
+  adj.neighbour.reserve(edges.size());
+  for (auto& e : edges) adj.neighbour.push_back(e.second);
+  return adj;
+}
+
+void smooth_taubin(TriMesh& mesh, int iterations, float lambda, float mu) {
+  const size_t n = mesh.positions.size();
+  if (n == 0 || iterations <= 0) return;
+  const Adjacency adj = vertex_adjacency(mesh.indices, n);
+  const std::vector<uint32_t>& start = adj.start;
 
   std::vector<vec3> next(n);
   for (int it = 0; it < iterations * 2; ++it) {
@@ -111,7 +119,7 @@ void smooth_taubin(TriMesh& mesh, int iterations, float lambda, float mu) {
         continue;
       }
       vec3 avg(0.0f);
-      for (uint32_t k = b; k < e; ++k) avg += mesh.positions[edges[k].second];
+      for (uint32_t k = b; k < e; ++k) avg += mesh.positions[adj.neighbour[k]];
       avg /= float(e - b);
       next[v] = mesh.positions[v] + f * (avg - mesh.positions[v]);
     }

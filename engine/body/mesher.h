@@ -19,6 +19,14 @@ struct TriMesh {
 TriMesh surface_nets(const SdfGrid& grid);
 
 // Taubin's lambda|mu smoothing: removes the grid's stair steps without shrinking the shape.
+// Vertex adjacency: the neighbours of vertex v are neighbour[start[v] .. start[v + 1]), unique and
+// sorted.
+struct Adjacency {
+  std::vector<uint32_t> start;      // (nvertex + 1)
+  std::vector<uint32_t> neighbour;
+};
+Adjacency vertex_adjacency(const std::vector<uint32_t>& indices, size_t vertex_count);
+
 void smooth_taubin(TriMesh& mesh, int iterations, float lambda = 0.5f, float mu = -0.53f);
 
 // Reduces the mesh toward `target_triangles` with meshoptimizer, never moving the surface further than

@@ -1,5 +1,7 @@
 #include "body/skinning.h"
 
+#include "body/mesher.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -97,18 +99,8 @@ void compute_skin_weights(const Skeleton& skeleton, BodyMesh& mesh, const std::f
 void smooth_skin_weights(size_t joint_count, BodyMesh& mesh, int iterations) {
   const size_t n = mesh.positions.size();
   if (n == 0 || iterations <= 0) return;
-  std::vector<std::pair<uint32_t, uint32_t>> edges;
-  for (size_t t = 0; t < mesh.indices.size(); t += 3)
-    for (int e = 0; e < 3; ++e) {
-      const uint32_t a = mesh.indices[t + e], b = mesh.indices[t + (e + 1) % 3];
-      edges.emplace_back(a, b);
-      edges.emplace_back(b, a);
-    }
-  std::sort(edges.begin(), edges.end());
-  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
-  std::vector<uint32_t> start(n + 1, 0);
-  for (auto& e : edges) ++start[e.first + 1];
-  for (size_t i = 0; i < n; ++i) start[i + 1] += start[i];
+  const Adjacency adj = vertex_adjacency(mesh.indices, n);
+  const std::vector<uint32_t>& start = adj.start;
 
   // Dense weights (nvertex x njoint), averaged with the neighbours' each round.
   std::vector<float> w(n * joint_count, 0.0f), next(n * joint_count);
@@ -122,7 +114,7 @@ void smooth_skin_weights(size_t joint_count, BodyMesh& mesh, int iterations) {
       const float share = e > b ? 0.5f / float(e - b) : 0.0f;
       for (size_t j = 0; j < joint_count; ++j) out[j] = (e > b ? 0.5f : 1.0f) * self[j];
       for (uint32_t k = b; k < e; ++k) {
-        const float* nb = &w[size_t(edges[k].second) * joint_count];
+        const float* nb = &w[size_t(adj.neighbour[k]) * joint_count];
         for (size_t j = 0; j < joint_count; ++j) out[j] += share * nb[j];
       }
     }
