@@ -28,6 +28,8 @@ int run_view(const ViewOptions& options) {
     std::printf("fascia: no display (DISPLAY is not set), so no window; rendering the default still headlessly\n");
     StillOptions still;
     still.output = out;
+    still.pose = options.movement;  // a movement is shown at its last key (and checked)
+    still.pose_flag = "--movement";
     if (auto s = render_still(still); !s) return report(s.error());
     std::printf("fascia: wrote %s\n", out.c_str());
     return 0;

@@ -68,7 +68,7 @@ Status render_still(const StillOptions& o) {
       if (m.name == o.pose) found = &m;
       names += (names.empty() ? "" : ", ") + m.name;
     }
-    if (!found) return bad_input("--pose '" + o.pose + "': no such pose; expected one of " + names);
+    if (!found) return bad_input(o.pose_flag + " '" + o.pose + "': no such pose or movement; expected one of " + names);
     (*model)->apply_pose(body::sample_movement(*found, (*model)->body.skeleton, found->duration()));
   }
   ViewState state = (*model)->default_view(o.view).value();

@@ -18,7 +18,8 @@ struct StillOptions {
   bool transparent = false;
   std::vector<std::string> restrict;  // --restrict values: colour the lines by added tension
   bool labels = true;
-  std::string pose;                    // a movement of assets/poses, shown at its last key; empty = standing                  // station labels when one or two lines are shown
+  std::string pose;                    // a movement of assets/poses, shown at its last key; empty = standing
+  std::string pose_flag = "--pose";    // the flag that gave `pose`, for the error message                  // station labels when one or two lines are shown
 };
 
 Status render_still(const StillOptions& options);

@@ -143,3 +143,15 @@ TEST_CASE("cli: body --export writes a glTF binary, and refuses bad paths with s
   CHECK(test::run_fascia("body --export " + (test::output_dir() / "nope" / "x.glb").string()).status == 2);
   CHECK(test::run_fascia("body --export " + (test::output_dir() / "x.obj").string()).status == 2);
 }
+
+TEST_CASE("cli: an unknown pose or movement is refused with status 2, naming the flag") {
+  auto p = test::run_fascia("render --still -o " + (test::output_dir() / "pose.png").string() + " --pose dance");
+  CHECK(p.status == 2);
+  CHECK(p.output.find("--pose 'dance': no such pose or movement") != std::string::npos);
+  CHECK_FALSE(fs::exists(test::output_dir() / "pose.png"));
+  if (!std::getenv("DISPLAY")) {
+    auto m = test::run_fascia("view --movement dance");
+    CHECK(m.status == 2);
+    CHECK(m.output.find("--movement 'dance'") != std::string::npos);
+  }
+}
