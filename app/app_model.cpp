@@ -44,14 +44,17 @@ Result<std::unique_ptr<AppModel>> load_app_model(bool reduced_detail) {
 void AppModel::apply_pose(const body::Pose& pose) {
   scene::set_pose(posed, body, pose);
   std::vector<mat4> world = body::world_transforms(body.skeleton, pose);
+  std::vector<mat4> rest = body::world_transforms(body.skeleton, body::rest_pose(body.skeleton));
   const body::Skeleton& sk = body.skeleton;
-  lines = scene::build_line_geometry(resolved, scene::LineView{}.radius,
-                                     [&](const std::string& joint) -> std::optional<mat4> {
-                                       int j = sk.find(joint);
-                                       if (j < 0) return std::nullopt;
-                                       // Resolved offsets are in the joint's frame (world_transforms).
-                                       return world[size_t(j)];
-                                     });
+  // Resolved offsets are in the joints' frames (world_transforms).
+  auto lookup = [&sk](const std::vector<mat4>& m) {
+    return [&sk, &m](const std::string& joint) -> std::optional<mat4> {
+      int j = sk.find(joint);
+      if (j < 0) return std::nullopt;
+      return m[size_t(j)];
+    };
+  };
+  lines = scene::build_line_geometry(resolved, scene::LineView{}.radius, lookup(world), lookup(rest));
 }
 
 std::map<std::string, float> AppModel::track_stretch() const {

@@ -17,12 +17,34 @@ vec3 place(const atlas::AttachedPoint& p, const JointWorld& pose) {
 
 }  // namespace
 
-LineGeometry build_line_geometry(const atlas::ResolvedAtlas& resolved, float radius, const JointWorld& pose) {
+// The motion of `joint` from rest to pose, or nullopt when either is unknown.
+static std::optional<mat4> joint_motion(const std::string& joint, const JointWorld& pose, const JointWorld& rest) {
+  if (!pose || !rest) return std::nullopt;
+  auto p = pose(joint), r = rest(joint);
+  if (!p || !r) return std::nullopt;
+  return *p * glm::inverse(*r);
+}
+
+LineGeometry build_line_geometry(const atlas::ResolvedAtlas& resolved, float radius, const JointWorld& pose,
+                                 const JointWorld& rest) {
   LineGeometry g;
   g.marker = std::make_shared<Mesh>(make_sphere(1.0f, 6, 10));  // small on screen: few triangles
   for (const auto& t : resolved.tracks) {
     std::vector<vec3> points;
-    for (const auto& p : t.path) points.push_back(place(p, pose));
+    auto from = joint_motion(t.path.front().joint, pose, rest), to = joint_motion(t.path.back().joint, pose, rest);
+    if (from && to && t.path.size() > 2) {
+      float total = 0;
+      for (size_t i = 1; i < t.path.size(); ++i) total += glm::distance(t.path[i - 1].world, t.path[i].world);
+      float along = 0;
+      for (size_t i = 0; i < t.path.size(); ++i) {
+        if (i > 0) along += glm::distance(t.path[i - 1].world, t.path[i].world);
+        float f = total > 0 ? along / total : 0.0f;
+        vec4 w(t.path[i].world, 1.0f);
+        points.push_back(glm::mix(vec3(*from * w), vec3(*to * w), f));
+      }
+    } else {
+      for (const auto& p : t.path) points.push_back(place(p, pose));
+    }
     LineGeometry::Track track{t.id, t.lines, smooth_path(points, 3), nullptr};
     track.tube = std::make_shared<Mesh>(make_tube(track.path, radius, 8));
     g.tracks.push_back(std::move(track));
