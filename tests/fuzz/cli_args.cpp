@@ -5,14 +5,17 @@
 // never pulls still.o and window_app.o out of libfascia_app.a. The stubs keep the cheap checks the
 // real functions make before any rendering, and check what the parser handed them. Nothing here
 // writes files: a subcommand that writes (body --export, ...) gets a stub too when it lands.
+// `bench` measures for a minute; its stubs keep the flag parsing and drop the measuring.
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "bench_render.h"
 #include "cli.h"
 #include "core/file_io.h"
 #include "fuzz/targets.h"
+#include "sim/bench.h"
 #include "still.h"
 #include "window_app.h"
 
@@ -30,7 +33,21 @@ Status render_still(const StillOptions& o) {
   return ok_status();
 }
 
+Json bench_render(const RenderBenchOptions& o) {
+  FASCIA_FUZZ_CHECK(o.frames > 0, "bench_render reached with no frames to time");
+  return Json::object();
+}
+
 }  // namespace fascia::app
+
+namespace fascia::sim {
+
+Json bench_sim(const BenchOptions& o) {
+  FASCIA_FUZZ_CHECK(o.repeats > 0 && !o.refinements.empty(), "bench_sim reached with nothing to measure");
+  return Json::object();
+}
+
+}  // namespace fascia::sim
 
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
