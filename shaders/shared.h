@@ -15,6 +15,9 @@ using uint = uint32_t;
 
 FASCIA_CONST uint kFrameUniformsBinding = 0;
 FASCIA_CONST uint kPaletteBinding = 1;  // storage buffer of skinning matrices, all instances
+// The translucency composite's own set: the resolved sums of the accumulation pass.
+FASCIA_CONST uint kAccumBinding = 0;   // weighted colour sum, product of (1 - alpha)
+FASCIA_CONST uint kWeightBinding = 1;  // sum of weighted alphas
 
 // Per frame: camera and lights. std140; every member is 16-byte aligned.
 struct FrameUniforms {

@@ -62,21 +62,35 @@ VkPipeline create_graphics_pipeline(const Context& ctx, const PipelineDesc& d) {
   depth.depthWriteEnable = d.depth_write;
   depth.depthCompareOp = VK_COMPARE_OP_LESS_OR_EQUAL;
 
-  VkPipelineColorBlendAttachmentState attachment{};
-  attachment.colorWriteMask = VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT | VK_COLOR_COMPONENT_B_BIT |
-                              VK_COLOR_COMPONENT_A_BIT;
-  if (d.blend) {
-    attachment.blendEnable = VK_TRUE;
-    attachment.srcColorBlendFactor = VK_BLEND_FACTOR_SRC_ALPHA;
-    attachment.dstColorBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
-    attachment.colorBlendOp = VK_BLEND_OP_ADD;
-    attachment.srcAlphaBlendFactor = VK_BLEND_FACTOR_ONE;
-    attachment.dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
-    attachment.alphaBlendOp = VK_BLEND_OP_ADD;
+  const VkColorComponentFlags rgba = VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT |
+                                     VK_COLOR_COMPONENT_B_BIT | VK_COLOR_COMPONENT_A_BIT;
+  std::vector<VkPipelineColorBlendAttachmentState> attachments(d.color_formats.size());
+  for (VkPipelineColorBlendAttachmentState& a : attachments) {
+    a.colorWriteMask = rgba;
+    a.colorBlendOp = VK_BLEND_OP_ADD;
+    a.alphaBlendOp = VK_BLEND_OP_ADD;
+    switch (d.blend) {
+      case Blend::None:
+        break;
+      case Blend::Over:
+        a.blendEnable = VK_TRUE;
+        a.srcColorBlendFactor = VK_BLEND_FACTOR_SRC_ALPHA;
+        a.dstColorBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
+        a.srcAlphaBlendFactor = VK_BLEND_FACTOR_ONE;
+        a.dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
+        break;
+      case Blend::Accumulate:
+        a.blendEnable = VK_TRUE;
+        a.srcColorBlendFactor = VK_BLEND_FACTOR_ONE;
+        a.dstColorBlendFactor = VK_BLEND_FACTOR_ONE;
+        a.srcAlphaBlendFactor = VK_BLEND_FACTOR_ZERO;
+        a.dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
+        break;
+    }
   }
   VkPipelineColorBlendStateCreateInfo blend{VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO};
-  blend.attachmentCount = 1;
-  blend.pAttachments = &attachment;
+  blend.attachmentCount = static_cast<uint32_t>(attachments.size());
+  blend.pAttachments = attachments.data();
 
   VkDynamicState dynamic_states[] = {VK_DYNAMIC_STATE_VIEWPORT, VK_DYNAMIC_STATE_SCISSOR};
   VkPipelineDynamicStateCreateInfo dynamic{VK_STRUCTURE_TYPE_PIPELINE_DYNAMIC_STATE_CREATE_INFO};
@@ -84,8 +98,8 @@ VkPipeline create_graphics_pipeline(const Context& ctx, const PipelineDesc& d) {
   dynamic.pDynamicStates = dynamic_states;
 
   VkPipelineRenderingCreateInfo rendering{VK_STRUCTURE_TYPE_PIPELINE_RENDERING_CREATE_INFO};
-  rendering.colorAttachmentCount = 1;
-  rendering.pColorAttachmentFormats = &d.color_format;
+  rendering.colorAttachmentCount = static_cast<uint32_t>(d.color_formats.size());
+  rendering.pColorAttachmentFormats = d.color_formats.data();
   rendering.depthAttachmentFormat = d.depth_format;
 
   VkGraphicsPipelineCreateInfo ci{VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO, &rendering};

@@ -9,6 +9,37 @@
 #include "shared.h"
 
 namespace fascia::render {
+namespace {
+
+// Translucency targets: half floats keep weighted sums over many layers; the weight needs one channel.
+constexpr VkFormat kAccumFormat = VK_FORMAT_R16G16B16A16_SFLOAT;
+constexpr VkFormat kWeightFormat = VK_FORMAT_R16_SFLOAT;
+
+VkRenderingAttachmentInfo attachment(VkImageView view, VkImageLayout layout, VkAttachmentLoadOp load,
+                                     VkAttachmentStoreOp store) {
+  VkRenderingAttachmentInfo a{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
+  a.imageView = view;
+  a.imageLayout = layout;
+  a.loadOp = load;
+  a.storeOp = store;
+  return a;
+}
+
+// Resolves a multisampled attachment into `target` (one sample) at the end of the pass.
+void resolve_into(VkRenderingAttachmentInfo& a, VkImageView target) {
+  a.resolveMode = VK_RESOLVE_MODE_AVERAGE_BIT;
+  a.resolveImageView = target;
+  a.resolveImageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+}
+
+void set_viewport(VkCommandBuffer cmd, VkExtent2D extent) {
+  VkViewport viewport{0, 0, float(extent.width), float(extent.height), 0, 1};
+  VkRect2D scissor{{0, 0}, extent};
+  vkCmdSetViewport(cmd, 0, 1, &viewport);
+  vkCmdSetScissor(cmd, 0, 1, &scissor);
+}
+
+}  // namespace
 
 Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits samples)
     : ctx_(ctx), color_format_(target_format), samples_(std::min(samples, ctx.max_samples)) {
@@ -20,6 +51,12 @@ Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits s
   sli.bindingCount = 2;
   sli.pBindings = bindings;
   VK_CHECK(vkCreateDescriptorSetLayout(ctx.device, &sli, nullptr, &set_layout_));
+  // The composite's own set, written once its images exist and bound only by the composite.
+  VkDescriptorSetLayoutBinding sums[2] = {
+      {gpu::kAccumBinding, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+      {gpu::kWeightBinding, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}};
+  sli.pBindings = sums;
+  VK_CHECK(vkCreateDescriptorSetLayout(ctx.device, &sli, nullptr, &composite_set_layout_));
 
   VkPushConstantRange push{VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(gpu::DrawPush)};
   VkPipelineLayoutCreateInfo pli{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
@@ -28,26 +65,41 @@ Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits s
   pli.pushConstantRangeCount = 1;
   pli.pPushConstantRanges = &push;
   VK_CHECK(vkCreatePipelineLayout(ctx.device, &pli, nullptr, &layout_));
+  pli.pSetLayouts = &composite_set_layout_;
+  pli.pushConstantRangeCount = 0;
+  VK_CHECK(vkCreatePipelineLayout(ctx.device, &pli, nullptr, &composite_layout_));
 
-  VkDescriptorPoolSize pool_sizes[2] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFramesInFlight},
-                                        {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kFramesInFlight}};
+  VkDescriptorPoolSize pool_sizes[3] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFramesInFlight},
+                                        {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kFramesInFlight},
+                                        {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2 * kFramesInFlight}};
   VkDescriptorPoolCreateInfo dpi{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-  dpi.maxSets = kFramesInFlight;
-  dpi.poolSizeCount = 2;
+  dpi.maxSets = 2 * kFramesInFlight;
+  dpi.poolSizeCount = 3;
   dpi.pPoolSizes = pool_sizes;
   VK_CHECK(vkCreateDescriptorPool(ctx.device, &dpi, nullptr, &descriptor_pool_));
+  VkSamplerCreateInfo sci{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};  // the composite uses texelFetch
+  sci.magFilter = sci.minFilter = VK_FILTER_NEAREST;
+  sci.addressModeU = sci.addressModeV = sci.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+  VK_CHECK(vkCreateSampler(ctx.device, &sci, nullptr, &nearest_));
 
   PipelineDesc bg;
   bg.vertex_shader = "background.vert";
   bg.fragment_shader = "background.frag";
   bg.layout = layout_;
-  bg.color_format = color_format_;
+  bg.color_formats = {color_format_};
   bg.depth_format = depth_format_;
   bg.samples = samples_;
   bg.cull = VK_CULL_MODE_NONE;
   bg.depth_test = false;
   bg.depth_write = false;
   background_ = create_graphics_pipeline(ctx, bg);
+  PipelineDesc composite = bg;  // the full-screen triangle, over the resolved image
+  composite.fragment_shader = "composite.frag";
+  composite.depth_format = VK_FORMAT_UNDEFINED;
+  composite.samples = VK_SAMPLE_COUNT_1_BIT;
+  composite.blend = Blend::Over;
+  composite.layout = composite_layout_;
+  composite_ = create_graphics_pipeline(ctx, composite);
 
   PipelineDesc mesh;
   mesh.vertex_shader = "mesh.vert";
@@ -57,30 +109,33 @@ Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits s
                      {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, normal)},
                      {4, 0, VK_FORMAT_R32_SFLOAT, offsetof(scene::Vertex, u)}};
   mesh.layout = layout_;
-  mesh.color_format = color_format_;
+  mesh.color_formats = {color_format_};
   mesh.depth_format = depth_format_;
   mesh.samples = samples_;
   mesh_opaque_ = create_graphics_pipeline(ctx, mesh);
-  mesh.blend = true;
-  mesh.depth_write = false;
+  PipelineDesc accumulate = mesh;
+  accumulate.fragment_shader = "mesh_accumulate.frag";
+  accumulate.color_formats = {kAccumFormat, kWeightFormat};
+  accumulate.blend = Blend::Accumulate;
+  accumulate.depth_write = false;  // tested against the opaque depth only
   // Back faces stay culled: a translucent shell shows its near surface only, like an x-ray film.
-  mesh_blend_ = create_graphics_pipeline(ctx, mesh);
+  mesh_accumulate_ = create_graphics_pipeline(ctx, accumulate);
 
   PipelineDesc skinned = mesh;
   skinned.vertex_shader = "mesh_skinned.vert";
   skinned.bindings.push_back({1, sizeof(scene::SkinInfluence), VK_VERTEX_INPUT_RATE_VERTEX});
   skinned.attributes.push_back({2, 1, VK_FORMAT_R16G16B16A16_UINT, offsetof(scene::SkinInfluence, joints)});
   skinned.attributes.push_back({3, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(scene::SkinInfluence, weights)});
-  mesh_blend_skinned_ = create_graphics_pipeline(ctx, skinned);
-  skinned.blend = false;
-  skinned.depth_write = true;
   mesh_opaque_skinned_ = create_graphics_pipeline(ctx, skinned);
+  accumulate.vertex_shader = skinned.vertex_shader;
+  accumulate.bindings = skinned.bindings;
+  accumulate.attributes = skinned.attributes;
+  mesh_accumulate_skinned_ = create_graphics_pipeline(ctx, accumulate);
 
   PipelineDesc pick = mesh;
   pick.fragment_shader = "pick.frag";
-  pick.color_format = VK_FORMAT_R32_UINT;
+  pick.color_formats = {VK_FORMAT_R32_UINT};
   pick.samples = VK_SAMPLE_COUNT_1_BIT;
-  pick.blend = false;
   pick.depth_write = true;
   pick.cull = VK_CULL_MODE_BACK_BIT;
   pick_ = create_graphics_pipeline(ctx, pick);
@@ -112,6 +167,8 @@ Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits s
     dai.descriptorSetCount = 1;
     dai.pSetLayouts = &set_layout_;
     VK_CHECK(vkAllocateDescriptorSets(ctx.device, &dai, &f.descriptors));
+    dai.pSetLayouts = &composite_set_layout_;
+    VK_CHECK(vkAllocateDescriptorSets(ctx.device, &dai, &f.composite_descriptors));
     f.palettes = create_buffer(ctx, 1024 * sizeof(mat4), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
     VkDescriptorBufferInfo ubo{f.uniforms.buffer, 0, sizeof(gpu::FrameUniforms)};
     VkDescriptorBufferInfo ssbo{f.palettes.buffer, 0, VK_WHOLE_SIZE};
@@ -143,6 +200,7 @@ Renderer::~Renderer() {
     destroy_image(ctx_, f.depth);
     destroy_image(ctx_, f.pick_id);
     destroy_image(ctx_, f.pick_depth);
+    for (Image* i : {&f.accum, &f.weight, &f.accum_resolved, &f.weight_resolved}) destroy_image(ctx_, *i);
     destroy_buffer(ctx_, f.pick_readback);
     destroy_buffer(ctx_, f.uniforms);
     destroy_buffer(ctx_, f.palettes);
@@ -152,12 +210,16 @@ Renderer::~Renderer() {
   }
   vkDestroyPipeline(ctx_.device, background_, nullptr);
   vkDestroyPipeline(ctx_.device, mesh_opaque_, nullptr);
-  vkDestroyPipeline(ctx_.device, mesh_blend_, nullptr);
+  vkDestroyPipeline(ctx_.device, mesh_accumulate_, nullptr);
+  vkDestroyPipeline(ctx_.device, composite_, nullptr);
+  vkDestroySampler(ctx_.device, nearest_, nullptr);
   vkDestroyPipeline(ctx_.device, pick_, nullptr);
   vkDestroyPipeline(ctx_.device, mesh_opaque_skinned_, nullptr);
-  vkDestroyPipeline(ctx_.device, mesh_blend_skinned_, nullptr);
+  vkDestroyPipeline(ctx_.device, mesh_accumulate_skinned_, nullptr);
   vkDestroyPipeline(ctx_.device, pick_skinned_, nullptr);
   vkDestroyPipelineLayout(ctx_.device, layout_, nullptr);
+  vkDestroyPipelineLayout(ctx_.device, composite_layout_, nullptr);
+  vkDestroyDescriptorSetLayout(ctx_.device, composite_set_layout_, nullptr);
   vkDestroyDescriptorPool(ctx_.device, descriptor_pool_, nullptr);
   vkDestroyDescriptorSetLayout(ctx_.device, set_layout_, nullptr);
 }
@@ -176,14 +238,40 @@ void Renderer::ensure_attachments(Frame& f, VkExtent2D extent) {
   destroy_image(ctx_, f.depth);
   destroy_image(ctx_, f.pick_id);
   destroy_image(ctx_, f.pick_depth);
+  for (Image* i : {&f.accum, &f.weight, &f.accum_resolved, &f.weight_resolved}) destroy_image(ctx_, *i);
   f.pick_id = create_image(ctx_, extent, VK_FORMAT_R32_UINT,
                            VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT);
   f.pick_depth = create_image(ctx_, extent, depth_format_, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT);
   f.color = create_image(ctx_, extent, color_format_,
                          VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT, samples_);
-  f.depth = create_image(ctx_, extent, depth_format_,
-                         VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT,
-                         samples_);
+  // Kept after the opaque pass: the translucent pass tests against it.
+  f.depth = create_image(ctx_, extent, depth_format_, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT, samples_);
+}
+
+void Renderer::ensure_translucency(Frame& f, VkExtent2D extent) {
+  if (f.accum.image) return;  // ensure_attachments dropped them when the size changed
+  const bool ms = samples_ != VK_SAMPLE_COUNT_1_BIT;
+  const VkImageUsageFlags read = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT;
+  const VkImageUsageFlags transient = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT;
+  f.accum = create_image(ctx_, extent, kAccumFormat, ms ? transient : read, samples_);
+  f.weight = create_image(ctx_, extent, kWeightFormat, ms ? transient : read, samples_);
+  if (ms) {
+    f.accum_resolved = create_image(ctx_, extent, kAccumFormat, read);
+    f.weight_resolved = create_image(ctx_, extent, kWeightFormat, read);
+  }
+  // The frame's fence has signalled, so its descriptor set may change.
+  VkDescriptorImageInfo images[2] = {
+      {nearest_, (ms ? f.accum_resolved : f.accum).view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
+      {nearest_, (ms ? f.weight_resolved : f.weight).view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL}};
+  VkWriteDescriptorSet w[2] = {{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}, {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}};
+  for (int i = 0; i < 2; ++i) {
+    w[i].dstSet = f.composite_descriptors;
+    w[i].dstBinding = i == 0 ? gpu::kAccumBinding : gpu::kWeightBinding;
+    w[i].descriptorCount = 1;
+    w[i].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+    w[i].pImageInfo = &images[i];
+  }
+  vkUpdateDescriptorSets(ctx_.device, 2, w, 0, nullptr);
 }
 
 void Renderer::purge_meshes(Frame& frame) {
@@ -280,28 +368,27 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
   std::memcpy(f.uniforms.mapped, &u, sizeof u);
   upload_palettes(f, scene);
 
+  // Opaque instances draw first, writing depth; translucent ones then accumulate over them.
+  std::vector<const scene::MeshInstance*> opaque, translucent;
+  for (const auto& inst : scene.instances) {
+    if (!inst.mesh || inst.mesh->indices.empty()) continue;
+    (inst.color.a < 1.0f ? translucent : opaque).push_back(&inst);
+  }
+
   image_barrier(cmd, f.color.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::Undefined, ImageUse::ColorAttachment);
   image_barrier(cmd, f.depth.image, VK_IMAGE_ASPECT_DEPTH_BIT, ImageUse::Undefined, ImageUse::DepthAttachment);
   image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::Undefined, ImageUse::ColorAttachment);
 
-  VkRenderingAttachmentInfo color{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
-  color.imageView = f.color.view;
-  color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
-  color.resolveMode = samples_ == VK_SAMPLE_COUNT_1_BIT ? VK_RESOLVE_MODE_NONE : VK_RESOLVE_MODE_AVERAGE_BIT;
-  color.resolveImageView = image.view;
-  color.resolveImageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
-  color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
-  color.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+  // With multisampling the pass draws into `color` and resolves into the target image.
+  const bool ms = samples_ != VK_SAMPLE_COUNT_1_BIT;
+  VkRenderingAttachmentInfo color = attachment(ms ? f.color.view : image.view, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                                               VK_ATTACHMENT_LOAD_OP_CLEAR,
+                                               ms ? VK_ATTACHMENT_STORE_OP_DONT_CARE : VK_ATTACHMENT_STORE_OP_STORE);
+  if (ms) resolve_into(color, image.view);
   color.clearValue.color = {{0, 0, 0, scene.background.transparent ? 0.0f : 1.0f}};
-  if (samples_ == VK_SAMPLE_COUNT_1_BIT) {
-    color.imageView = image.view;
-    color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
-  }
-  VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
-  depth.imageView = f.depth.view;
-  depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
-  depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
-  depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+  VkRenderingAttachmentInfo depth =
+      attachment(f.depth.view, VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, VK_ATTACHMENT_LOAD_OP_CLEAR,
+                 translucent.empty() ? VK_ATTACHMENT_STORE_OP_DONT_CARE : VK_ATTACHMENT_STORE_OP_STORE);
   depth.clearValue.depthStencil = {1.0f, 0};
 
   VkRenderingInfo ri{VK_STRUCTURE_TYPE_RENDERING_INFO};
@@ -311,33 +398,17 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
   ri.pColorAttachments = &color;
   ri.pDepthAttachment = &depth;
   vkCmdBeginRendering(cmd, &ri);
-
-  VkViewport viewport{0, 0, float(extent.width), float(extent.height), 0, 1};
-  VkRect2D scissor{{0, 0}, extent};
-  vkCmdSetViewport(cmd, 0, 1, &viewport);
-  vkCmdSetScissor(cmd, 0, 1, &scissor);
+  set_viewport(cmd, extent);
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, 1, &f.descriptors, 0, nullptr);
-
   if (!scene.background.transparent) {
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, background_);
     vkCmdDraw(cmd, 3, 1, 0, 0);
   }
-
-  // Opaque first, then translucent instances far to near.
-  std::vector<const scene::MeshInstance*> opaque, translucent;
-  for (const auto& inst : scene.instances) {
-    if (!inst.mesh || inst.mesh->indices.empty()) continue;
-    (inst.color.a < 1.0f ? translucent : opaque).push_back(&inst);
-  }
-  vec3 eye = scene.camera.eye();
-  std::stable_sort(translucent.begin(), translucent.end(), [&](auto* a, auto* b) {
-    if (a->layer != b->layer) return a->layer < b->layer;
-    return glm::distance(vec3(a->transform[3]), eye) > glm::distance(vec3(b->transform[3]), eye);
-  });
   VkPipeline bound = VK_NULL_HANDLE;
   for (const auto* inst : opaque) draw_instance(cmd, *inst, mesh_opaque_, mesh_opaque_skinned_, bound);
-  for (const auto* inst : translucent) draw_instance(cmd, *inst, mesh_blend_, mesh_blend_skinned_, bound);
   vkCmdEndRendering(cmd);
+
+  if (!translucent.empty()) record_translucency(f, translucent, image, extent);
 
   if (pick_request_) {
     glm::ivec2 p = *pick_request_;
@@ -356,6 +427,64 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
     overlay(cmd, image, extent);
   }
   image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, target.final_use());
+}
+
+// Weighted blended order-independent transparency: the translucent instances add into `accum` and
+// `weight` against the opaque depth, in any order; a full-screen pass then lays their average colour
+// over the (resolved) target image.
+void Renderer::record_translucency(Frame& f, const std::vector<const scene::MeshInstance*>& translucent,
+                                   const TargetImage& image, VkExtent2D extent) {
+  VkCommandBuffer cmd = f.cmd;
+  ensure_translucency(f, extent);
+  const bool ms = samples_ != VK_SAMPLE_COUNT_1_BIT;
+  Image& accum_read = ms ? f.accum_resolved : f.accum;
+  Image& weight_read = ms ? f.weight_resolved : f.weight;
+  for (Image* i : {&f.accum, &f.weight, &f.accum_resolved, &f.weight_resolved})
+    if (i->image) image_barrier(cmd, i->image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::Undefined, ImageUse::ColorAttachment);
+  // The opaque pass's depth writes come before this pass's depth tests.
+  image_barrier(cmd, f.depth.image, VK_IMAGE_ASPECT_DEPTH_BIT, ImageUse::DepthAttachment, ImageUse::DepthAttachment);
+
+  const VkAttachmentStoreOp store = ms ? VK_ATTACHMENT_STORE_OP_DONT_CARE : VK_ATTACHMENT_STORE_OP_STORE;
+  VkRenderingAttachmentInfo colors[2] = {
+      attachment(f.accum.view, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_ATTACHMENT_LOAD_OP_CLEAR, store),
+      attachment(f.weight.view, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_ATTACHMENT_LOAD_OP_CLEAR, store)};
+  colors[0].clearValue.color = {{0, 0, 0, 1}};  // alpha: fully revealed, nothing in front yet
+  colors[1].clearValue.color = {{0, 0, 0, 0}};
+  if (ms) {
+    resolve_into(colors[0], f.accum_resolved.view);
+    resolve_into(colors[1], f.weight_resolved.view);
+  }
+  VkRenderingAttachmentInfo depth = attachment(f.depth.view, VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
+                                               VK_ATTACHMENT_LOAD_OP_LOAD, VK_ATTACHMENT_STORE_OP_DONT_CARE);
+  VkRenderingInfo ri{VK_STRUCTURE_TYPE_RENDERING_INFO};
+  ri.renderArea = {{0, 0}, extent};
+  ri.layerCount = 1;
+  ri.colorAttachmentCount = 2;
+  ri.pColorAttachments = colors;
+  ri.pDepthAttachment = &depth;
+  vkCmdBeginRendering(cmd, &ri);
+  set_viewport(cmd, extent);
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, 1, &f.descriptors, 0, nullptr);
+  VkPipeline bound = VK_NULL_HANDLE;
+  for (const auto* inst : translucent) draw_instance(cmd, *inst, mesh_accumulate_, mesh_accumulate_skinned_, bound);
+  vkCmdEndRendering(cmd);
+
+  image_barrier(cmd, accum_read.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, ImageUse::Sampled);
+  image_barrier(cmd, weight_read.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, ImageUse::Sampled);
+  // The opaque pass's resolve (or draws) into the target image come before the composite blends on it.
+  image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, ImageUse::ColorAttachment);
+  VkRenderingAttachmentInfo target = attachment(image.view, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                                                VK_ATTACHMENT_LOAD_OP_LOAD, VK_ATTACHMENT_STORE_OP_STORE);
+  ri.colorAttachmentCount = 1;
+  ri.pColorAttachments = &target;
+  ri.pDepthAttachment = nullptr;
+  vkCmdBeginRendering(cmd, &ri);
+  set_viewport(cmd, extent);
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, composite_);
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, composite_layout_, 0, 1, &f.composite_descriptors,
+                          0, nullptr);
+  vkCmdDraw(cmd, 3, 1, 0, 0);
+  vkCmdEndRendering(cmd);
 }
 
 void Renderer::upload_palettes(Frame& f, const scene::RenderScene& scene) {

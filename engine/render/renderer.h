@@ -1,6 +1,7 @@
 #pragma once
 // Draws a scene::RenderScene into a RenderTarget: two frames in flight, multisampled colour and depth,
-// a background gradient, lit meshes. Reads nothing but the render scene.
+// a background gradient, lit meshes, and translucent meshes through weighted blended
+// order-independent transparency. Reads nothing but the render scene.
 #include <array>
 #include <functional>
 #include <memory>
@@ -54,8 +55,13 @@ class Renderer {
     Buffer uniforms;
     Buffer palettes;  // skinning matrices of every skinned instance this frame
     VkDescriptorSet descriptors = VK_NULL_HANDLE;
+    VkDescriptorSet composite_descriptors = VK_NULL_HANDLE;  // the translucency sums
     Image color;  // multisampled, resolved into the target image
     Image depth;
+    // Translucency (allocated once a scene has translucent instances): the weighted sums,
+    // multisampled like `color`, and resolved to one sample for the composite.
+    Image accum, weight;
+    Image accum_resolved, weight_resolved;  // only with multisampling
     Image pick_id;     // the id buffer (R32_UINT, one sample), drawn only when a pick is asked for
     Image pick_depth;
     Buffer pick_readback;
@@ -71,6 +77,9 @@ class Renderer {
   };
 
   void ensure_attachments(Frame& frame, VkExtent2D extent);
+  void ensure_translucency(Frame& frame, VkExtent2D extent);
+  void record_translucency(Frame& frame, const std::vector<const scene::MeshInstance*>& translucent,
+                           const TargetImage& image, VkExtent2D extent);
   void collect_pick(Frame& frame);
   void upload_palettes(Frame& frame, const scene::RenderScene& scene);
   void draw_instance(VkCommandBuffer cmd, const scene::MeshInstance& inst, VkPipeline plain, VkPipeline skinned,
@@ -88,12 +97,16 @@ class Renderer {
   VkDescriptorSetLayout set_layout_ = VK_NULL_HANDLE;
   VkDescriptorPool descriptor_pool_ = VK_NULL_HANDLE;
   VkPipelineLayout layout_ = VK_NULL_HANDLE;
+  VkDescriptorSetLayout composite_set_layout_ = VK_NULL_HANDLE;
+  VkPipelineLayout composite_layout_ = VK_NULL_HANDLE;
   VkPipeline background_ = VK_NULL_HANDLE;
   VkPipeline mesh_opaque_ = VK_NULL_HANDLE;
-  VkPipeline mesh_blend_ = VK_NULL_HANDLE;
+  VkPipeline mesh_accumulate_ = VK_NULL_HANDLE;
+  VkPipeline composite_ = VK_NULL_HANDLE;
+  VkSampler nearest_ = VK_NULL_HANDLE;
   VkPipeline pick_ = VK_NULL_HANDLE;
   VkPipeline mesh_opaque_skinned_ = VK_NULL_HANDLE;
-  VkPipeline mesh_blend_skinned_ = VK_NULL_HANDLE;
+  VkPipeline mesh_accumulate_skinned_ = VK_NULL_HANDLE;
   VkPipeline pick_skinned_ = VK_NULL_HANDLE;
   std::unordered_map<const std::vector<mat4>*, uint32_t> palette_offsets_;  // this frame's
   std::optional<glm::ivec2> pick_request_;

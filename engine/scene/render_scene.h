@@ -18,8 +18,8 @@ struct MeshInstance {
   mat4 transform{1.0f};
   vec4 color{0.8f, 0.8f, 0.8f, 1.0f};  // linear RGB, alpha
   uint32_t pick_id = 0;                // 0 = not pickable
-  // Translucent instances draw inner layers first (bone 0, muscle 1, skin 2, lines 3): the layers
-  // are nested shells, so this order is right from every side and does not pop as the camera turns.
+  // Which layer it belongs to (bone 0, muscle 1, skin 2, lines 3), for tests and tools. Translucency
+  // needs no order: the renderer blends translucent instances order-independently.
   uint32_t layer = 0;
   // Skinning matrices (joint world * inverse bind) for a skinned mesh, deformed on the GPU.
   std::shared_ptr<const std::vector<mat4>> palette;
