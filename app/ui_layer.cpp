@@ -1,5 +1,8 @@
 #include "ui_layer.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <filesystem>
 
 #include <imgui.h>
@@ -174,13 +177,35 @@ VkFramebuffer UiLayer::framebuffer(const render::TargetImage& image, VkExtent2D 
   return fb;
 }
 
+namespace {
+
+// The pixels the UI draws on (the union of its clip rectangles): the pass touches only those, which
+// a software rasteriser pays for by the pixel.
+VkRect2D drawn_area(const ImDrawData& data, VkExtent2D extent) {
+  ImVec2 lo(1e30f, 1e30f), hi(-1e30f, -1e30f);
+  for (int l = 0; l < data.CmdListsCount; ++l)
+    for (const ImDrawCmd& c : data.CmdLists[l]->CmdBuffer) {
+      lo.x = std::min(lo.x, c.ClipRect.x), lo.y = std::min(lo.y, c.ClipRect.y);
+      hi.x = std::max(hi.x, c.ClipRect.z), hi.y = std::max(hi.y, c.ClipRect.w);
+    }
+  const ImVec2 scale = data.FramebufferScale, origin = data.DisplayPos;
+  int x0 = std::clamp(int((lo.x - origin.x) * scale.x), 0, int(extent.width));
+  int y0 = std::clamp(int((lo.y - origin.y) * scale.y), 0, int(extent.height));
+  int x1 = std::clamp(int(std::ceil((hi.x - origin.x) * scale.x)), 0, int(extent.width));
+  int y1 = std::clamp(int(std::ceil((hi.y - origin.y) * scale.y)), 0, int(extent.height));
+  if (x1 <= x0 || y1 <= y0) return {{0, 0}, {1, 1}};
+  return {{x0, y0}, {uint32_t(x1 - x0), uint32_t(y1 - y0)}};
+}
+
+}  // namespace
+
 void UiLayer::record(VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D extent) {
   ImGui::Render();
   frame_open_ = false;
   VkRenderPassBeginInfo bi{VK_STRUCTURE_TYPE_RENDER_PASS_BEGIN_INFO};
   bi.renderPass = render_pass_;
   bi.framebuffer = framebuffer(image, extent);
-  bi.renderArea = {{0, 0}, extent};
+  bi.renderArea = drawn_area(*ImGui::GetDrawData(), extent);
   vkCmdBeginRenderPass(cmd, &bi, VK_SUBPASS_CONTENTS_INLINE);
   ImGui_ImplVulkan_RenderDrawData(ImGui::GetDrawData(), cmd);
   vkCmdEndRenderPass(cmd);

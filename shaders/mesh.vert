@@ -3,19 +3,24 @@
 #include "shared.h"
 
 layout(set = 0, binding = kFrameUniformsBinding) uniform Frame { FrameUniforms frame; };
-layout(push_constant) uniform Push { DrawPush draw; };
+layout(set = 0, binding = kDrawBinding) readonly buffer Draws { DrawData draws[]; };
 
 layout(location = 0) in vec3 in_position;
 layout(location = 1) in vec3 in_normal;
+layout(location = 4) in float in_u;
 layout(location = 0) out vec3 world_position;
 layout(location = 1) out vec3 world_normal;
-layout(location = 4) in float in_u;
 layout(location = 2) out float arc;
+layout(location = 3) flat out vec4 color;
+layout(location = 4) flat out uvec3 flags;  // pick id, flow, glow
 
 void main() {
-  vec4 wp = draw.model * vec4(in_position, 1.0);
+  DrawData d = draws[gl_InstanceIndex];
+  vec4 wp = d.model * vec4(in_position, 1.0);
   world_position = wp.xyz;
-  world_normal = mat3(draw.model) * in_normal;
+  world_normal = mat3(d.model) * in_normal;
   arc = in_u;
+  color = d.color;
+  flags = uvec3(d.pick_id, d.flow, d.glow);
   gl_Position = frame.view_proj * wp;
 }

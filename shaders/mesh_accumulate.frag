@@ -9,18 +9,19 @@
 // Neither depends on the order the fragments arrive in, so nothing is sorted and nothing pops as the
 // camera turns.
 layout(set = 0, binding = kFrameUniformsBinding) uniform Frame { FrameUniforms frame; };
-layout(push_constant) uniform Push { DrawPush draw; };
-
-#include "surface.glsl"
 
 layout(location = 0) in vec3 world_position;
 layout(location = 1) in vec3 world_normal;
 layout(location = 2) in float arc;
+layout(location = 3) flat in vec4 draw_color;
+layout(location = 4) flat in uvec3 flags;  // pick id, flow, glow
 layout(location = 0) out vec4 accum;
 layout(location = 1) out vec4 weight;
 
+#include "surface.glsl"
+
 void main() {
-  vec4 c = surface_color(world_position, world_normal, arc);
+  vec4 c = surface_color();
   // Nearer surfaces weigh more (the paper's equation 7, distances in metres); the ceiling keeps a
   // close-up through many layers inside half-float range.
   float d = distance(world_position, frame.eye.xyz);

@@ -15,6 +15,7 @@ using uint = uint32_t;
 
 FASCIA_CONST uint kFrameUniformsBinding = 0;
 FASCIA_CONST uint kPaletteBinding = 1;  // storage buffer of skinning matrices, all instances
+FASCIA_CONST uint kDrawBinding = 2;     // storage buffer of DrawData, one per instance
 // The translucency composite's own set: the resolved sums of the accumulation pass.
 FASCIA_CONST uint kAccumBinding = 0;   // weighted colour sum, product of (1 - alpha)
 FASCIA_CONST uint kWeightBinding = 1;  // sum of weighted alphas
@@ -31,18 +32,20 @@ struct FrameUniforms {
   vec4 time;          // x: seconds, for the flow animation along the lines
 };
 
-// Per draw, in push constants (at most 128 bytes on every device).
-struct DrawPush {
+// Per instance, in a storage buffer the vertex shader indexes with gl_InstanceIndex (each draw's
+// firstInstance). Push constants would change state on every draw, which costs a software
+// rasteriser more than the draw itself.
+struct DrawData {
   mat4 model;
   vec4 color;  // linear RGB, alpha
   uint pick_id;
   uint palette_offset;  // first matrix of this instance's palette (skinned meshes)
-  uint flow;  // 1: pulses run along the line (arc length in the vertex's u) toward its upper end
-  uint pad2;
+  uint flow;            // 1: pulses run along the line (arc length in the vertex's u) toward its upper end
+  uint glow;            // 1: hovered, lit from within with a bright rim
 };
 
 #ifdef __cplusplus
-static_assert(sizeof(DrawPush) <= 128, "push constants must fit the guaranteed minimum");
+static_assert(sizeof(DrawData) == 96, "std430 layout: no padding between C++ and GLSL");
 }  // namespace fascia::gpu
 #endif
 #undef FASCIA_CONST

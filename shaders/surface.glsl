@@ -1,16 +1,22 @@
 // The lit colour of a mesh fragment (linear RGB, alpha from the draw): shared by the opaque pass and
-// the translucent accumulation pass. Needs `frame` and `draw` declared by the including shader.
+// the translucent accumulation pass. Needs `frame` and the vertex shader's outputs declared.
 #include "lighting.glsl"
 
-vec4 surface_color(vec3 world_position, vec3 world_normal, float arc) {
+vec4 surface_color() {
   vec3 n = normalize(world_normal);
   vec3 v = normalize(frame.eye.xyz - world_position);
   if (!gl_FrontFacing) n = -n;
-  vec3 albedo = draw.color.rgb;
-  if (draw.flow != 0u) {
+  vec3 albedo = draw_color.rgb;
+  if (flags.y != 0u) {
     // Soft bright pulses 12 cm apart, travelling along the line at 8 cm/s.
     float phase = fract(arc / 0.12 - frame.time.x * (0.08 / 0.12));
     albedo *= 1.0 + 0.9 * smoothstep(0.75, 1.0, phase) * (1.0 - smoothstep(0.97, 1.0, phase));
   }
-  return vec4(shade(albedo, n, v, frame), draw.color.a);
+  vec3 lit = shade(albedo, n, v, frame);
+  if (flags.z != 0u) {
+    // Hovered: lit from within, with a bright rim in its own colour, so it reads at a glance.
+    float rim = pow(1.0 - max(dot(n, v), 0.0), 2.0);
+    lit = mix(lit, albedo, 0.35) * 1.25 + (albedo * 0.6 + vec3(0.4)) * rim;
+  }
+  return vec4(lit, draw_color.a);
 }

@@ -32,9 +32,9 @@ void resolve_into(VkRenderingAttachmentInfo& a, VkImageView target) {
   a.resolveImageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
 }
 
-void set_viewport(VkCommandBuffer cmd, VkExtent2D extent) {
+void set_viewport(VkCommandBuffer cmd, VkExtent2D extent, std::optional<VkRect2D> area = {}) {
   VkViewport viewport{0, 0, float(extent.width), float(extent.height), 0, 1};
-  VkRect2D scissor{{0, 0}, extent};
+  VkRect2D scissor = area.value_or(VkRect2D{{0, 0}, extent});
   vkCmdSetViewport(cmd, 0, 1, &viewport);
   vkCmdSetScissor(cmd, 0, 1, &scissor);
 }
@@ -43,34 +43,32 @@ void set_viewport(VkCommandBuffer cmd, VkExtent2D extent) {
 
 Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits samples)
     : ctx_(ctx), color_format_(target_format), samples_(std::min(samples, ctx.max_samples)) {
-  VkDescriptorSetLayoutBinding bindings[2] = {
+  VkDescriptorSetLayoutBinding bindings[3] = {
       {gpu::kFrameUniformsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1,
        VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
-      {gpu::kPaletteBinding, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT, nullptr}};
+      {gpu::kPaletteBinding, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT, nullptr},
+      {gpu::kDrawBinding, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT, nullptr}};
   VkDescriptorSetLayoutCreateInfo sli{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
-  sli.bindingCount = 2;
+  sli.bindingCount = 3;
   sli.pBindings = bindings;
   VK_CHECK(vkCreateDescriptorSetLayout(ctx.device, &sli, nullptr, &set_layout_));
   // The composite's own set, written once its images exist and bound only by the composite.
   VkDescriptorSetLayoutBinding sums[2] = {
       {gpu::kAccumBinding, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
       {gpu::kWeightBinding, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}};
+  sli.bindingCount = 2;
   sli.pBindings = sums;
   VK_CHECK(vkCreateDescriptorSetLayout(ctx.device, &sli, nullptr, &composite_set_layout_));
 
-  VkPushConstantRange push{VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(gpu::DrawPush)};
   VkPipelineLayoutCreateInfo pli{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
   pli.setLayoutCount = 1;
   pli.pSetLayouts = &set_layout_;
-  pli.pushConstantRangeCount = 1;
-  pli.pPushConstantRanges = &push;
   VK_CHECK(vkCreatePipelineLayout(ctx.device, &pli, nullptr, &layout_));
   pli.pSetLayouts = &composite_set_layout_;
-  pli.pushConstantRangeCount = 0;
   VK_CHECK(vkCreatePipelineLayout(ctx.device, &pli, nullptr, &composite_layout_));
 
   VkDescriptorPoolSize pool_sizes[3] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFramesInFlight},
-                                        {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kFramesInFlight},
+                                        {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 2 * kFramesInFlight},
                                         {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2 * kFramesInFlight}};
   VkDescriptorPoolCreateInfo dpi{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
   dpi.maxSets = 2 * kFramesInFlight;
@@ -170,9 +168,12 @@ Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits s
     dai.pSetLayouts = &composite_set_layout_;
     VK_CHECK(vkAllocateDescriptorSets(ctx.device, &dai, &f.composite_descriptors));
     f.palettes = create_buffer(ctx, 1024 * sizeof(mat4), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
+    f.draws = create_buffer(ctx, 1024 * sizeof(gpu::DrawData), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
     VkDescriptorBufferInfo ubo{f.uniforms.buffer, 0, sizeof(gpu::FrameUniforms)};
     VkDescriptorBufferInfo ssbo{f.palettes.buffer, 0, VK_WHOLE_SIZE};
-    VkWriteDescriptorSet w[2] = {{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}, {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}};
+    VkDescriptorBufferInfo draws{f.draws.buffer, 0, VK_WHOLE_SIZE};
+    VkWriteDescriptorSet w[3] = {{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}, {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET},
+                                 {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}};
     w[0].dstSet = f.descriptors;
     w[0].dstBinding = gpu::kFrameUniformsBinding;
     w[0].descriptorCount = 1;
@@ -183,7 +184,10 @@ Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits s
     w[1].descriptorCount = 1;
     w[1].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
     w[1].pBufferInfo = &ssbo;
-    vkUpdateDescriptorSets(ctx.device, 2, w, 0, nullptr);
+    w[2] = w[1];
+    w[2].dstBinding = gpu::kDrawBinding;
+    w[2].pBufferInfo = &draws;
+    vkUpdateDescriptorSets(ctx.device, 3, w, 0, nullptr);
   }
 }
 
@@ -204,6 +208,7 @@ Renderer::~Renderer() {
     destroy_buffer(ctx_, f.pick_readback);
     destroy_buffer(ctx_, f.uniforms);
     destroy_buffer(ctx_, f.palettes);
+    destroy_buffer(ctx_, f.draws);
     vkDestroySemaphore(ctx_.device, f.acquired, nullptr);
     vkDestroyFence(ctx_.device, f.done, nullptr);
     vkDestroyCommandPool(ctx_.device, f.pool, nullptr);
@@ -300,6 +305,20 @@ const Renderer::GpuMesh& Renderer::gpu_mesh(const std::shared_ptr<const scene::M
   std::memcpy(g.vertices.mapped, mesh->vertices.data(), vbytes);
   std::memcpy(g.indices.mapped, mesh->indices.data(), ibytes);
   g.index_count = static_cast<uint32_t>(mesh->indices.size());
+  std::unordered_map<uint32_t, Box> by_joint;
+  for (size_t v = 0; v < mesh->vertices.size(); ++v) {
+    const vec3& p = mesh->vertices[v].position;
+    g.box.lo = glm::min(g.box.lo, p);
+    g.box.hi = glm::max(g.box.hi, p);
+    if (!mesh->skinned()) continue;
+    for (int k = 0; k < 4; ++k) {
+      if (mesh->skin[v].weights[k] <= 0.0f) continue;
+      Box& b = by_joint[mesh->skin[v].joints[k]];
+      b.lo = glm::min(b.lo, p);
+      b.hi = glm::max(b.hi, p);
+    }
+  }
+  g.joint_boxes.assign(by_joint.begin(), by_joint.end());
   if (mesh->skinned()) {
     size_t sbytes = mesh->skin.size() * sizeof(scene::SkinInfluence);
     g.skin = create_buffer(ctx_, std::max<size_t>(sbytes, 4), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT);
@@ -366,13 +385,14 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
   u.bg_bottom = scene.background.bottom;
   u.time = vec4(scene.time_seconds, 0, 0, 0);
   std::memcpy(f.uniforms.mapped, &u, sizeof u);
-  upload_palettes(f, scene);
+  upload_instances(f, scene);
 
   // Opaque instances draw first, writing depth; translucent ones then accumulate over them.
-  std::vector<const scene::MeshInstance*> opaque, translucent;
-  for (const auto& inst : scene.instances) {
+  std::vector<uint32_t> opaque, translucent;
+  for (uint32_t i = 0; i < scene.instances.size(); ++i) {
+    const scene::MeshInstance& inst = scene.instances[i];
     if (!inst.mesh || inst.mesh->indices.empty()) continue;
-    (inst.color.a < 1.0f ? translucent : opaque).push_back(&inst);
+    (inst.color.a < 1.0f ? translucent : opaque).push_back(i);
   }
 
   image_barrier(cmd, f.color.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::Undefined, ImageUse::ColorAttachment);
@@ -404,11 +424,10 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, background_);
     vkCmdDraw(cmd, 3, 1, 0, 0);
   }
-  VkPipeline bound = VK_NULL_HANDLE;
-  for (const auto* inst : opaque) draw_instance(cmd, *inst, mesh_opaque_, mesh_opaque_skinned_, bound);
+  draw_instances(cmd, scene, opaque, mesh_opaque_, mesh_opaque_skinned_);
   vkCmdEndRendering(cmd);
 
-  if (!translucent.empty()) record_translucency(f, translucent, image, extent);
+  if (!translucent.empty()) record_translucency(f, scene, translucent, image, extent);
 
   if (pick_request_) {
     glm::ivec2 p = *pick_request_;
@@ -429,12 +448,54 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
   image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, target.final_use());
 }
 
+// The pixels the listed instances can cover: their boxes (per joint when skinned) through the
+// camera. The translucency passes work in this rectangle only; full screen when a box reaches
+// behind the camera.
+VkRect2D Renderer::screen_rect(const scene::RenderScene& scene, const std::vector<uint32_t>& list, VkExtent2D extent) {
+  const VkRect2D full{{0, 0}, extent};
+  const float aspect = float(extent.width) / float(std::max(1u, extent.height));
+  const mat4 view_proj = scene.camera.projection(aspect) * scene.camera.view();
+  vec2 lo(1e30f), hi(-1e30f);
+  auto add = [&](const mat4& to_clip, const Box& b) {
+    for (int c = 0; c < 8; ++c) {
+      vec4 p = to_clip * vec4(c & 1 ? b.hi.x : b.lo.x, c & 2 ? b.hi.y : b.lo.y, c & 4 ? b.hi.z : b.lo.z, 1.0f);
+      if (p.w <= 1e-4f) return false;
+      vec2 ndc = vec2(p) / p.w;
+      lo = glm::min(lo, ndc);
+      hi = glm::max(hi, ndc);
+    }
+    return true;
+  };
+  for (uint32_t i : list) {
+    const scene::MeshInstance& inst = scene.instances[i];
+    const GpuMesh& m = gpu_mesh(inst.mesh);
+    const mat4 to_clip = view_proj * inst.transform;
+    if (inst.palette && !m.joint_boxes.empty()) {
+      for (const auto& [joint, box] : m.joint_boxes)
+        if (joint >= inst.palette->size() || !add(to_clip * (*inst.palette)[joint], box)) return full;
+    } else if (!add(to_clip, m.box)) {
+      return full;
+    }
+  }
+  if (lo.x > hi.x) return {{0, 0}, {0, 0}};
+  // NDC to pixels, a pixel's margin for rasterisation and multisample coverage.
+  auto px = [](float ndc, uint32_t size) { return (ndc * 0.5f + 0.5f) * float(size); };
+  int x0 = std::max(0, int(std::floor(px(lo.x, extent.width))) - 2);
+  int y0 = std::max(0, int(std::floor(px(lo.y, extent.height))) - 2);
+  int x1 = std::min(int(extent.width), int(std::ceil(px(hi.x, extent.width))) + 2);
+  int y1 = std::min(int(extent.height), int(std::ceil(px(hi.y, extent.height))) + 2);
+  if (x1 <= x0 || y1 <= y0) return {{0, 0}, {0, 0}};
+  return {{x0, y0}, {uint32_t(x1 - x0), uint32_t(y1 - y0)}};
+}
+
 // Weighted blended order-independent transparency: the translucent instances add into `accum` and
 // `weight` against the opaque depth, in any order; a full-screen pass then lays their average colour
 // over the (resolved) target image.
-void Renderer::record_translucency(Frame& f, const std::vector<const scene::MeshInstance*>& translucent,
+void Renderer::record_translucency(Frame& f, const scene::RenderScene& scene, const std::vector<uint32_t>& translucent,
                                    const TargetImage& image, VkExtent2D extent) {
   VkCommandBuffer cmd = f.cmd;
+  const VkRect2D area = screen_rect(scene, translucent, extent);
+  if (area.extent.width == 0) return;  // all of it off screen
   ensure_translucency(f, extent);
   const bool ms = samples_ != VK_SAMPLE_COUNT_1_BIT;
   Image& accum_read = ms ? f.accum_resolved : f.accum;
@@ -457,16 +518,15 @@ void Renderer::record_translucency(Frame& f, const std::vector<const scene::Mesh
   VkRenderingAttachmentInfo depth = attachment(f.depth.view, VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
                                                VK_ATTACHMENT_LOAD_OP_LOAD, VK_ATTACHMENT_STORE_OP_DONT_CARE);
   VkRenderingInfo ri{VK_STRUCTURE_TYPE_RENDERING_INFO};
-  ri.renderArea = {{0, 0}, extent};
+  ri.renderArea = area;
   ri.layerCount = 1;
   ri.colorAttachmentCount = 2;
   ri.pColorAttachments = colors;
   ri.pDepthAttachment = &depth;
   vkCmdBeginRendering(cmd, &ri);
-  set_viewport(cmd, extent);
+  set_viewport(cmd, extent, area);
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, 1, &f.descriptors, 0, nullptr);
-  VkPipeline bound = VK_NULL_HANDLE;
-  for (const auto* inst : translucent) draw_instance(cmd, *inst, mesh_accumulate_, mesh_accumulate_skinned_, bound);
+  draw_instances(cmd, scene, translucent, mesh_accumulate_, mesh_accumulate_skinned_);
   vkCmdEndRendering(cmd);
 
   image_barrier(cmd, accum_read.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, ImageUse::Sampled);
@@ -479,7 +539,7 @@ void Renderer::record_translucency(Frame& f, const std::vector<const scene::Mesh
   ri.pColorAttachments = &target;
   ri.pDepthAttachment = nullptr;
   vkCmdBeginRendering(cmd, &ri);
-  set_viewport(cmd, extent);
+  set_viewport(cmd, extent, area);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, composite_);
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, composite_layout_, 0, 1, &f.composite_descriptors,
                           0, nullptr);
@@ -487,50 +547,74 @@ void Renderer::record_translucency(Frame& f, const std::vector<const scene::Mesh
   vkCmdEndRendering(cmd);
 }
 
-void Renderer::upload_palettes(Frame& f, const scene::RenderScene& scene) {
+// Grows a per-frame storage buffer to hold `bytes` (this frame's fence has signalled, so the old
+// buffer and the descriptor naming it are free to change).
+void Renderer::ensure_storage(Frame& f, Buffer& buffer, uint32_t binding, size_t bytes) {
+  if (bytes <= buffer.size) return;
+  destroy_buffer(ctx_, buffer);
+  buffer = create_buffer(ctx_, bytes * 2, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
+  VkDescriptorBufferInfo info{buffer.buffer, 0, VK_WHOLE_SIZE};
+  VkWriteDescriptorSet w{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+  w.dstSet = f.descriptors;
+  w.dstBinding = binding;
+  w.descriptorCount = 1;
+  w.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+  w.pBufferInfo = &info;
+  vkUpdateDescriptorSets(ctx_.device, 1, &w, 0, nullptr);
+}
+
+// Skinning palettes (each shared palette once) and every instance's DrawData, in scene order: a
+// draw of instance i passes i as its firstInstance.
+void Renderer::upload_instances(Frame& f, const scene::RenderScene& scene) {
   palette_offsets_.clear();
   size_t count = 0;
   for (const auto& inst : scene.instances)
     if (inst.palette && palette_offsets_.emplace(inst.palette.get(), uint32_t(count)).second)
       count += inst.palette->size();
-  if (count * sizeof(mat4) > f.palettes.size) {
-    // This frame's fence has signalled: the old buffer is free, and so is its descriptor set.
-    destroy_buffer(ctx_, f.palettes);
-    f.palettes = create_buffer(ctx_, count * 2 * sizeof(mat4), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
-    VkDescriptorBufferInfo ssbo{f.palettes.buffer, 0, VK_WHOLE_SIZE};
-    VkWriteDescriptorSet w{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-    w.dstSet = f.descriptors;
-    w.dstBinding = gpu::kPaletteBinding;
-    w.descriptorCount = 1;
-    w.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-    w.pBufferInfo = &ssbo;
-    vkUpdateDescriptorSets(ctx_.device, 1, &w, 0, nullptr);
+  ensure_storage(f, f.palettes, gpu::kPaletteBinding, count * sizeof(mat4));
+  auto* matrices = static_cast<mat4*>(f.palettes.mapped);
+  for (const auto& [palette, offset] : palette_offsets_)
+    std::memcpy(matrices + offset, palette->data(), palette->size() * sizeof(mat4));
+
+  ensure_storage(f, f.draws, gpu::kDrawBinding, scene.instances.size() * sizeof(gpu::DrawData));
+  auto* draws = static_cast<gpu::DrawData*>(f.draws.mapped);
+  for (const auto& inst : scene.instances) {
+    gpu::DrawData& d = *draws++;
+    d.model = inst.transform;
+    d.color = inst.color;
+    d.pick_id = inst.pick_id;
+    d.palette_offset = inst.palette ? palette_offsets_.at(inst.palette.get()) : 0;
+    d.flow = inst.flow ? 1u : 0u;
+    d.glow = inst.glow ? 1u : 0u;
   }
-  auto* dst = static_cast<mat4*>(f.palettes.mapped);
-  for (const auto& [palette, offset] : palette_offsets_) std::memcpy(dst + offset, palette->data(), palette->size() * sizeof(mat4));
 }
 
-void Renderer::draw_instance(VkCommandBuffer cmd, const scene::MeshInstance& inst, VkPipeline plain,
-                             VkPipeline skinned, VkPipeline& bound) {
-  const GpuMesh& m = gpu_mesh(inst.mesh);
-  bool skin = inst.mesh->skinned() && inst.palette;
-  VkPipeline pipeline = skin ? skinned : plain;
-  if (pipeline != bound) {
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
-    bound = pipeline;
+// Draws the listed instances. A run of consecutive instances on one mesh (the station markers) is
+// one instanced draw: their DrawData sit side by side, and gl_InstanceIndex walks them.
+void Renderer::draw_instances(VkCommandBuffer cmd, const scene::RenderScene& scene, const std::vector<uint32_t>& list,
+                              VkPipeline plain, VkPipeline skinned) {
+  VkPipeline bound = VK_NULL_HANDLE;
+  for (size_t k = 0; k < list.size();) {
+    const uint32_t first = list[k];
+    const scene::MeshInstance& inst = scene.instances[first];
+    size_t run = 1;
+    while (k + run < list.size() && list[k + run] == first + run && scene.instances[first + run].mesh == inst.mesh &&
+           bool(scene.instances[first + run].palette) == bool(inst.palette))
+      ++run;
+    const GpuMesh& m = gpu_mesh(inst.mesh);
+    bool skin = inst.mesh->skinned() && inst.palette;
+    VkPipeline pipeline = skin ? skinned : plain;
+    if (pipeline != bound) {
+      vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
+      bound = pipeline;
+    }
+    VkBuffer buffers[2] = {m.vertices.buffer, m.skin.buffer};
+    VkDeviceSize offsets[2] = {0, 0};
+    vkCmdBindVertexBuffers(cmd, 0, skin ? 2 : 1, buffers, offsets);
+    vkCmdBindIndexBuffer(cmd, m.indices.buffer, 0, VK_INDEX_TYPE_UINT32);
+    vkCmdDrawIndexed(cmd, m.index_count, uint32_t(run), 0, 0, first);  // DrawData by firstInstance
+    k += run;
   }
-  gpu::DrawPush push{};
-  push.model = inst.transform;
-  push.color = inst.color;
-  push.pick_id = inst.pick_id;
-  push.palette_offset = skin ? palette_offsets_.at(inst.palette.get()) : 0;
-  push.flow = inst.flow ? 1u : 0u;
-  vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push, &push);
-  VkBuffer buffers[2] = {m.vertices.buffer, m.skin.buffer};
-  VkDeviceSize offsets[2] = {0, 0};
-  vkCmdBindVertexBuffers(cmd, 0, skin ? 2 : 1, buffers, offsets);
-  vkCmdBindIndexBuffer(cmd, m.indices.buffer, 0, VK_INDEX_TYPE_UINT32);
-  vkCmdDrawIndexed(cmd, m.index_count, 1, 0, 0, 0);
 }
 
 // Called once the frame's fence has signalled.
@@ -579,11 +663,12 @@ void Renderer::record_pick(Frame& f, const scene::RenderScene& scene, VkExtent2D
   vkCmdSetViewport(cmd, 0, 1, &viewport);
   vkCmdSetScissor(cmd, 0, 1, &pixel);
   vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, 1, &f.descriptors, 0, nullptr);
-  VkPipeline bound = VK_NULL_HANDLE;
-  for (const auto& inst : scene.instances) {
-    if (!inst.mesh || inst.mesh->indices.empty() || inst.pick_id == 0 || inst.color.a < 0.5f) continue;
-    draw_instance(cmd, inst, pick_, pick_skinned_, bound);
+  std::vector<uint32_t> pickable;
+  for (uint32_t i = 0; i < scene.instances.size(); ++i) {
+    const scene::MeshInstance& inst = scene.instances[i];
+    if (inst.mesh && !inst.mesh->indices.empty() && inst.pick_id != 0 && inst.color.a >= 0.5f) pickable.push_back(i);
   }
+  draw_instances(cmd, scene, pickable, pick_, pick_skinned_);
   vkCmdEndRendering(cmd);
   image_barrier(cmd, f.pick_id.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, ImageUse::TransferSrc);
   VkBufferImageCopy region{};

@@ -54,6 +54,7 @@ class Renderer {
     VkSemaphore acquired = VK_NULL_HANDLE;
     Buffer uniforms;
     Buffer palettes;  // skinning matrices of every skinned instance this frame
+    Buffer draws;     // gpu::DrawData of every instance this frame, in scene order
     VkDescriptorSet descriptors = VK_NULL_HANDLE;
     VkDescriptorSet composite_descriptors = VK_NULL_HANDLE;  // the translucency sums
     Image color;  // multisampled, resolved into the target image
@@ -68,8 +69,15 @@ class Renderer {
     bool pick_in_flight = false;
     RetireList retired;
   };
+  struct Box {
+    vec3 lo{1e30f}, hi{-1e30f};
+  };
   struct GpuMesh {
     std::weak_ptr<const scene::Mesh> source;
+    // Where its vertices can be: the box of all of them, and for a skinned mesh one box per joint
+    // of the vertices that joint moves (a skinned vertex lies within the hull of its joints' boxes).
+    Box box;
+    std::vector<std::pair<uint32_t, Box>> joint_boxes;
     Buffer vertices;
     Buffer indices;
     Buffer skin;  // joints and weights, when skinned
@@ -78,12 +86,14 @@ class Renderer {
 
   void ensure_attachments(Frame& frame, VkExtent2D extent);
   void ensure_translucency(Frame& frame, VkExtent2D extent);
-  void record_translucency(Frame& frame, const std::vector<const scene::MeshInstance*>& translucent,
+  VkRect2D screen_rect(const scene::RenderScene& scene, const std::vector<uint32_t>& list, VkExtent2D extent);
+  void record_translucency(Frame& frame, const scene::RenderScene& scene, const std::vector<uint32_t>& translucent,
                            const TargetImage& image, VkExtent2D extent);
   void collect_pick(Frame& frame);
-  void upload_palettes(Frame& frame, const scene::RenderScene& scene);
-  void draw_instance(VkCommandBuffer cmd, const scene::MeshInstance& inst, VkPipeline plain, VkPipeline skinned,
-                     VkPipeline& bound);
+  void ensure_storage(Frame& frame, Buffer& buffer, uint32_t binding, size_t bytes);
+  void upload_instances(Frame& frame, const scene::RenderScene& scene);
+  void draw_instances(VkCommandBuffer cmd, const scene::RenderScene& scene, const std::vector<uint32_t>& list,
+                      VkPipeline plain, VkPipeline skinned);
   void record_pick(Frame& frame, const scene::RenderScene& scene, VkExtent2D extent, int x, int y);
   void purge_meshes(Frame& frame);
   const GpuMesh& gpu_mesh(const std::shared_ptr<const scene::Mesh>& mesh);

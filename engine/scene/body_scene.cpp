@@ -68,7 +68,7 @@ PosedBody pose_body(const body::Body& b, const body::Pose& pose, bool reduced_de
     mesh->indices = bm.indices;
     if (bm.normals.size() != bm.positions.size()) compute_normals(*mesh);
     std::shared_ptr<Mesh> reduced;
-    if (reduced_detail) reduced = std::make_shared<Mesh>(simplify(*mesh, 0.3f, 0.0015f));
+    if (reduced_detail) reduced = std::make_shared<Mesh>(simplify(*mesh, 0.15f, 0.003f));
     out.parts.push_back({bm.name, bm.layer, std::move(mesh), std::move(reduced), tissue_color(bm.name, bm.layer)});
   }
   set_pose(out, b, pose);

@@ -24,6 +24,7 @@ struct MeshInstance {
   // Skinning matrices (joint world * inverse bind) for a skinned mesh, deformed on the GPU.
   std::shared_ptr<const std::vector<mat4>> palette;
   bool flow = false;  // animate pulses along the tube (lines)
+  bool glow = false;  // hovered: lit from within with a bright rim
 };
 
 struct Lighting {

@@ -46,7 +46,7 @@ Mesh make_tube(std::span<const vec3> path_in, float radius, int sides, std::vect
     if (path.empty() || glm::distance(path.back(), q) > 1e-6f) path.push_back(q);
   if (path.size() < 2 || sides < 3) return m;
   const float two_pi = 6.28318530718f;
-  const int cap_rings = 4;
+  const int cap_rings = 2;  // a few millimetres across: two rings read as round
 
   std::vector<vec3> tangents(path.size());
   for (size_t i = 0; i < path.size(); ++i) {
