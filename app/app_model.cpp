@@ -80,6 +80,8 @@ scene::RenderScene AppModel::build_scene(const ViewState& v) const {
   s.time_seconds = v.time_seconds;
   scene::add_body(s, posed, v.body, 1);
   scene::add_lines(s, lines, v.lines, kLinePickBase);
+  if (v.hover_pick != 0 && v.hover_pick < kLinePickBase)
+    for (auto& inst : s.instances) inst.glow |= inst.pick_id == v.hover_pick;
   return s;
 }
 

@@ -25,6 +25,7 @@ struct ViewState {
   scene::Camera camera;
   bool transparent_background = false;
   float time_seconds = 0.0f;  // drives the flow along the lines
+  uint32_t hover_pick = 0;    // what the cursor rests on (a body part glows; a line glows through lines.hover)
 };
 
 // What a pick id names, in words for the panel, and the line to highlight (empty for body parts).

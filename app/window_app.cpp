@@ -2,28 +2,26 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
+#include <imgui.h>
 
+#include "app_model.h"
 #include "cli_util.h"
 #include "orbit_controls.h"
+#include "panel.h"
+#include "pick_scheduler.h"
 #include "render/renderer.h"
 #include "render/swapchain_target.h"
-#include "app_model.h"
-#include "panel.h"
 #include "tension.h"
-
-#include <cmath>
-#include <optional>
-
-#include <algorithm>
 #include "ui_layer.h"
-
-#include <imgui.h>
-#include <chrono>
 
 namespace fascia::app {
 namespace {
@@ -39,7 +37,7 @@ struct WindowState {
   UiLayer* ui = nullptr;
   bool resized = false;
   double press_x = -1, press_y = -1;   // where the left button went down
-  std::optional<vec2> pick_at;         // a click to resolve, in framebuffer pixels
+  PickScheduler picks;                 // clicks and hovering, in framebuffer pixels
   std::string selection;               // what the last click hit, for the panel
 };
 
@@ -66,6 +64,14 @@ void animate(WindowState& st, float dt) {
   }
 }
 
+// Window coordinates (what GLFW reports) to framebuffer pixels (what the id buffer holds).
+vec2 framebuffer_pixel(GLFWwindow* w, double x, double y) {
+  int ww, wh, fw, fh;
+  glfwGetWindowSize(w, &ww, &wh);
+  glfwGetFramebufferSize(w, &fw, &fh);
+  return vec2(float(x) * fw / std::max(1, ww), float(y) * fh / std::max(1, wh));
+}
+
 bool ui_has_mouse(GLFWwindow* w) {
   auto* st = static_cast<WindowState*>(glfwGetWindowUserPointer(w));
   return st->ui && st->ui->wants_mouse();
@@ -82,11 +88,8 @@ void on_mouse_button(GLFWwindow* w, int button, int action, int) {
     st->press_y = y;
   } else if (button == GLFW_MOUSE_BUTTON_LEFT && action == GLFW_RELEASE &&
              std::abs(x - st->press_x) + std::abs(y - st->press_y) < 4) {
-    // A click, not a drag: ask the id buffer what is under it (window -> framebuffer pixels).
-    int ww, wh, fw, fh;
-    glfwGetWindowSize(w, &ww, &wh);
-    glfwGetFramebufferSize(w, &fw, &fh);
-    st->pick_at = vec2(float(x) * fw / std::max(1, ww), float(y) * fh / std::max(1, wh));
+    // A click, not a drag: ask the id buffer what is under it.
+    st->picks.clicked(framebuffer_pixel(w, x, y));
   }
   st->controls.on_button(glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS,
                          glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS ||
@@ -99,6 +102,10 @@ void on_cursor(GLFWwindow* w, double x, double y) {
   int fw, fh;
   glfwGetFramebufferSize(w, &fw, &fh);
   st->controls.on_move(st->view.camera, x, y, fh);
+  bool dragging = glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS ||
+                  glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS ||
+                  glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS;
+  st->picks.cursor_moved(framebuffer_pixel(w, x, y), glfwGetTime(), !dragging && !ui_has_mouse(w));
 }
 
 void on_scroll(GLFWwindow* w, double, double dy) {
@@ -112,6 +119,18 @@ void on_key(GLFWwindow* w, int key, int, int action, int) {
   auto* st = static_cast<WindowState*>(glfwGetWindowUserPointer(w));
   if (key == GLFW_KEY_ESCAPE) glfwSetWindowShouldClose(w, GLFW_TRUE);
   if (key >= GLFW_KEY_1 && key <= GLFW_KEY_4) OrbitControls::preset(st->view.camera, key - GLFW_KEY_0);
+}
+
+// What the cursor rests on glows (a whole line for a track or station), named in a tooltip.
+void show_hover(WindowState& st) {
+  const uint32_t id = st.picks.hovered();
+  Selection hovered = st.model->describe_pick(id);
+  st.view.hover_pick = id;
+  st.view.lines.hover = hovered.line;
+  if (hovered.text.empty() || ImGui::GetIO().WantCaptureMouse) return;
+  ImGui::BeginTooltip();
+  ImGui::TextUnformatted(hovered.text.c_str());
+  ImGui::EndTooltip();
 }
 
 void on_resize(GLFWwindow* w, int, int) { static_cast<WindowState*>(glfwGetWindowUserPointer(w))->resized = true; }
@@ -288,14 +307,14 @@ Status run_window(const ViewOptions& options) {
       if (state.tension) draw_tension_legend(*state.tension, ui_scale);
       else if (state.movement.colour_by_stretch) draw_legend("Lengthening of each track against standing", "0 %", "12.5 %", "25 %", ui_scale);
       if (auto id = renderer.take_pick()) {
-        Selection sel = state.model->describe_pick(*id);
-        state.selection = sel.text;
-        state.view.lines.highlight = sel.line;
+        if (auto clicked = state.picks.arrived(*id)) {
+          Selection sel = state.model->describe_pick(*clicked);
+          state.selection = sel.text;
+          state.view.lines.highlight = sel.line;
+        }
       }
-      if (state.pick_at) {
-        renderer.request_pick(int(state.pick_at->x), int(state.pick_at->y));
-        state.pick_at.reset();
-      }
+      if (auto at = state.picks.next(glfwGetTime())) renderer.request_pick(int(at->x), int(at->y));
+      show_hover(state);
       if (!state.selection.empty()) {
         ImGuiIO& io = ImGui::GetIO();
         ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 12, 12), ImGuiCond_Always, ImVec2(1, 0));

@@ -14,9 +14,10 @@ vec4 surface_color() {
   }
   vec3 lit = shade(albedo, n, v, frame);
   if (flags.z != 0u) {
-    // Hovered: lit from within, with a bright rim in its own colour, so it reads at a glance.
+    // Hovered: lit from within, its colour paled toward white with a brighter rim, so it reads at
+    // a glance even through the translucent layers over it.
     float rim = pow(1.0 - max(dot(n, v), 0.0), 2.0);
-    lit = mix(lit, albedo, 0.35) * 1.25 + (albedo * 0.6 + vec3(0.4)) * rim;
+    lit = mix(albedo, vec3(1.0), 0.55) * (1.1 + 0.4 * rim);
   }
   return vec4(lit, draw_color.a);
 }

@@ -89,6 +89,7 @@ void add_lines(RenderScene& scene, const LineGeometry& g, const LineView& view, 
     inst.pick_id = pick;
     inst.layer = 3;
     inst.flow = view.flow;
+    inst.glow = !view.hover.empty() && std::find(t.lines.begin(), t.lines.end(), view.hover) != t.lines.end();
     scene.instances.push_back(std::move(inst));
   }
   if (!view.stations) return;
@@ -107,6 +108,7 @@ void add_lines(RenderScene& scene, const LineGeometry& g, const LineView& view, 
     inst.color = vec4(srgb_to_linear(vec3(0.96f, 0.95f, 0.90f)), 1.0f);
     inst.pick_id = pick;
     inst.layer = 3;
+    inst.glow = !view.hover.empty() && s.line == view.hover;
     scene.instances.push_back(std::move(inst));
   }
 }

@@ -41,6 +41,7 @@ struct LineView {
   std::map<std::string, float> track_value;
   // A selected line ("sbl.l"): its tracks keep their colour, the others fade to grey.
   std::string highlight;
+  std::string hover;  // the line under the cursor ("sbl.l"): its tracks and stations glow
   bool flow = false;  // pulses travel along the lines
 };
 

@@ -1,0 +1,48 @@
+#include <doctest/doctest.h>
+
+#include "pick_scheduler.h"
+
+using fascia::vec2;
+using fascia::app::PickScheduler;
+
+TEST_CASE("picking: a hover is asked only once the cursor rests, a click at once") {
+  PickScheduler p;
+  p.cursor_moved(vec2(10, 20), 0.0, true);
+  CHECK_FALSE(p.next(0.01).has_value());  // still moving
+  p.cursor_moved(vec2(12, 21), 0.05, true);
+  CHECK_FALSE(p.next(0.10).has_value());  // 50 ms after the last move
+  auto at = p.next(0.05 + PickScheduler::kRestSeconds);
+  REQUIRE(at.has_value());
+  CHECK(at->x == 12);
+  CHECK_FALSE(p.next(1.0).has_value());  // one in flight, and the rest is spent
+  CHECK_FALSE(p.arrived(7).has_value());  // a hover's answer is not a selection
+  CHECK(p.hovered() == 7);
+  CHECK_FALSE(p.next(2.0).has_value());  // no new hover until the cursor moves again
+
+  p.clicked(vec2(30, 40));
+  auto click = p.next(2.0);
+  REQUIRE(click.has_value());
+  CHECK(click->y == 40);
+  auto selected = p.arrived(9);
+  REQUIRE(selected.has_value());
+  CHECK(*selected == 9);
+  CHECK(p.hovered() == 7);  // a click leaves the hover alone
+}
+
+TEST_CASE("picking: a click waits for the pick in flight, and over the panel nothing is hovered") {
+  PickScheduler p;
+  p.cursor_moved(vec2(5, 5), 0.0, true);
+  REQUIRE(p.next(1.0).has_value());  // a hover in flight
+  p.clicked(vec2(6, 6));
+  CHECK_FALSE(p.next(1.01).has_value());
+  CHECK_FALSE(p.arrived(3).has_value());
+  CHECK(p.hovered() == 3);
+  REQUIRE(p.next(1.02).has_value());  // now the click
+  CHECK(p.arrived(4) == 4u);
+
+  p.cursor_moved(vec2(100, 5), 1.1, false);  // onto the panel
+  CHECK(p.hovered() == 0);
+  CHECK_FALSE(p.next(5.0).has_value());
+  CHECK_FALSE(p.arrived(11).has_value());  // a stray answer with nothing in flight changes nothing
+  CHECK(p.hovered() == 0);
+}
