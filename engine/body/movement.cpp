@@ -20,7 +20,7 @@ Result<vec3> parse_vec3(const JsonCursor& c) {
   auto n = c.array_size();
   if (!n) return n.error();
   if (*n != 3) return c.error("expected 3 numbers [x, y, z], found " + std::to_string(*n));
-  vec3 v;
+  vec3 v(0.0f);
   for (int i = 0; i < 3; ++i) {
     auto e = c.at(i);
     if (!e) return e.error();
