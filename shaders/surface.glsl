@@ -12,7 +12,7 @@ vec4 surface_color() {
     float phase = fract(arc / 0.12 - frame.time.x * (0.08 / 0.12));
     albedo *= 1.0 + 0.9 * smoothstep(0.75, 1.0, phase) * (1.0 - smoothstep(0.97, 1.0, phase));
   }
-  vec3 lit = shade(albedo, n, v, frame);
+  vec3 lit = shade(albedo, n, v, ao, frame);
   if (flags.z != 0u) {
     // Hovered: lit from within, its colour paled toward white with a brighter rim, so it reads at
     // a glance even through the translucent layers over it.

@@ -105,7 +105,8 @@ Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits s
   mesh.bindings = {{0, sizeof(scene::Vertex), VK_VERTEX_INPUT_RATE_VERTEX}};
   mesh.attributes = {{0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, position)},
                      {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, normal)},
-                     {4, 0, VK_FORMAT_R32_SFLOAT, offsetof(scene::Vertex, u)}};
+                     {4, 0, VK_FORMAT_R32_SFLOAT, offsetof(scene::Vertex, u)},
+                     {5, 0, VK_FORMAT_R32_SFLOAT, offsetof(scene::Vertex, ao)}};
   mesh.layout = layout_;
   mesh.color_formats = {color_format_};
   mesh.depth_format = depth_format_;

@@ -7,6 +7,7 @@
 
 #include "body/skinning.h"
 #include "scene/colormap.h"
+#include "scene/occlusion.h"
 
 namespace fascia::scene {
 
@@ -67,6 +68,7 @@ PosedBody pose_body(const body::Body& b, const body::Pose& pose, bool reduced_de
     }
     mesh->indices = bm.indices;
     if (bm.normals.size() != bm.positions.size()) compute_normals(*mesh);
+    bake_crease_occlusion(*mesh);  // the simplified copy inherits it with the vertices
     std::shared_ptr<Mesh> reduced;
     if (reduced_detail) reduced = std::make_shared<Mesh>(simplify(*mesh, 0.15f, 0.003f));
     out.parts.push_back({bm.name, bm.layer, std::move(mesh), std::move(reduced), tissue_color(bm.name, bm.layer)});

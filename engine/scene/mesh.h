@@ -12,7 +12,8 @@ namespace fascia::scene {
 struct Vertex {
   vec3 position;
   vec3 normal;
-  float u = 0.0f;  // arc length along a line's tube (metres), for the flow animation; 0 elsewhere
+  float u = 0.0f;   // arc length along a line's tube (metres), for the flow animation; 0 elsewhere
+  float ao = 1.0f;  // ambient light reaching it (1 open, lower in a crease): see occlusion.h
 };
 
 // Up to four joints a vertex for skinning on the GPU.
