@@ -188,11 +188,15 @@ VkRect2D drawn_area(const ImDrawData& data, VkExtent2D extent) {
       lo.x = std::min(lo.x, c.ClipRect.x), lo.y = std::min(lo.y, c.ClipRect.y);
       hi.x = std::max(hi.x, c.ClipRect.z), hi.y = std::max(hi.y, c.ClipRect.w);
     }
+  if (hi.x <= lo.x || hi.y <= lo.y) return {{0, 0}, {1, 1}};  // nothing drawn
+  // Clamped as floats first: a clip rectangle may reach far outside the target.
+  auto to_pixel = [](float v, float origin, float scale, uint32_t size) {
+    return int(std::clamp((v - origin) * scale, 0.0f, float(size)));
+  };
   const ImVec2 scale = data.FramebufferScale, origin = data.DisplayPos;
-  int x0 = std::clamp(int((lo.x - origin.x) * scale.x), 0, int(extent.width));
-  int y0 = std::clamp(int((lo.y - origin.y) * scale.y), 0, int(extent.height));
-  int x1 = std::clamp(int(std::ceil((hi.x - origin.x) * scale.x)), 0, int(extent.width));
-  int y1 = std::clamp(int(std::ceil((hi.y - origin.y) * scale.y)), 0, int(extent.height));
+  int x0 = to_pixel(lo.x, origin.x, scale.x, extent.width), y0 = to_pixel(lo.y, origin.y, scale.y, extent.height);
+  int x1 = to_pixel(std::ceil(hi.x), origin.x, scale.x, extent.width);
+  int y1 = to_pixel(std::ceil(hi.y), origin.y, scale.y, extent.height);
   if (x1 <= x0 || y1 <= y0) return {{0, 0}, {1, 1}};
   return {{x0, y0}, {uint32_t(x1 - x0), uint32_t(y1 - y0)}};
 }

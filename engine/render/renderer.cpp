@@ -479,12 +479,13 @@ VkRect2D Renderer::screen_rect(const scene::RenderScene& scene, const std::vecto
     }
   }
   if (lo.x > hi.x) return {{0, 0}, {0, 0}};
-  // NDC to pixels, a pixel's margin for rasterisation and multisample coverage.
-  auto px = [](float ndc, uint32_t size) { return (ndc * 0.5f + 0.5f) * float(size); };
-  int x0 = std::max(0, int(std::floor(px(lo.x, extent.width))) - 2);
-  int y0 = std::max(0, int(std::floor(px(lo.y, extent.height))) - 2);
-  int x1 = std::min(int(extent.width), int(std::ceil(px(hi.x, extent.width))) + 2);
-  int y1 = std::min(int(extent.height), int(std::ceil(px(hi.y, extent.height))) + 2);
+  // NDC to pixels with two pixels' margin for rasterisation and multisample coverage, clamped as
+  // floats first (a box just in front of the camera projects far outside).
+  auto px = [](float ndc, uint32_t size, float margin) {
+    return int(std::clamp((ndc * 0.5f + 0.5f) * float(size) + margin, 0.0f, float(size)));
+  };
+  int x0 = px(lo.x, extent.width, -2.0f), y0 = px(lo.y, extent.height, -2.0f);
+  int x1 = px(hi.x, extent.width, 3.0f), y1 = px(hi.y, extent.height, 3.0f);
   if (x1 <= x0 || y1 <= y0) return {{0, 0}, {0, 0}};
   return {{x0, y0}, {uint32_t(x1 - x0), uint32_t(y1 - y0)}};
 }
