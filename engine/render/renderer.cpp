@@ -306,20 +306,7 @@ const Renderer::GpuMesh& Renderer::gpu_mesh(const std::shared_ptr<const scene::M
   std::memcpy(g.vertices.mapped, mesh->vertices.data(), vbytes);
   std::memcpy(g.indices.mapped, mesh->indices.data(), ibytes);
   g.index_count = static_cast<uint32_t>(mesh->indices.size());
-  std::unordered_map<uint32_t, Box> by_joint;
-  for (size_t v = 0; v < mesh->vertices.size(); ++v) {
-    const vec3& p = mesh->vertices[v].position;
-    g.box.lo = glm::min(g.box.lo, p);
-    g.box.hi = glm::max(g.box.hi, p);
-    if (!mesh->skinned()) continue;
-    for (int k = 0; k < 4; ++k) {
-      if (mesh->skin[v].weights[k] <= 0.0f) continue;
-      Box& b = by_joint[mesh->skin[v].joints[k]];
-      b.lo = glm::min(b.lo, p);
-      b.hi = glm::max(b.hi, p);
-    }
-  }
-  g.joint_boxes.assign(by_joint.begin(), by_joint.end());
+  g.bounds = mesh_bounds(*mesh);
   if (mesh->skinned()) {
     size_t sbytes = mesh->skin.size() * sizeof(scene::SkinInfluence);
     g.skin = create_buffer(ctx_, std::max<size_t>(sbytes, 4), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT);
@@ -453,41 +440,16 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
 // camera. The translucency passes work in this rectangle only; full screen when a box reaches
 // behind the camera.
 VkRect2D Renderer::screen_rect(const scene::RenderScene& scene, const std::vector<uint32_t>& list, VkExtent2D extent) {
-  const VkRect2D full{{0, 0}, extent};
   const float aspect = float(extent.width) / float(std::max(1u, extent.height));
-  const mat4 view_proj = scene.camera.projection(aspect) * scene.camera.view();
-  vec2 lo(1e30f), hi(-1e30f);
-  auto add = [&](const mat4& to_clip, const Box& b) {
-    for (int c = 0; c < 8; ++c) {
-      vec4 p = to_clip * vec4(c & 1 ? b.hi.x : b.lo.x, c & 2 ? b.hi.y : b.lo.y, c & 4 ? b.hi.z : b.lo.z, 1.0f);
-      if (p.w <= 1e-4f) return false;
-      vec2 ndc = vec2(p) / p.w;
-      lo = glm::min(lo, ndc);
-      hi = glm::max(hi, ndc);
-    }
-    return true;
-  };
+  ScreenRect rect(scene.camera.projection(aspect) * scene.camera.view(), extent.width, extent.height);
   for (uint32_t i : list) {
     const scene::MeshInstance& inst = scene.instances[i];
-    const GpuMesh& m = gpu_mesh(inst.mesh);
-    const mat4 to_clip = view_proj * inst.transform;
-    if (inst.palette && !m.joint_boxes.empty()) {
-      for (const auto& [joint, box] : m.joint_boxes)
-        if (joint >= inst.palette->size() || !add(to_clip * (*inst.palette)[joint], box)) return full;
-    } else if (!add(to_clip, m.box)) {
-      return full;
-    }
+    rect.add(gpu_mesh(inst.mesh).bounds, inst.transform, inst.palette.get());
   }
-  if (lo.x > hi.x) return {{0, 0}, {0, 0}};
-  // NDC to pixels with two pixels' margin for rasterisation and multisample coverage, clamped as
-  // floats first (a box just in front of the camera projects far outside).
-  auto px = [](float ndc, uint32_t size, float margin) {
-    return int(std::clamp((ndc * 0.5f + 0.5f) * float(size) + margin, 0.0f, float(size)));
-  };
-  int x0 = px(lo.x, extent.width, -2.0f), y0 = px(lo.y, extent.height, -2.0f);
-  int x1 = px(hi.x, extent.width, 3.0f), y1 = px(hi.y, extent.height, 3.0f);
-  if (x1 <= x0 || y1 <= y0) return {{0, 0}, {0, 0}};
-  return {{x0, y0}, {uint32_t(x1 - x0), uint32_t(y1 - y0)}};
+  auto px = rect.pixels();
+  if (!px) return {{0, 0}, extent};
+  if (px->z <= px->x || px->w <= px->y) return {{0, 0}, {0, 0}};
+  return {{px->x, px->y}, {uint32_t(px->z - px->x), uint32_t(px->w - px->y)}};
 }
 
 // Weighted blended order-independent transparency: the translucent instances add into `accum` and

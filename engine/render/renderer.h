@@ -10,6 +10,7 @@
 
 #include "render/context.h"
 #include "render/resources.h"
+#include "render/screen_bounds.h"
 #include "render/target.h"
 #include "scene/render_scene.h"
 
@@ -69,15 +70,9 @@ class Renderer {
     bool pick_in_flight = false;
     RetireList retired;
   };
-  struct Box {
-    vec3 lo{1e30f}, hi{-1e30f};
-  };
   struct GpuMesh {
     std::weak_ptr<const scene::Mesh> source;
-    // Where its vertices can be: the box of all of them, and for a skinned mesh one box per joint
-    // of the vertices that joint moves (a skinned vertex lies within the hull of its joints' boxes).
-    Box box;
-    std::vector<std::pair<uint32_t, Box>> joint_boxes;
+    MeshBounds bounds;  // where its vertices can be, for the translucency passes' rectangle
     Buffer vertices;
     Buffer indices;
     Buffer skin;  // joints and weights, when skinned
