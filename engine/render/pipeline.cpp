@@ -67,26 +67,15 @@ VkPipeline create_graphics_pipeline(const Context& ctx, const PipelineDesc& d) {
   std::vector<VkPipelineColorBlendAttachmentState> attachments(d.color_formats.size());
   for (VkPipelineColorBlendAttachmentState& a : attachments) {
     a.colorWriteMask = rgba;
-    a.colorBlendOp = VK_BLEND_OP_ADD;
-    a.alphaBlendOp = VK_BLEND_OP_ADD;
-    switch (d.blend) {
-      case Blend::None:
-        break;
-      case Blend::Over:
-        a.blendEnable = VK_TRUE;
-        a.srcColorBlendFactor = VK_BLEND_FACTOR_SRC_ALPHA;
-        a.dstColorBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
-        a.srcAlphaBlendFactor = VK_BLEND_FACTOR_ONE;
-        a.dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
-        break;
-      case Blend::Accumulate:
-        a.blendEnable = VK_TRUE;
-        a.srcColorBlendFactor = VK_BLEND_FACTOR_ONE;
-        a.dstColorBlendFactor = VK_BLEND_FACTOR_ONE;
-        a.srcAlphaBlendFactor = VK_BLEND_FACTOR_ZERO;
-        a.dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
-        break;
-    }
+    if (d.blend == Blend::None) continue;
+    // Over: rgb = a·src + (1 − a)·dst, alpha likewise over. Accumulate: rgb adds, alpha = (1 − a)·dst.
+    const bool over = d.blend == Blend::Over;
+    a.blendEnable = VK_TRUE;
+    a.srcColorBlendFactor = over ? VK_BLEND_FACTOR_SRC_ALPHA : VK_BLEND_FACTOR_ONE;
+    a.dstColorBlendFactor = over ? VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA : VK_BLEND_FACTOR_ONE;
+    a.srcAlphaBlendFactor = over ? VK_BLEND_FACTOR_ONE : VK_BLEND_FACTOR_ZERO;
+    a.dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
+    a.colorBlendOp = a.alphaBlendOp = VK_BLEND_OP_ADD;
   }
   VkPipelineColorBlendStateCreateInfo blend{VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO};
   blend.attachmentCount = static_cast<uint32_t>(attachments.size());
