@@ -1,6 +1,6 @@
 #include <malloc.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 int main(int argc, char** argv) {
   // Fixed malloc thresholds instead of glibc's sliding ones. Blocks over 128 KB (meshes, lavapipe's

@@ -1,14 +1,14 @@
-#include "still.h"
+#include "capture/still.h"
 
 #include <optional>
 
-#include "app_model.h"
-#include "cli_util.h"
+#include "common/app_model.h"
+#include "cli/cli_util.h"
 #include "core/file_io.h"
-#include "labels.h"
+#include "common/labels.h"
 #include "render/offscreen.h"
-#include "tension.h"
-#include "ui_layer.h"
+#include "common/tension.h"
+#include "common/ui_layer.h"
 
 #include <imgui.h>
 #include <algorithm>

@@ -1,4 +1,4 @@
-#include "bench_render.h"
+#include "cli/bench_render.h"
 
 #include <algorithm>
 #include <chrono>
@@ -7,11 +7,11 @@
 #include <ctime>
 #include <vector>
 
-#include "app_model.h"
-#include "cli_util.h"
-#include "panel.h"
+#include "common/app_model.h"
+#include "cli/cli_util.h"
+#include "ui/panel.h"
 #include "render/offscreen.h"
-#include "ui_layer.h"
+#include "common/ui_layer.h"
 
 namespace fascia::app {
 namespace {

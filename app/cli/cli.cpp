@@ -1,11 +1,11 @@
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <cstdio>
 #include <cstdlib>
 
 #include <CLI/CLI.hpp>
 
-#include "commands.h"
+#include "cli/commands.h"
 #include "core/log.h"
 
 namespace fascia::app {

@@ -6,8 +6,8 @@
 
 #include "atlas/atlas.h"
 #include "atlas/report.h"
-#include "cli_util.h"
-#include "commands.h"
+#include "cli/cli_util.h"
+#include "cli/commands.h"
 #include "core/paths.h"
 
 namespace fascia::app {

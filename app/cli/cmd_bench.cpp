@@ -4,8 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "bench_render.h"
-#include "commands.h"
+#include "cli/bench_render.h"
+#include "cli/commands.h"
 #include "sim/bench.h"
 
 namespace fascia::app {

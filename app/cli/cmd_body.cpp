@@ -11,8 +11,8 @@
 #include "core/file_io.h"
 
 #include <filesystem>
-#include "cli_util.h"
-#include "commands.h"
+#include "cli/cli_util.h"
+#include "cli/commands.h"
 
 namespace fascia::app {
 namespace {

@@ -4,8 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "cli_util.h"
-#include "commands.h"
+#include "cli/cli_util.h"
+#include "cli/commands.h"
 #include "sim/commands.h"
 
 namespace fascia::app {

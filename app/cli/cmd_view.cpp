@@ -5,10 +5,10 @@
 
 #include <CLI/CLI.hpp>
 
-#include "cli_util.h"
-#include "commands.h"
-#include "still.h"
-#include "window_app.h"
+#include "cli/cli_util.h"
+#include "cli/commands.h"
+#include "capture/still.h"
+#include "ui/window_app.h"
 
 namespace fascia::app {
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-#include "app_model.h"
+#include "common/app_model.h"
 
 #include "atlas/body_frame.h"
 #include "core/paths.h"

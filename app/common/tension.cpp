@@ -1,4 +1,4 @@
-#include "tension.h"
+#include "common/tension.h"
 
 #include <algorithm>
 #include <cmath>

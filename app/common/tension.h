@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "app_model.h"
+#include "common/app_model.h"
 #include "core/result.h"
 
 namespace fascia::app {

@@ -1,4 +1,4 @@
-#include "ui_layer.h"
+#include "common/ui_layer.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "orbit_controls.h"
+#include "ui/orbit_controls.h"
 
 #include <algorithm>
 #include <cmath>

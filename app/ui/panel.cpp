@@ -1,11 +1,11 @@
-#include "panel.h"
+#include "ui/panel.h"
 
 #include <algorithm>
 #include <iterator>
 
 #include <imgui.h>
 
-#include "orbit_controls.h"
+#include "ui/orbit_controls.h"
 #include "sim/commands.h"
 
 #include <cstdio>

@@ -1,6 +1,6 @@
 #pragma once
 // The control panel of the window (Dear ImGui), also drawn by the benchmark so it measures the UI.
-#include "app_model.h"
+#include "common/app_model.h"
 
 namespace fascia::app {
 

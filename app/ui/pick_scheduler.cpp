@@ -1,4 +1,4 @@
-#include "pick_scheduler.h"
+#include "ui/pick_scheduler.h"
 
 namespace fascia::app {
 

@@ -1,4 +1,4 @@
-#include "window_app.h"
+#include "ui/window_app.h"
 
 #include <unistd.h>
 
@@ -13,15 +13,15 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
-#include "app_model.h"
-#include "cli_util.h"
-#include "orbit_controls.h"
-#include "panel.h"
-#include "pick_scheduler.h"
+#include "common/app_model.h"
+#include "cli/cli_util.h"
+#include "ui/orbit_controls.h"
+#include "ui/panel.h"
+#include "ui/pick_scheduler.h"
 #include "render/renderer.h"
 #include "render/swapchain_target.h"
-#include "tension.h"
-#include "ui_layer.h"
+#include "common/tension.h"
+#include "common/ui_layer.h"
 
 namespace fascia::app {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "app_model.h"
+#include "common/app_model.h"
 #include "render/offscreen.h"
 
 using namespace fascia;

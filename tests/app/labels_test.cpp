@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "labels.h"
+#include "common/labels.h"
 
 using namespace fascia;
 using namespace fascia::app;

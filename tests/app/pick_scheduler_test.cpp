@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "pick_scheduler.h"
+#include "ui/pick_scheduler.h"
 
 using fascia::vec2;
 using fascia::app::PickScheduler;

@@ -3,10 +3,10 @@
 // lavapipe with validation on; any validation message fails.
 #include <doctest/doctest.h>
 
-#include "app_model.h"
+#include "common/app_model.h"
 #include "render/offscreen.h"
 #include "support/golden.h"
-#include "tension.h"
+#include "common/tension.h"
 
 using namespace fascia;
 using namespace fascia::app;

@@ -11,13 +11,13 @@
 #include <string>
 #include <vector>
 
-#include "bench_render.h"
-#include "cli.h"
+#include "cli/bench_render.h"
+#include "cli/cli.h"
 #include "core/file_io.h"
 #include "fuzz/targets.h"
 #include "sim/bench.h"
-#include "still.h"
-#include "window_app.h"
+#include "capture/still.h"
+#include "ui/window_app.h"
 
 namespace fascia::app {
 
