@@ -33,7 +33,7 @@ TEST_CASE("session: out-of-range values are refused with the field and the range
   CHECK(rel.error().message.find("no restriction") != std::string::npos);
 }
 
-TEST_CASE("session: removing a restriction removes its release; reset keeps the notes") {
+TEST_CASE("session: removing a restriction removes its release, reset keeps the notes") {
   Session s = default_session();
   s = reduce(s, SetRestriction{{"gastrocnemius.l", 3, 2}}).value();
   s = reduce(s, StartRelease{"gastrocnemius.l", 1.5}).value();
@@ -56,7 +56,7 @@ TEST_CASE("session: only simulation inputs ask the sim worker to re-sync") {
   CHECK(describe(SetRestriction{{"gastrocnemius.l", 2, 0}}) == "restrict gastrocnemius.l");
 }
 
-TEST_CASE("history: undo and redo walk the values; a slider drag is one step") {
+TEST_CASE("history: undo and redo walk the values, a slider drag is one step") {
   History h;
   REQUIRE(h.apply(SetRestriction{{"gastrocnemius.l", 2, 0}}));
   // A drag: many values under one merge key.

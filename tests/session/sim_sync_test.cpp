@@ -19,7 +19,7 @@ double track_tension(const sim::Model& m, const sim::Data& d, const std::string&
 }
 }  // namespace
 
-TEST_CASE("sim sync: the session's restriction loads the calf; syncing the default session undoes it exactly") {
+TEST_CASE("sim sync: the session's restriction loads the calf, syncing the default session undoes it exactly") {
   const sim::Model& m = sim::default_model();
   sim::Data d = sim::make_data(m);
   SimBinding b;
