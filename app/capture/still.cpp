@@ -2,13 +2,13 @@
 
 #include <optional>
 
-#include "common/app_model.h"
 #include "cli/cli_util.h"
-#include "core/file_io.h"
+#include "common/app_model.h"
 #include "common/labels.h"
-#include "render/offscreen.h"
 #include "common/tension.h"
 #include "common/ui_layer.h"
+#include "core/file_io.h"
+#include "render/offscreen.h"
 
 #include <imgui.h>
 #include <algorithm>
@@ -24,7 +24,8 @@ Status check_line_ids(const AppModel& model, const std::vector<std::string>& ids
     bool known = false;
     for (const auto& t : model.lines.tracks)
       for (const auto& l : t.lines) known |= scene::line_selected({id}, l);
-    if (!known) return bad_input("--lines '" + id + "': no such line; expected ids like sbl, sfl, ll, spl or sbl.l");
+    if (!known)
+      return bad_input("--lines '" + id + "': no such line; expected ids like sbl, sfl, ll, spl or sbl.l");
   }
   return ok_status();
 }
@@ -68,7 +69,8 @@ Status render_still(const StillOptions& o) {
       if (m.name == o.pose) found = &m;
       names += (names.empty() ? "" : ", ") + m.name;
     }
-    if (!found) return bad_input(o.pose_flag + " '" + o.pose + "': no such pose or movement; expected one of " + names);
+    if (!found)
+      return bad_input(o.pose_flag + " '" + o.pose + "': no such pose or movement; expected one of " + names);
     (*model)->apply_pose(body::sample_movement(*found, (*model)->body.skeleton, found->duration()));
   }
   ViewState state = (*model)->default_view(o.view).value();
@@ -97,7 +99,9 @@ Status render_still(const StillOptions& o) {
                 scale);
   }
   if (tension) draw_tension_legend(*tension, scale);
-  auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D e) { ui.record(cmd, image, e); };
+  auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D e) {
+    ui.record(cmd, image, e);
+  };
   ImageRGBA8 image = (*off)->render((*model)->build_scene(state), overlay);
   if (uint32_t n = (*off)->validation_messages())
     return internal_error("the renderer produced " + std::to_string(n) + " validation message(s)");

@@ -13,13 +13,14 @@ namespace fascia::app {
 struct StillOptions {
   std::filesystem::path output;
   VkExtent2D size{1280, 720};
-  std::string view = "front";  // front | back | left | right
+  std::string view = "front";      // front | back | left | right
   std::vector<std::string> lines;  // line ids to show ("sbl", "sbl.l"); empty = all
   bool transparent = false;
   std::vector<std::string> restrict;  // --restrict values: colour the lines by added tension
   bool labels = true;
-  std::string pose;                    // a movement of assets/poses, shown at its last key; empty = standing
-  std::string pose_flag = "--pose";    // the flag that gave `pose`, for the error message                  // station labels when one or two lines are shown
+  std::string pose;                  // a movement of assets/poses, shown at its last key; empty = standing
+  std::string pose_flag = "--pose";  // the flag that gave `pose`, for the error message                  //
+                                     // station labels when one or two lines are shown
 };
 
 Status render_still(const StillOptions& options);

@@ -7,11 +7,11 @@
 #include <ctime>
 #include <vector>
 
-#include "common/app_model.h"
 #include "cli/cli_util.h"
-#include "ui/panel.h"
-#include "render/offscreen.h"
+#include "common/app_model.h"
 #include "common/ui_layer.h"
+#include "render/offscreen.h"
+#include "ui/panel.h"
 
 namespace fascia::app {
 namespace {
@@ -25,7 +25,9 @@ double process_cpu_ms() {
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double ms_since(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 
 double median(std::vector<double> v) {
   if (v.empty()) return 0;
@@ -47,14 +49,17 @@ double peak_rss_mb() {
 
 // Median time a frame of the whole app (body, all lines, the panel) takes at `extent`, drawn back to
 // back with two frames in flight, as the window draws them.
-Json frame_time(const AppModel& model, VkExtent2D extent, int frames, bool reduced, VkSampleCountFlagBits samples) {
+Json frame_time(const AppModel& model, VkExtent2D extent, int frames, bool reduced,
+                VkSampleCountFlagBits samples) {
   auto off = render::create_offscreen(extent, false);
   if (!off) return {{"error", off.error().message}};
   (*off)->renderer = std::make_unique<render::Renderer>(*(*off)->context, (*off)->target->format(), samples);
   ViewState view = model.default_view("front").value();
   view.body.reduced_detail = reduced;
   UiLayer ui(*(*off)->context, (*off)->target->format(), nullptr, extent.height / 720.0f);
-  auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D e) { ui.record(cmd, image, e); };
+  auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D e) {
+    ui.record(cmd, image, e);
+  };
   RestrictionTool tool;
   MovementTool movement;
   std::vector<double> times, cpu;
@@ -75,9 +80,14 @@ Json frame_time(const AppModel& model, VkExtent2D extent, int frames, bool reduc
     triangles += inst.mesh->indices.size() / 3;
     ++draws;
   }
-  return {{"median_ms", median(times)},         {"median_cpu_ms", median(cpu)}, {"frames", frames},
-          {"width", extent.width},              {"height", extent.height},      {"triangles", triangles},
-          {"draws", draws},                     {"msaa", int((*off)->renderer->samples())},
+  return {{"median_ms", median(times)},
+          {"median_cpu_ms", median(cpu)},
+          {"frames", frames},
+          {"width", extent.width},
+          {"height", extent.height},
+          {"triangles", triangles},
+          {"draws", draws},
+          {"msaa", int((*off)->renderer->samples())},
           {"detail", reduced ? "reduced" : "full"}};
 }
 
@@ -107,7 +117,8 @@ Json bench_render(const RenderBenchOptions& o) {
   out["frame_1280x720"] = frame_time(**model, {1280, 720}, o.frames, software, window_samples);
   out["frame_1280x720"]["target_ms"] = 33;
   out["frame_1920x1080"] = frame_time(**model, {1920, 1080}, o.frames, software, window_samples);
-  out["frame_1280x720_full_quality"] = frame_time(**model, {1280, 720}, o.frames, false, VK_SAMPLE_COUNT_4_BIT);
+  out["frame_1280x720_full_quality"] =
+      frame_time(**model, {1280, 720}, o.frames, false, VK_SAMPLE_COUNT_4_BIT);
   out["peak_resident_memory_mb"] = peak_rss_mb();
   out["peak_resident_memory_target_mb"] = 300;
   return out;

@@ -23,6 +23,8 @@ int report(const Error& error) {
   return error.exit_status();
 }
 
-bool want_validation() { return render::validation_requested_by_default(); }
+bool want_validation() {
+  return render::validation_requested_by_default();
+}
 
 }  // namespace fascia::app

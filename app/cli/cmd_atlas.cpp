@@ -19,8 +19,10 @@ Command add_atlas_command(CLI::App& cli) {
   return {sub, [json] {
             auto atlas = atlas::load_atlas(assets_dir() / "atlas");
             if (!atlas) return report(atlas.error());
-            if (*json) std::printf("%s\n", atlas::atlas_json(*atlas).dump(2).c_str());
-            else std::fputs(atlas::atlas_text(*atlas).c_str(), stdout);
+            if (*json)
+              std::printf("%s\n", atlas::atlas_json(*atlas).dump(2).c_str());
+            else
+              std::fputs(atlas::atlas_text(*atlas).c_str(), stdout);
             return 0;
           }};
 }

@@ -39,8 +39,10 @@ Command add_bench_command(CLI::App& cli) {
             j["sim"] = sim::bench_sim(so);
             j["render"] = bench_render(ro);
             j["note"] = "medians on this machine; shared machines are noisy, compare ratios";
-            if (*json) std::printf("%s\n", j.dump(2).c_str());
-            else print_text(j);
+            if (*json)
+              std::printf("%s\n", j.dump(2).c_str());
+            else
+              print_text(j);
             return 0;
           }};
 }

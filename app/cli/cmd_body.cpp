@@ -29,12 +29,15 @@ int run_body(const BodyArgs& a) {
   if (!a.import_path.empty()) {
     auto model = body::import_model(a.import_path);
     if (!model) return report(model.error());
-    std::fputs((a.json ? body::import_report_json(*model) : body::import_report_text(*model)).c_str(), stdout);
+    std::fputs((a.json ? body::import_report_json(*model) : body::import_report_text(*model)).c_str(),
+               stdout);
     if (a.json) std::fputc('\n', stdout);
     return 0;
   }
   std::filesystem::path out = a.export_path;
-  if (out.extension() != ".glb") return report(bad_input(out.string() + ": the body is exported as binary glTF; give a name ending in .glb"));
+  if (out.extension() != ".glb")
+    return report(
+        bad_input(out.string() + ": the body is exported as binary glTF; give a name ending in .glb"));
   if (auto s = check_writable(out); !s) return report(s.error());
   if (auto s = body::export_glb(body::load_or_build_body({}), out); !s) return report(s.error());
   std::printf("fascia: wrote %s\n", out.c_str());
@@ -45,9 +48,12 @@ int run_body(const BodyArgs& a) {
 
 Command add_body_command(CLI::App& cli) {
   auto args = std::make_shared<BodyArgs>();
-  CLI::App* sub = cli.add_subcommand("body", "export the built-in body, or report on importing an external rig");
-  sub->add_option("--export", args->export_path, "write the built-in body (skeleton, bones, muscles, skin) as glTF .glb");
-  sub->add_option("--import", args->import_path, "import a rigged model (glTF, GLB, FBX, COLLADA, OBJ, MakeHuman .mhskel) and report");
+  CLI::App* sub =
+      cli.add_subcommand("body", "export the built-in body, or report on importing an external rig");
+  sub->add_option("--export", args->export_path,
+                  "write the built-in body (skeleton, bones, muscles, skin) as glTF .glb");
+  sub->add_option("--import", args->import_path,
+                  "import a rigged model (glTF, GLB, FBX, COLLADA, OBJ, MakeHuman .mhskel) and report");
   sub->add_flag("--json", args->json, "the import report as JSON");
   return {sub, [args] { return run_body(*args); }};
 }

@@ -4,9 +4,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "capture/still.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
-#include "capture/still.h"
 
 namespace fascia::app {
 namespace {

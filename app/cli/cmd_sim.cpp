@@ -13,8 +13,10 @@ namespace {
 
 int print(const Result<Json>& j, bool json, std::string (*text)(const Json&)) {
   if (!j) return report(j.error());
-  if (json) std::printf("%s\n", j->dump(2).c_str());
-  else std::fputs(text(*j).c_str(), stdout);
+  if (json)
+    std::printf("%s\n", j->dump(2).c_str());
+  else
+    std::fputs(text(*j).c_str(), stdout);
   return 0;
 }
 
@@ -41,7 +43,8 @@ Command add_trace_command(CLI::App& cli) {
   sub->add_option("--pose", o->pose, "named pose");
   sub->add_option("--top", o->top, "how many sources to list")->check(CLI::Range(1, 1000));
   sub->add_flag("--json", *json, "as JSON");
-  return {sub, [o, json] { return print(sim::trace_command(sim::default_model(), *o), *json, sim::trace_text); }};
+  return {sub,
+          [o, json] { return print(sim::trace_command(sim::default_model(), *o), *json, sim::trace_text); }};
 }
 
 Command add_rom_command(CLI::App& cli) {

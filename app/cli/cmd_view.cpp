@@ -5,9 +5,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "capture/still.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
-#include "capture/still.h"
 #include "ui/window_app.h"
 
 namespace fascia::app {
@@ -18,14 +18,16 @@ namespace {
 fs::path fallback_still_path() {
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec && exe.parent_path().filename() == "bin") return exe.parent_path().parent_path() / "fascia-still.png";
+  if (!ec && exe.parent_path().filename() == "bin")
+    return exe.parent_path().parent_path() / "fascia-still.png";
   return fs::current_path() / "fascia-still.png";
 }
 
 int run_view(const ViewOptions& options) {
   if (!display_available()) {
     fs::path out = fallback_still_path();
-    std::printf("fascia: no display (DISPLAY is not set), so no window; rendering the default still headlessly\n");
+    std::printf(
+        "fascia: no display (DISPLAY is not set), so no window; rendering the default still headlessly\n");
     StillOptions still;
     still.output = out;
     still.pose = options.movement;  // a movement is shown at its last key (and checked)
@@ -43,9 +45,12 @@ int run_view(const ViewOptions& options) {
 Command add_view_command(CLI::App& cli) {
   auto v = std::make_shared<ViewOptions>();
   CLI::App* sub = cli.add_subcommand("view", "open the app on the built-in body (the default)");
-  sub->add_option("--frames", v->max_frames, "close after this many frames (for tests)")->check(CLI::Range(1, 1000000));
-  sub->add_option("--movement", v->movement, "play a movement (walk, squat, forward_bend, ...) with the lines coloured by stretch");
-  sub->add_flag("--exercise-resize", v->exercise_resize, "resize, minimise and restore while running (tests)");
+  sub->add_option("--frames", v->max_frames, "close after this many frames (for tests)")
+      ->check(CLI::Range(1, 1000000));
+  sub->add_option("--movement", v->movement,
+                  "play a movement (walk, squat, forward_bend, ...) with the lines coloured by stretch");
+  sub->add_flag("--exercise-resize", v->exercise_resize,
+                "resize, minimise and restore while running (tests)");
   return {sub, [v] { return run_view(*v); }};
 }
 

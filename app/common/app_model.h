@@ -25,7 +25,7 @@ struct ViewState {
   scene::Camera camera;
   bool transparent_background = false;
   float time_seconds = 0.0f;  // drives the flow along the lines
-  uint32_t hover_pick = 0;    // what the cursor rests on (a body part glows; a line glows through lines.hover)
+  uint32_t hover_pick = 0;  // what the cursor rests on (a body part glows; a line glows through lines.hover)
 };
 
 // What a pick id names, in words for the panel, and the line to highlight (empty for body parts).
@@ -40,7 +40,7 @@ struct AppModel {
   atlas::Atlas atlas;
   atlas::ResolvedAtlas resolved;
   scene::LineGeometry lines;
-  std::vector<body::Movement> movements;          // assets/poses, by file name
+  std::vector<body::Movement> movements;           // assets/poses, by file name
   std::map<std::string, float> rest_track_length;  // metres, standing
 
   // Puts the body and the lines into `pose`: a new skinning palette (the meshes stay on the GPU)

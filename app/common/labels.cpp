@@ -11,8 +11,9 @@ std::string pretty_name(const std::string& id) {
   return s;
 }
 
-std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const scene::Camera& camera, vec2 viewport,
-                                      float text_height, float (*text_width)(const std::string&)) {
+std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const scene::Camera& camera,
+                                      vec2 viewport, float text_height,
+                                      float (*text_width)(const std::string&)) {
   mat4 vp = camera.projection(viewport.x / viewport.y) * camera.view();
   std::vector<PlacedLabel> placed;
   auto overlaps = [&](vec2 a0, vec2 a1) {
@@ -49,9 +50,11 @@ void draw_labels(const std::vector<PlacedLabel>& labels, float scale) {
   for (const auto& l : labels) {
     vec2 c = (l.min + l.max) * 0.5f;
     vec2 edge(glm::clamp(l.anchor.x, l.min.x, l.max.x), glm::clamp(l.anchor.y, l.min.y, l.max.y));
-    dl->AddLine(ImVec2(l.anchor.x, l.anchor.y), ImVec2(edge.x, edge.y), IM_COL32(240, 240, 235, 200), 1.2f * scale);
+    dl->AddLine(ImVec2(l.anchor.x, l.anchor.y), ImVec2(edge.x, edge.y), IM_COL32(240, 240, 235, 200),
+                1.2f * scale);
     dl->AddCircleFilled(ImVec2(l.anchor.x, l.anchor.y), 2.5f * scale, IM_COL32(255, 255, 250, 255));
-    dl->AddRectFilled(ImVec2(l.min.x, l.min.y), ImVec2(l.max.x, l.max.y), IM_COL32(16, 18, 24, 200), 4 * scale);
+    dl->AddRectFilled(ImVec2(l.min.x, l.min.y), ImVec2(l.max.x, l.max.y), IM_COL32(16, 18, 24, 200),
+                      4 * scale);
     ImVec2 ts = ImGui::CalcTextSize(l.text.c_str());
     dl->AddText(ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32(245, 245, 240, 255), l.text.c_str());
   }

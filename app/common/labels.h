@@ -15,14 +15,15 @@ struct Label {
 
 struct PlacedLabel {
   std::string text;
-  vec2 anchor;  // pixels
+  vec2 anchor;    // pixels
   vec2 min, max;  // the text box, pixels
 };
 
 // Places each label beside its projected anchor, trying eight positions and then farther out,
 // skipping labels that cannot be placed without overlap. Pure: tested without a GPU.
-std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const scene::Camera& camera, vec2 viewport,
-                                      float text_height, float (*text_width)(const std::string&));
+std::vector<PlacedLabel> place_labels(const std::vector<Label>& labels, const scene::Camera& camera,
+                                      vec2 viewport, float text_height,
+                                      float (*text_width)(const std::string&));
 
 // Draws placed labels (leader line, box, text) into the current ImGui frame.
 void draw_labels(const std::vector<PlacedLabel>& labels, float scale);

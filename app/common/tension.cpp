@@ -29,7 +29,8 @@ std::string side_of(const std::string& id) {
 
 }  // namespace
 
-Result<TensionColouring> colour_by_tension(const AppModel& model, const std::vector<std::string>& restrictions) {
+Result<TensionColouring> colour_by_tension(const AppModel& model,
+                                           const std::vector<std::string>& restrictions) {
   sim::SimOptions o;
   o.restrict = restrictions;
   auto j = sim::sim_command(sim::default_model(), o);
@@ -91,7 +92,8 @@ void draw_tension_legend(const TensionColouring& c, float scale) {
   draw_legend("Added tension, mean per track (square-root scale)", "0 N", mid, hi, scale);
 }
 
-std::map<std::string, float> colour_by_stretch(const std::map<std::string, float>& stretch, float max_stretch) {
+std::map<std::string, float> colour_by_stretch(const std::map<std::string, float>& stretch,
+                                               float max_stretch) {
   std::map<std::string, float> out;
   for (const auto& [id, s] : stretch) out[id] = std::clamp(s / max_stretch, 0.0f, 1.0f);
   return out;

@@ -5,16 +5,18 @@
 
 #include <filesystem>
 
-#include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_vulkan.h>
+#include <imgui.h>
 
 #include "render/vk_check.h"
 
 namespace fascia::app {
 namespace {
 
-void check_vk(VkResult r) { VK_CHECK(r); }
+void check_vk(VkResult r) {
+  VK_CHECK(r);
+}
 
 constexpr const char* kFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
@@ -37,8 +39,10 @@ UiLayer::UiLayer(render::Context& ctx, VkFormat format, GLFWwindow* window, floa
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // no imgui.ini littering the working directory
   std::error_code ec;
-  if (std::filesystem::exists(kFont, ec)) io.Fonts->AddFontFromFileTTF(kFont, 15.0f * scale);
-  else io.FontGlobalScale = scale;
+  if (std::filesystem::exists(kFont, ec))
+    io.Fonts->AddFontFromFileTTF(kFont, 15.0f * scale);
+  else
+    io.FontGlobalScale = scale;
   style(scale);
   if (window) ImGui_ImplGlfw_InitForVulkan(window, true);
 
@@ -144,7 +148,9 @@ void UiLayer::forget_framebuffers() {
   framebuffers_.clear();
 }
 
-bool UiLayer::wants_mouse() const { return ImGui::GetIO().WantCaptureMouse; }
+bool UiLayer::wants_mouse() const {
+  return ImGui::GetIO().WantCaptureMouse;
+}
 
 void UiLayer::begin_frame(VkExtent2D extent, float dt) {
   // A frame whose drawing was skipped (the swapchain went out of date) still has to be closed.
@@ -194,7 +200,8 @@ VkRect2D drawn_area(const ImDrawData& data, VkExtent2D extent) {
     return int(std::clamp((v - origin) * scale, 0.0f, float(size)));
   };
   const ImVec2 scale = data.FramebufferScale, origin = data.DisplayPos;
-  int x0 = to_pixel(lo.x, origin.x, scale.x, extent.width), y0 = to_pixel(lo.y, origin.y, scale.y, extent.height);
+  int x0 = to_pixel(lo.x, origin.x, scale.x, extent.width),
+      y0 = to_pixel(lo.y, origin.y, scale.y, extent.height);
   int x1 = to_pixel(std::ceil(hi.x), origin.x, scale.x, extent.width);
   int y1 = to_pixel(std::ceil(hi.y), origin.y, scale.y, extent.height);
   if (x1 <= x0 || y1 <= y0) return {{0, 0}, {1, 1}};

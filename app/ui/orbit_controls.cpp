@@ -21,8 +21,8 @@ void OrbitControls::on_move(scene::Camera& cam, double x, double y, int viewport
     cam.pitch_deg = std::clamp(cam.pitch_deg + float(dy) * 0.3f, -85.0f, 85.0f);
   } else if (panning) {
     // Move the target in the view plane so the point under the cursor follows it.
-    float world_per_pixel =
-        2.0f * cam.distance * std::tan(glm::radians(cam.fov_y_deg) * 0.5f) / float(std::max(1, viewport_height));
+    float world_per_pixel = 2.0f * cam.distance * std::tan(glm::radians(cam.fov_y_deg) * 0.5f) /
+                            float(std::max(1, viewport_height));
     mat4 view = cam.view();
     vec3 right(view[0][0], view[1][0], view[2][0]);
     vec3 up(view[0][1], view[1][1], view[2][1]);

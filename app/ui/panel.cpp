@@ -5,8 +5,8 @@
 
 #include <imgui.h>
 
-#include "ui/orbit_controls.h"
 #include "sim/commands.h"
+#include "ui/orbit_controls.h"
 
 #include <cstdio>
 
@@ -40,7 +40,8 @@ void restriction_controls(RestrictionTool& tool) {
   ImGui::SliderFloat("Shorten %", &tool.shorten_pct, 0.0f, 10.0f, "%.1f");
   if (ImGui::Button("Restrict")) {
     char buf[160];
-    std::snprintf(buf, sizeof buf, "%s=%.2f,%.2f", tracks[tool.track].c_str(), tool.stiffness_x, tool.shorten_pct);
+    std::snprintf(buf, sizeof buf, "%s=%.2f,%.2f", tracks[tool.track].c_str(), tool.stiffness_x,
+                  tool.shorten_pct);
     tool.active.push_back(buf);
     tool.colour_by_tension = true;
     tool.changed = true;
@@ -86,7 +87,8 @@ void movement_controls(MovementTool& tool, const std::vector<body::Movement>& mo
     if (ImGui::Button(tool.playing ? "Pause" : "Play")) tool.playing = !tool.playing;
     ImGui::SameLine();
     ImGui::SetNextItemWidth(150);
-    if (ImGui::SliderFloat("##time", &tool.time, 0.0f, std::max(0.01f, m.duration()), "%.2f s")) tool.changed = true;
+    if (ImGui::SliderFloat("##time", &tool.time, 0.0f, std::max(0.01f, m.duration()), "%.2f s"))
+      tool.changed = true;
   }
   if (ImGui::Checkbox("Colour lines by stretch", &tool.colour_by_stretch)) tool.changed = true;
 }
@@ -112,7 +114,8 @@ void build_panel(ViewState& view, RestrictionTool& tool, MovementTool& movement,
   layer_controls("Bone", view.body.bone);
   ImGui::Separator();
   ImGui::TextUnformatted("Lines");
-  static const char* kLines[] = {"sbl", "sfl", "ll", "spl", "sfal", "dfal", "sbal", "dbal", "bfl", "ffl", "ifl", "dfl"};
+  static const char* kLines[] = {"sbl",  "sfl",  "ll",  "spl", "sfal", "dfal",
+                                 "sbal", "dbal", "bfl", "ffl", "ifl",  "dfl"};
   auto& shown = view.lines.lines;
   bool all = shown.empty();
   if (ImGui::Checkbox("All lines", &all) && all) shown.clear();
@@ -121,8 +124,10 @@ void build_panel(ViewState& view, RestrictionTool& tool, MovementTool& movement,
     if (i % 4) ImGui::SameLine(12 + (i % 4) * 70.0f);
     if (ImGui::Checkbox(kLines[i], &on)) {
       if (all) shown.assign(std::begin(kLines), std::end(kLines));  // start from all, then remove
-      if (on) shown.push_back(kLines[i]);
-      else shown.erase(std::remove(shown.begin(), shown.end(), kLines[i]), shown.end());
+      if (on)
+        shown.push_back(kLines[i]);
+      else
+        shown.erase(std::remove(shown.begin(), shown.end(), kLines[i]), shown.end());
       if (shown.size() >= 12) shown.clear();
     }
   }

@@ -6,12 +6,12 @@ namespace fascia::app {
 
 // The restriction tool's inputs and the restrictions in force (the --restrict syntax).
 struct RestrictionTool {
-  int track = 0;              // index into the simulation's tracks
-  float stiffness_x = 3.0f;   // [0.1, 10]
-  float shorten_pct = 4.0f;   // [0, 10]
+  int track = 0;             // index into the simulation's tracks
+  float stiffness_x = 3.0f;  // [0.1, 10]
+  float shorten_pct = 4.0f;  // [0, 10]
   bool colour_by_tension = false;
   std::vector<std::string> active;
-  bool changed = false;       // set when the restrictions or the colouring changed this frame
+  bool changed = false;  // set when the restrictions or the colouring changed this frame
 };
 
 // Movement playback: which movement, where in it, and whether the lines show their stretch.

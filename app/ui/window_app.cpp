@@ -13,15 +13,15 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
-#include "common/app_model.h"
 #include "cli/cli_util.h"
+#include "common/app_model.h"
+#include "common/tension.h"
+#include "common/ui_layer.h"
+#include "render/renderer.h"
+#include "render/swapchain_target.h"
 #include "ui/orbit_controls.h"
 #include "ui/panel.h"
 #include "ui/pick_scheduler.h"
-#include "render/renderer.h"
-#include "render/swapchain_target.h"
-#include "common/tension.h"
-#include "common/ui_layer.h"
 
 namespace fascia::app {
 namespace {
@@ -36,9 +36,9 @@ struct WindowState {
   OrbitControls controls;
   UiLayer* ui = nullptr;
   bool resized = false;
-  double press_x = -1, press_y = -1;   // where the left button went down
-  PickScheduler picks;                 // clicks and hovering, in framebuffer pixels
-  std::string selection;               // what the last click hit, for the panel
+  double press_x = -1, press_y = -1;  // where the left button went down
+  PickScheduler picks;                // clicks and hovering, in framebuffer pixels
+  std::string selection;              // what the last click hit, for the panel
 };
 
 // Plays the chosen movement: the body follows on the GPU, the lines are re-swept through the joints,
@@ -52,7 +52,8 @@ void animate(WindowState& st, float dt) {
     const body::Movement& m = st.model->movements[size_t(mv.movement)];
     if (mv.playing) {
       mv.time += dt;
-      if (mv.time > m.duration()) mv.time = m.loop ? std::fmod(mv.time, std::max(0.01f, m.duration())) : m.duration();
+      if (mv.time > m.duration())
+        mv.time = m.loop ? std::fmod(mv.time, std::max(0.01f, m.duration())) : m.duration();
     }
     pose = body::sample_movement(m, st.model->body.skeleton, mv.time);
   }
@@ -76,7 +77,6 @@ bool ui_has_mouse(GLFWwindow* w) {
   auto* st = static_cast<WindowState*>(glfwGetWindowUserPointer(w));
   return st->ui && st->ui->wants_mouse();
 }
-
 
 void on_mouse_button(GLFWwindow* w, int button, int action, int) {
   if (ui_has_mouse(w)) return;
@@ -110,8 +110,8 @@ void on_cursor(GLFWwindow* w, double x, double y) {
 
 void on_scroll(GLFWwindow* w, double, double dy) {
   if (ui_has_mouse(w)) return;
-  static_cast<WindowState*>(glfwGetWindowUserPointer(w))->controls.on_scroll(
-      static_cast<WindowState*>(glfwGetWindowUserPointer(w))->view.camera, dy);
+  static_cast<WindowState*>(glfwGetWindowUserPointer(w))
+      ->controls.on_scroll(static_cast<WindowState*>(glfwGetWindowUserPointer(w))->view.camera, dy);
 }
 
 void on_key(GLFWwindow* w, int key, int, int action, int) {
@@ -133,7 +133,9 @@ void show_hover(WindowState& st) {
   ImGui::EndTooltip();
 }
 
-void on_resize(GLFWwindow* w, int, int) { static_cast<WindowState*>(glfwGetWindowUserPointer(w))->resized = true; }
+void on_resize(GLFWwindow* w, int, int) {
+  static_cast<WindowState*>(glfwGetWindowUserPointer(w))->resized = true;
+}
 
 // Scripted window changes for the resize tests: sizes, a minimise and a restore, repeated every
 // kExerciseCycle frames so a long run (the window soak) goes through them many times.
@@ -141,13 +143,26 @@ constexpr int kExerciseCycle = 30;
 
 void exercise(GLFWwindow* w, int frame) {
   switch (frame % kExerciseCycle) {
-    case 5: glfwSetWindowSize(w, 800, 600); break;
-    case 10: glfwIconifyWindow(w); break;
-    case 15: glfwRestoreWindow(w); break;
-    case 20: glfwSetWindowSize(w, 1024, 400); break;
-    case 25: glfwSetWindowSize(w, 640, 900); break;
-    case 29: glfwSetWindowSize(w, 1280, 720); break;
-    default: break;
+    case 5:
+      glfwSetWindowSize(w, 800, 600);
+      break;
+    case 10:
+      glfwIconifyWindow(w);
+      break;
+    case 15:
+      glfwRestoreWindow(w);
+      break;
+    case 20:
+      glfwSetWindowSize(w, 1024, 400);
+      break;
+    case 25:
+      glfwSetWindowSize(w, 640, 900);
+      break;
+    case 29:
+      glfwSetWindowSize(w, 1280, 720);
+      break;
+    default:
+      break;
   }
 }
 
@@ -225,12 +240,14 @@ Status run_window(const ViewOptions& options) {
   state.view.body.reduced_detail = (*ctx)->properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
   if (!options.movement.empty()) {
     const auto& ms = state.model->movements;
-    auto it = std::find_if(ms.begin(), ms.end(), [&](const body::Movement& m) { return m.name == options.movement; });
+    auto it = std::find_if(ms.begin(), ms.end(),
+                           [&](const body::Movement& m) { return m.name == options.movement; });
     if (it == ms.end()) {
       render::destroy_context(**ctx);
       glfwDestroyWindow(window);
       glfwTerminate();
-      return bad_input("--movement '" + options.movement + "': no such movement in " + body::poses_dir().string());
+      return bad_input("--movement '" + options.movement + "': no such movement in " +
+                       body::poses_dir().string());
     }
     state.movement.movement = int(it - ms.begin());
     state.movement.playing = true;
@@ -251,7 +268,8 @@ Status run_window(const ViewOptions& options) {
     render::SwapchainTarget target(**ctx, {uint32_t(fw), uint32_t(fh)});
     // On a software rasteriser (lavapipe) the window trades 4x MSAA and full detail for frame rate.
     const bool software = (*ctx)->properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
-    render::Renderer renderer(**ctx, target.format(), software ? VK_SAMPLE_COUNT_1_BIT : VK_SAMPLE_COUNT_4_BIT);
+    render::Renderer renderer(**ctx, target.format(),
+                              software ? VK_SAMPLE_COUNT_1_BIT : VK_SAMPLE_COUNT_4_BIT);
     float xscale = 1, yscale = 1;
     glfwGetWindowContentScale(window, &xscale, &yscale);
     const float ui_scale = std::max(1.0f, xscale);
@@ -304,8 +322,10 @@ Status run_window(const ViewOptions& options) {
           }
         }
       }
-      if (state.tension) draw_tension_legend(*state.tension, ui_scale);
-      else if (state.movement.colour_by_stretch) draw_legend("Lengthening of each track against standing", "0 %", "12.5 %", "25 %", ui_scale);
+      if (state.tension)
+        draw_tension_legend(*state.tension, ui_scale);
+      else if (state.movement.colour_by_stretch)
+        draw_legend("Lengthening of each track against standing", "0 %", "12.5 %", "25 %", ui_scale);
       if (auto id = renderer.take_pick()) {
         if (auto clicked = state.picks.arrived(*id)) {
           Selection sel = state.model->describe_pick(*clicked);
@@ -343,7 +363,8 @@ Status run_window(const ViewOptions& options) {
   glfwDestroyWindow(window);
   glfwTerminate();
   if (validation_messages)
-    return internal_error("the window produced " + std::to_string(validation_messages) + " validation message(s)");
+    return internal_error("the window produced " + std::to_string(validation_messages) +
+                          " validation message(s)");
   return ok_status();
 }
 

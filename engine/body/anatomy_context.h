@@ -18,8 +18,12 @@ struct AnatomyContext {
   float soft = 1.0f;             // soft-tissue factor of the build (0.8 slender .. 1.25 broad)
 
   AnatomyContext(const Skeleton& s, const std::vector<Landmark>& l)
-      : skeleton(s), landmarks(l), joint_rest(s.rest_positions()), H(s.params.height),
-        W(skeletal_width(s.params)), soft(0.8f + 0.45f * s.params.build) {}
+      : skeleton(s),
+        landmarks(l),
+        joint_rest(s.rest_positions()),
+        H(s.params.height),
+        W(skeletal_width(s.params)),
+        soft(0.8f + 0.45f * s.params.build) {}
 
   // Rest position of joint `name` (with side suffix if any); the origin when absent.
   vec3 j(const std::string& name) const {
@@ -36,6 +40,8 @@ struct AnatomyContext {
   float r(float fraction) const { return fraction * H; }
 };
 
-inline const char* suffix(float side) { return side > 0.0f ? ".l" : ".r"; }
+inline const char* suffix(float side) {
+  return side > 0.0f ? ".l" : ".r";
+}
 
 }  // namespace fascia::body

@@ -9,9 +9,12 @@ namespace fascia::body {
 
 const char* layer_name(Layer layer) {
   switch (layer) {
-    case Layer::Bone: return "bone";
-    case Layer::Muscle: return "muscle";
-    case Layer::Skin: return "skin";
+    case Layer::Bone:
+      return "bone";
+    case Layer::Muscle:
+      return "muscle";
+    case Layer::Skin:
+      return "skin";
   }
   return "?";
 }
@@ -49,7 +52,8 @@ Body build_body(const BodyParams& raw) {
   std::vector<BodyMesh> bone_meshes(bones.size());
   parallel_for(bones.size(), [&](size_t i) {
     const BoneShape& b = bones[i];
-    bone_meshes[i] = rigid_mesh(b.name, Layer::Bone, polygonise(b.sdf, b.step, b.target_triangles, 3), b.joint);
+    bone_meshes[i] =
+        rigid_mesh(b.name, Layer::Bone, polygonise(b.sdf, b.step, b.target_triangles, 3), b.joint);
   });
   for (BodyMesh& m : bone_meshes) body.meshes.push_back(std::move(m));
 
@@ -63,7 +67,8 @@ Body build_body(const BodyParams& raw) {
   const std::vector<MuscleShape> muscles = make_muscle_shapes(ctx);
   std::vector<BodyMesh> muscle_meshes(muscles.size());
   std::vector<std::vector<TaggedPrim>> volumes(muscles.size());
-  parallel_for(muscles.size(), [&](size_t i) { muscle_meshes[i] = sweep_muscle(ctx, muscles[i], bone_grid, &volumes[i]); });
+  parallel_for(muscles.size(),
+               [&](size_t i) { muscle_meshes[i] = sweep_muscle(ctx, muscles[i], bone_grid, &volumes[i]); });
   std::vector<TaggedPrim> muscle_volume;
   for (size_t i = 0; i < muscles.size(); ++i) {
     body.meshes.push_back(std::move(muscle_meshes[i]));

@@ -83,7 +83,8 @@ std::vector<uint8_t> encode(const Body& body) {
   return o.bytes;
 }
 
-bool decode(const std::string& bytes, const BodyParams& params, std::vector<BodyMesh>& meshes, size_t njoint) {
+bool decode(const std::string& bytes, const BodyParams& params, std::vector<BodyMesh>& meshes,
+            size_t njoint) {
   In in{bytes};
   char magic[8];
   if (!in.raw(magic, 8) || std::memcmp(magic, kMagic, 8) != 0) return false;
@@ -110,7 +111,8 @@ bool decode(const std::string& bytes, const BodyParams& params, std::vector<Body
     in.array(m.weights);
     if (!in.ok) return false;
     const size_t nv = m.positions.size();
-    if (m.normals.size() != nv || m.joints.size() != nv || m.weights.size() != nv || m.indices.size() % 3) return false;
+    if (m.normals.size() != nv || m.joints.size() != nv || m.weights.size() != nv || m.indices.size() % 3)
+      return false;
     for (uint32_t i : m.indices)
       if (i >= nv) return false;
     for (const auto& j : m.joints)
@@ -126,7 +128,8 @@ Body load_or_build_body(const BodyParams& raw, const std::filesystem::path& cach
   const std::filesystem::path dir = cache_dir.empty() ? default_cache_dir() : cache_dir;
   char key[96];
   std::snprintf(key, sizeof key, "body-v%u-h%04d-b%04d.bin", kGeneratorVersion,
-                static_cast<int>(params.height * 1000.0f + 0.5f), static_cast<int>(params.build * 1000.0f + 0.5f));
+                static_cast<int>(params.height * 1000.0f + 0.5f),
+                static_cast<int>(params.build * 1000.0f + 0.5f));
   const std::filesystem::path file = dir.empty() ? std::filesystem::path() : dir / key;
 
   if (!file.empty()) {

@@ -12,7 +12,7 @@ struct BoneShape {
   std::string name;  // "femur.l", "vertebra_t7", "rib_5.r", "hip_bone.l", "skull"
   int joint = -1;    // the joint the bone moves with
   Sdf sdf;
-  float step = 0.003f;          // sampling step for polygonising, metres
+  float step = 0.003f;  // sampling step for polygonising, metres
   size_t target_triangles = 1500;
 };
 

@@ -41,7 +41,9 @@ struct Writer {
   }
 };
 
-Json vec(const vec3& v) { return Json::array({v.x, v.y, v.z}); }
+Json vec(const vec3& v) {
+  return Json::array({v.x, v.y, v.z});
+}
 
 }  // namespace
 
@@ -65,13 +67,15 @@ std::vector<uint8_t> encode_glb(const Body& body) {
   }
 
   Json materials = Json::array();
-  const float colours[3][4] = {{0.93f, 0.89f, 0.78f, 1.0f}, {0.70f, 0.20f, 0.18f, 1.0f}, {0.87f, 0.72f, 0.62f, 1.0f}};
+  const float colours[3][4] = {
+      {0.93f, 0.89f, 0.78f, 1.0f}, {0.70f, 0.20f, 0.18f, 1.0f}, {0.87f, 0.72f, 0.62f, 1.0f}};
   for (int l = 0; l < 3; ++l)
-    materials.push_back({{"name", layer_name(static_cast<Layer>(l))},
-                         {"pbrMetallicRoughness",
-                          {{"baseColorFactor", Json::array({colours[l][0], colours[l][1], colours[l][2], colours[l][3]})},
-                           {"metallicFactor", 0.0},
-                           {"roughnessFactor", l == 2 ? 0.7 : 0.55}}}});
+    materials.push_back(
+        {{"name", layer_name(static_cast<Layer>(l))},
+         {"pbrMetallicRoughness",
+          {{"baseColorFactor", Json::array({colours[l][0], colours[l][1], colours[l][2], colours[l][3]})},
+           {"metallicFactor", 0.0},
+           {"roughnessFactor", l == 2 ? 0.7 : 0.55}}}});
 
   Json meshes = Json::array();
   Json scene_nodes = Json::array({0});
@@ -87,10 +91,11 @@ std::vector<uint8_t> encode_glb(const Body& body) {
         {"POSITION", w.accessor(m.positions.data(), n, sizeof(vec3), kFloat, "VEC3", kArrayBuffer,
                                 {{"min", vec(lo)}, {"max", vec(hi)}})},
         {"NORMAL", w.accessor(m.normals.data(), n, sizeof(vec3), kFloat, "VEC3", kArrayBuffer)},
-        {"JOINTS_0", w.accessor(m.joints.data(), n, sizeof(glm::u16vec4), kUnsignedShort, "VEC4", kArrayBuffer)},
+        {"JOINTS_0",
+         w.accessor(m.joints.data(), n, sizeof(glm::u16vec4), kUnsignedShort, "VEC4", kArrayBuffer)},
         {"WEIGHTS_0", w.accessor(m.weights.data(), n, sizeof(vec4), kFloat, "VEC4", kArrayBuffer)}};
-    const int indices = w.accessor(m.indices.data(), m.indices.size(), sizeof(uint32_t), kUnsignedInt, "SCALAR",
-                                   kElementArrayBuffer);
+    const int indices = w.accessor(m.indices.data(), m.indices.size(), sizeof(uint32_t), kUnsignedInt,
+                                   "SCALAR", kElementArrayBuffer);
     meshes.push_back({{"name", m.name},
                       {"primitives", Json::array({{{"attributes", attributes},
                                                    {"indices", indices},
@@ -102,19 +107,23 @@ std::vector<uint8_t> encode_glb(const Body& body) {
 
   Json joints = Json::array();
   for (size_t i = 0; i < njoint; ++i) joints.push_back(i);
-  const int ibm = w.accessor(body.inverse_bind.data(), body.inverse_bind.size(), sizeof(mat4), kFloat, "MAT4", 0);
+  const int ibm =
+      w.accessor(body.inverse_bind.data(), body.inverse_bind.size(), sizeof(mat4), kFloat, "MAT4", 0);
   while (w.bin.size() % 4) w.bin.push_back(0);
 
-  Json doc = {{"asset", {{"version", "2.0"}, {"generator", "Fascia Atlas body generator"}}},
-              {"scene", 0},
-              {"scenes", Json::array({{{"name", "body"}, {"nodes", scene_nodes}}})},
-              {"nodes", nodes},
-              {"skins", Json::array({{{"name", "skeleton"}, {"skeleton", 0}, {"joints", joints}, {"inverseBindMatrices", ibm}}})},
-              {"meshes", meshes},
-              {"materials", materials},
-              {"accessors", w.accessors},
-              {"bufferViews", w.views},
-              {"buffers", Json::array({{{"byteLength", w.bin.size()}}})}};
+  Json doc = {
+      {"asset", {{"version", "2.0"}, {"generator", "Fascia Atlas body generator"}}},
+      {"scene", 0},
+      {"scenes", Json::array({{{"name", "body"}, {"nodes", scene_nodes}}})},
+      {"nodes", nodes},
+      {"skins",
+       Json::array(
+           {{{"name", "skeleton"}, {"skeleton", 0}, {"joints", joints}, {"inverseBindMatrices", ibm}}})},
+      {"meshes", meshes},
+      {"materials", materials},
+      {"accessors", w.accessors},
+      {"bufferViews", w.views},
+      {"buffers", Json::array({{{"byteLength", w.bin.size()}}})}};
   std::string json = doc.dump();
   while (json.size() % 4) json.push_back(' ');
 
@@ -122,7 +131,8 @@ std::vector<uint8_t> encode_glb(const Body& body) {
   auto u32 = [&](uint32_t v) {
     for (int b = 0; b < 4; ++b) out.push_back(static_cast<uint8_t>(v >> (8 * b)));
   };
-  const uint32_t total = 12 + 8 + static_cast<uint32_t>(json.size()) + 8 + static_cast<uint32_t>(w.bin.size());
+  const uint32_t total =
+      12 + 8 + static_cast<uint32_t>(json.size()) + 8 + static_cast<uint32_t>(w.bin.size());
   u32(0x46546C67);  // "glTF"
   u32(2);
   u32(total);

@@ -118,7 +118,8 @@ std::vector<Landmark> make_landmarks(const Skeleton& skeleton) {
       world.x *= width;
       if (spec.joint && on_arm(spec.joint)) world = abduct_arm(world, 1.0f, p);
       if (side == 'r') world.x = -world.x;
-      std::string joint = spec.joint ? spec.joint : (world.y >= t6_height ? "thoracic_upper" : "thoracic_lower");
+      std::string joint =
+          spec.joint ? spec.joint : (world.y >= t6_height ? "thoracic_upper" : "thoracic_lower");
       Landmark lm;
       lm.id = spec.id;
       if (spec.paired) lm.id += side == 'r' ? ".r" : ".l";

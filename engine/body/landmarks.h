@@ -11,8 +11,8 @@
 namespace fascia::body {
 
 struct Landmark {
-  std::string id;  // "calcaneus.l", "occipital_ridge"
-  int joint = -1;  // the bone it lies on
+  std::string id;    // "calcaneus.l", "occipital_ridge"
+  int joint = -1;    // the bone it lies on
   vec3 local{0.0f};  // position in that joint's frame
 };
 

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 #include <cmath>
+#include <thread>
 
 #ifdef FASCIA_HAVE_MESHOPTIMIZER
 #include <meshoptimizer.h>
@@ -16,10 +16,14 @@ TriMesh surface_nets(const SdfGrid& g) {
   const int cx = g.nx - 1, cy = g.ny - 1, cz = g.nz - 1;
   if (cx <= 0 || cy <= 0 || cz <= 0) return mesh;
   std::vector<int32_t> cell_vertex(static_cast<size_t>(cx) * cy * cz, -1);
-  auto cell = [&](int i, int j, int k) -> int32_t& { return cell_vertex[(static_cast<size_t>(k) * cy + j) * cx + i]; };
+  auto cell = [&](int i, int j, int k) -> int32_t& {
+    return cell_vertex[(static_cast<size_t>(k) * cy + j) * cx + i];
+  };
 
-  static const int kCorner[8][3] = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {1, 1, 0}, {0, 0, 1}, {1, 0, 1}, {0, 1, 1}, {1, 1, 1}};
-  static const int kEdge[12][2] = {{0, 1}, {2, 3}, {4, 5}, {6, 7}, {0, 2}, {1, 3}, {4, 6}, {5, 7}, {0, 4}, {1, 5}, {2, 6}, {3, 7}};
+  static const int kCorner[8][3] = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {1, 1, 0},
+                                    {0, 0, 1}, {1, 0, 1}, {0, 1, 1}, {1, 1, 1}};
+  static const int kEdge[12][2] = {{0, 1}, {2, 3}, {4, 5}, {6, 7}, {0, 2}, {1, 3},
+                                   {4, 6}, {5, 7}, {0, 4}, {1, 5}, {2, 6}, {3, 7}};
   for (int k = 0; k < cz; ++k)
     for (int j = 0; j < cy; ++j)
       for (int i = 0; i < cx; ++i) {
@@ -53,8 +57,10 @@ TriMesh surface_nets(const SdfGrid& g) {
     const float ac = glm::length(mesh.positions[a] - mesh.positions[c]);
     const float bd = glm::length(mesh.positions[b] - mesh.positions[d]);
     const uint32_t A = a, B = b, C = c, D = d;
-    if (ac <= bd) mesh.indices.insert(mesh.indices.end(), {A, B, C, A, C, D});
-    else mesh.indices.insert(mesh.indices.end(), {A, B, D, B, C, D});
+    if (ac <= bd)
+      mesh.indices.insert(mesh.indices.end(), {A, B, C, A, C, D});
+    else
+      mesh.indices.insert(mesh.indices.end(), {A, B, D, B, C, D});
   };
   for (int k = 1; k < cz; ++k)
     for (int j = 1; j < cy; ++j)
@@ -148,7 +154,8 @@ void simplify(TriMesh& mesh, size_t target_triangles, float max_error) {
   const size_t nv = meshopt_optimizeVertexFetchRemap(remap.data(), mesh.indices.data(), mesh.indices.size(),
                                                      mesh.positions.size());
   std::vector<vec3> pos(nv);
-  meshopt_remapVertexBuffer(pos.data(), mesh.positions.data(), mesh.positions.size(), sizeof(vec3), remap.data());
+  meshopt_remapVertexBuffer(pos.data(), mesh.positions.data(), mesh.positions.size(), sizeof(vec3),
+                            remap.data());
   meshopt_remapIndexBuffer(mesh.indices.data(), mesh.indices.data(), mesh.indices.size(), remap.data());
   mesh.positions.swap(pos);
 #else

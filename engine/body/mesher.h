@@ -22,7 +22,7 @@ TriMesh surface_nets(const SdfGrid& grid);
 // Vertex adjacency: the neighbours of vertex v are neighbour[start[v] .. start[v + 1]), unique and
 // sorted.
 struct Adjacency {
-  std::vector<uint32_t> start;      // (nvertex + 1)
+  std::vector<uint32_t> start;  // (nvertex + 1)
   std::vector<uint32_t> neighbour;
 };
 Adjacency vertex_adjacency(const std::vector<uint32_t>& indices, size_t vertex_count);

@@ -64,7 +64,8 @@ Result<Movement> parse_movement(const Json& json, const std::string& source, con
     auto t = key->has("time") ? key->field("time")->number_in(0.0, 1e5) : Result<double>(0.0);
     if (!t) return t.error();
     if (!m.key_time.empty() && static_cast<float>(*t) <= m.key_time.back())
-      return key->error("time " + num(*t) + " is not after the previous keyframe's " + num(m.key_time.back()));
+      return key->error("time " + num(*t) + " is not after the previous keyframe's " +
+                        num(m.key_time.back()));
     if (m.key_time.empty() && *t != 0.0) return key->error("the first keyframe must be at time 0");
     m.key_time.push_back(static_cast<float>(*t));
 
@@ -90,8 +91,9 @@ Result<Movement> parse_movement(const Json& json, const std::string& source, con
         const Joint& joint = skeleton.joints[j];
         for (int a = 0; a < 3; ++a) {
           if ((*v)[a] < joint.limit_min_deg[a] - 1e-3f || (*v)[a] > joint.limit_max_deg[a] + 1e-3f)
-            return jc->error(std::string(1, "XYZ"[a]) + " angle " + num((*v)[a]) + " outside the joint's limits [" +
-                             num(joint.limit_min_deg[a]) + ", " + num(joint.limit_max_deg[a]) + "]");
+            return jc->error(std::string(1, "XYZ"[a]) + " angle " + num((*v)[a]) +
+                             " outside the joint's limits [" + num(joint.limit_min_deg[a]) + ", " +
+                             num(joint.limit_max_deg[a]) + "]");
         }
         angles[j] = *v;
       }
@@ -124,7 +126,9 @@ Result<std::vector<Movement>> load_movements(const std::filesystem::path& dir, c
   return out;
 }
 
-std::filesystem::path poses_dir() { return assets_dir() / "poses"; }
+std::filesystem::path poses_dir() {
+  return assets_dir() / "poses";
+}
 
 Pose sample_movement(const Movement& m, const Skeleton& skeleton, float t) {
   Pose pose = rest_pose(skeleton);
@@ -164,8 +168,9 @@ Pose sample_movement(const Movement& m, const Skeleton& skeleton, float t) {
     vec3 deg = blend(m.key_angles[a][j], m.key_angles[b][j], m.key_angles[c][j], m.key_angles[d][j]);
     pose.local_rotation[j] = rotation_from_degrees(deg);
   }
-  pose.root_offset = blend(m.key_root_offset[a], m.key_root_offset[b], m.key_root_offset[c],
-                           m.key_root_offset[d]) * skeleton.params.height;
+  pose.root_offset =
+      blend(m.key_root_offset[a], m.key_root_offset[b], m.key_root_offset[c], m.key_root_offset[d]) *
+      skeleton.params.height;
   if (m.grounded) ground_pose(skeleton, pose);
   return pose;
 }

@@ -90,7 +90,8 @@ BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGr
     const float s = g - float(k);
     Station& q = st[i];
     q.centre = catmull_rom(m.path, k, s);
-    const vec3 ahead = catmull_rom(m.path, k, std::min(s + 0.01f, 1.0f)) - catmull_rom(m.path, k, std::max(s - 0.01f, 0.0f));
+    const vec3 ahead =
+        catmull_rom(m.path, k, std::min(s + 0.01f, 1.0f)) - catmull_rom(m.path, k, std::max(s - 0.01f, 0.0f));
     const vec3 tangent = glm::length(ahead) > 0 ? glm::normalize(ahead) : vec3(0, 1, 0);
     const float blend = s * s * (3.0f - 2.0f * s);
     q.half_width = glm::mix(m.path[k].half_width, m.path[k + 1].half_width, blend);
@@ -104,8 +105,10 @@ BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGr
 
     const vec3 out = core->outward(q.centre, &q.axis, &q.axis_dir);
     vec3 across = m.across;
-    if (glm::dot(across, across) > 0.0f) across = across - tangent * glm::dot(across, tangent);
-    else across = glm::cross(tangent, out);
+    if (glm::dot(across, across) > 0.0f)
+      across = across - tangent * glm::dot(across, tangent);
+    else
+      across = glm::cross(tangent, out);
     if (glm::length(across) < 1e-6f) across = glm::cross(tangent, vec3(0, 0, 1));
     across = glm::normalize(across);
     if (i > 0 && glm::dot(across, st[i - 1].across) < 0.0f) across = -across;
@@ -166,7 +169,8 @@ BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGr
     }
   for (int i = 0; i < nu; ++i)
     for (int j = 0; j + 1 < nv; ++j) {
-      const uint32_t a = top[i * nv + j], b = top[(i + 1) * nv + j], cc = top[(i + 1) * nv + j + 1], d = top[i * nv + j + 1];
+      const uint32_t a = top[i * nv + j], b = top[(i + 1) * nv + j], cc = top[(i + 1) * nv + j + 1],
+                     d = top[i * nv + j + 1];
       mesh.indices.insert(mesh.indices.end(), {a, b, cc, a, cc, d});
       const uint32_t e = bottom[i * nv + j], f = bottom[(i + 1) * nv + j], g = bottom[(i + 1) * nv + j + 1],
                      h = bottom[i * nv + j + 1];
@@ -272,8 +276,10 @@ BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGr
       if (st[i].half_width > 1.5f * st[i].thickness)
         for (float x : {-0.55f, 0.55f}) {
           const float e = std::sqrt(1.0f - x * x);
-          const vec3 ea = vertex(st[i], 0.5f + 0.5f * x, 0.35f * e) , eb = vertex(st[i1], 0.5f + 0.5f * x, 0.35f * e);
-          volume->push_back({joint, round_cone(ea, eb, 0.4f * st[i].thickness, 0.4f * st[i1].thickness, 0.0f)});
+          const vec3 ea = vertex(st[i], 0.5f + 0.5f * x, 0.35f * e),
+                     eb = vertex(st[i1], 0.5f + 0.5f * x, 0.35f * e);
+          volume->push_back(
+              {joint, round_cone(ea, eb, 0.4f * st[i].thickness, 0.4f * st[i1].thickness, 0.0f)});
         }
     }
   }

@@ -13,18 +13,18 @@
 namespace fascia::body {
 
 struct MusclePoint {
-  vec3 pos;             // rest-pose world position of the path's centre (on the bone side)
-  int joint = -1;       // the bone this part of the muscle rides on
-  float half_width = 0; // metres, across the fibres
-  float thickness = 0;  // metres, away from the bone
+  vec3 pos;              // rest-pose world position of the path's centre (on the bone side)
+  int joint = -1;        // the bone this part of the muscle rides on
+  float half_width = 0;  // metres, across the fibres
+  float thickness = 0;   // metres, away from the bone
 };
 
 struct MuscleShape {
   std::string name;  // tissue id with side: "gastrocnemius.l", "linea_alba"
   std::vector<MusclePoint> path;
-  vec3 across{0.0f};      // fixed across-fibre direction; zero: tangent to the body around the path
-  float clearance = 0.0f; // kept at least this far outside the bones, metres
-  float conform = 0.0f;   // > 0: drawn onto the bones' surface from up to this far away
+  vec3 across{0.0f};       // fixed across-fibre direction; zero: tangent to the body around the path
+  float clearance = 0.0f;  // kept at least this far outside the bones, metres
+  float conform = 0.0f;    // > 0: drawn onto the bones' surface from up to this far away
 };
 
 std::vector<MuscleShape> make_muscle_shapes(const AnatomyContext& c);
@@ -46,6 +46,8 @@ BodyMesh sweep_muscle(const AnatomyContext& c, const MuscleShape& m, const SdfGr
                       std::vector<TaggedPrim>* volume = nullptr, const SdfGrid* skin = nullptr);
 
 // How far under the skin's surface a muscle's outer face is kept at least, metres for stature H.
-inline float muscle_skin_depth(float H) { return 0.0015f * H; }
+inline float muscle_skin_depth(float H) {
+  return 0.0015f * H;
+}
 
 }  // namespace fascia::body

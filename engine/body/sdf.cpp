@@ -11,7 +11,9 @@ float smooth_min(float a, float b, float k) {
   return std::min(a, b) - h * h * k * 0.25f;
 }
 
-float smooth_max(float a, float b, float k) { return -smooth_min(-a, -b, k); }
+float smooth_max(float a, float b, float k) {
+  return -smooth_min(-a, -b, k);
+}
 
 float SdfPrim::distance(vec3 p) const {
   switch (kind) {
@@ -60,8 +62,12 @@ SdfPrim round_cone(vec3 a, vec3 b, float ra, float rb, float blend) {
   return p;
 }
 
-SdfPrim capsule(vec3 a, vec3 b, float r, float blend) { return round_cone(a, b, r, r, blend); }
-SdfPrim sphere(vec3 c, float r, float blend) { return round_cone(c, c, r, r, blend); }
+SdfPrim capsule(vec3 a, vec3 b, float r, float blend) {
+  return round_cone(a, b, r, r, blend);
+}
+SdfPrim sphere(vec3 c, float r, float blend) {
+  return round_cone(c, c, r, r, blend);
+}
 
 namespace {
 mat3 frame(vec3 up, vec3 side) {
@@ -128,7 +134,8 @@ float SdfGrid::sample(vec3 p, float far) const {
   if (i < 0 || j < 0 || k < 0 || i >= nx - 1 || j >= ny - 1 || k >= nz - 1) return far;
   const vec3 f = g - vec3(i, j, k);
   auto lerp = [](float a, float b, float t) { return a + (b - a) * t; };
-  const float c00 = lerp(at(i, j, k), at(i + 1, j, k), f.x), c10 = lerp(at(i, j + 1, k), at(i + 1, j + 1, k), f.x);
+  const float c00 = lerp(at(i, j, k), at(i + 1, j, k), f.x),
+              c10 = lerp(at(i, j + 1, k), at(i + 1, j + 1, k), f.x);
   const float c01 = lerp(at(i, j, k + 1), at(i + 1, j, k + 1), f.x),
               c11 = lerp(at(i, j + 1, k + 1), at(i + 1, j + 1, k + 1), f.x);
   return lerp(lerp(c00, c10, f.y), lerp(c01, c11, f.y), f.z);
@@ -136,7 +143,8 @@ float SdfGrid::sample(vec3 p, float far) const {
 
 vec3 SdfGrid::gradient(vec3 p) const {
   const float e = step * 0.5f;
-  vec3 g(sample(p + vec3(e, 0, 0)) - sample(p - vec3(e, 0, 0)), sample(p + vec3(0, e, 0)) - sample(p - vec3(0, e, 0)),
+  vec3 g(sample(p + vec3(e, 0, 0)) - sample(p - vec3(e, 0, 0)),
+         sample(p + vec3(0, e, 0)) - sample(p - vec3(0, e, 0)),
          sample(p + vec3(0, 0, e)) - sample(p - vec3(0, 0, e)));
   const float l = glm::length(g);
   return l > 0.0f ? g / l : vec3(0.0f);

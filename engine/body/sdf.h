@@ -12,11 +12,11 @@ struct SdfPrim {
   enum class Kind : uint8_t { RoundCone, Ellipsoid, Box };
   Kind kind = Kind::RoundCone;
   bool subtract = false;
-  vec3 a{0.0f}, b{0.0f};  // RoundCone: segment ends; Ellipsoid and Box: a is the centre
+  vec3 a{0.0f}, b{0.0f};       // RoundCone: segment ends; Ellipsoid and Box: a is the centre
   float ra = 0.0f, rb = 0.0f;  // RoundCone: radius at a and at b; Box: corner rounding
-  mat3 axes{1.0f};        // Ellipsoid and Box: columns are the local axes in world space
-  vec3 radii{0.0f};       // Ellipsoid radii, Box half extents
-  float blend = 0.005f;   // smooth-union (or subtraction) radius with what came before
+  mat3 axes{1.0f};             // Ellipsoid and Box: columns are the local axes in world space
+  vec3 radii{0.0f};            // Ellipsoid radii, Box half extents
+  float blend = 0.005f;        // smooth-union (or subtraction) radius with what came before
 
   float distance(vec3 p) const;
   // World bounding box of the primitive's zero set.

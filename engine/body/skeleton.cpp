@@ -119,7 +119,9 @@ vec3 abduct_arm(vec3 p, float side, const BodyParams& params) {
   return shoulder + vec3(d.x * std::cos(a) - d.y * std::sin(a), d.x * std::sin(a) + d.y * std::cos(a), d.z);
 }
 
-float skeletal_width(const BodyParams& p) { return 0.94f + 0.12f * clamp_params(p).build; }
+float skeletal_width(const BodyParams& p) {
+  return 0.94f + 0.12f * clamp_params(p).build;
+}
 
 Skeleton make_skeleton(const BodyParams& raw) {
   const BodyParams p = clamp_params(raw);

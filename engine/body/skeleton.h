@@ -30,8 +30,8 @@ BodyParams clamp_params(BodyParams p);
 
 struct Joint {
   std::string name;
-  int parent = -1;           // index of the parent joint; parents precede children
-  vec3 rest_local{0.0f};     // offset from the parent's origin in the parent's frame, rest pose
+  int parent = -1;        // index of the parent joint; parents precede children
+  vec3 rest_local{0.0f};  // offset from the parent's origin in the parent's frame, rest pose
   quat rest_rotation{1.0f, 0.0f, 0.0f, 0.0f};  // rest orientation relative to the parent
   vec3 limit_min_deg{0.0f};  // per-axis rotation limits (X, Y, Z of the joint's frame), degrees
   vec3 limit_max_deg{0.0f};

@@ -15,7 +15,8 @@ void blur(SdfGrid& g, float sigma) {
   const int radius = std::max(1, static_cast<int>(std::ceil(2.5f * sigma)));
   std::vector<float> kernel(2 * radius + 1);
   float sum = 0.0f;
-  for (int i = -radius; i <= radius; ++i) sum += kernel[i + radius] = std::exp(-0.5f * float(i * i) / (sigma * sigma));
+  for (int i = -radius; i <= radius; ++i)
+    sum += kernel[i + radius] = std::exp(-0.5f * float(i * i) / (sigma * sigma));
   for (float& k : kernel) k /= sum;
   const int dims[3] = {g.nx, g.ny, g.nz};
   const size_t strides[3] = {1, static_cast<size_t>(g.nx), static_cast<size_t>(g.nx) * g.ny};
@@ -30,7 +31,8 @@ void blur(SdfGrid& g, float sigma) {
         for (int i = 0; i < n; ++i) line[i] = g.value[base + i * strides[axis]];
         for (int i = 0; i < n; ++i) {
           float acc = 0.0f;
-          for (int k = -radius; k <= radius; ++k) acc += kernel[k + radius] * line[std::clamp(i + k, 0, n - 1)];
+          for (int k = -radius; k <= radius; ++k)
+            acc += kernel[k + radius] * line[std::clamp(i + k, 0, n - 1)];
           g.value[base + i * strides[axis]] = acc;
         }
       }
@@ -63,29 +65,38 @@ void add_bulk(const AnatomyContext& c, std::vector<TaggedPrim>& out) {
     const vec3 sh = c.j("humerus" + S), elbow = c.j("forearm" + S), wrist = c.j("hand" + S);
     // Buttock.
     tag = c.joint("pelvis");
-    s.add(ellipsoid(c.f(0.040f, 0.505f, -0.030f, side), vec3(R(0.043f), 0.052f * H, R(0.040f)), {0, 1, 0}, {1, 0, 0}, k));
+    s.add(ellipsoid(c.f(0.040f, 0.505f, -0.030f, side), vec3(R(0.043f), 0.052f * H, R(0.040f)), {0, 1, 0},
+                    {1, 0, 0}, k));
     // Thigh, knee, calf, ankle.
     tag = c.joint("femur" + S);
-    s.add(round_cone(hip + c.f(0.004f, -0.020f, 0.002f, side), knee + vec3(0, 0.040f * H, -0.002f * H), R(0.046f), R(0.031f), k));
+    s.add(round_cone(hip + c.f(0.004f, -0.020f, 0.002f, side), knee + vec3(0, 0.040f * H, -0.002f * H),
+                     R(0.046f), R(0.031f), k));
     s.add(sphere(knee + vec3(0, 0.006f * H, -0.002f * H), R(0.025f), k));
-    s.add(round_cone(knee + vec3(0, -0.040f * H, -0.008f * H), knee + vec3(0, -0.085f * H, -0.009f * H), R(0.026f), R(0.028f), k));
-    s.add(round_cone(knee + vec3(0, -0.085f * H, -0.009f * H), ankle + vec3(0, 0.035f * H, -0.004f * H), R(0.028f), R(0.011f), k));
-    s.add(ellipsoid(ankle + vec3(0, -0.006f * H, -0.002f * H), vec3(R(0.012f), 0.016f * H, R(0.016f)), {0, 1, 0}, {1, 0, 0}, k));
+    s.add(round_cone(knee + vec3(0, -0.040f * H, -0.008f * H), knee + vec3(0, -0.085f * H, -0.009f * H),
+                     R(0.026f), R(0.028f), k));
+    s.add(round_cone(knee + vec3(0, -0.085f * H, -0.009f * H), ankle + vec3(0, 0.035f * H, -0.004f * H),
+                     R(0.028f), R(0.011f), k));
+    s.add(ellipsoid(ankle + vec3(0, -0.006f * H, -0.002f * H), vec3(R(0.012f), 0.016f * H, R(0.016f)),
+                    {0, 1, 0}, {1, 0, 0}, k));
     // Sole pad from the heel to the ball of the foot.
     tag = c.joint("heel" + S);
     {
       vec3 heel = c.lm("calcaneus" + S), ball = c.j("toes" + S);
       heel.y = 0.0165f * H;
       ball.y = 0.0155f * H;
-      s.add(round_cone(heel + vec3(0, 0, 0.008f * H), ball + vec3(0, 0, -0.006f * H), 0.0105f * H, 0.0095f * H, k));
+      s.add(round_cone(heel + vec3(0, 0, 0.008f * H), ball + vec3(0, 0, -0.006f * H), 0.0105f * H,
+                       0.0095f * H, k));
     }
     // Shoulder cap, upper arm, forearm, palm.
     tag = c.joint("humerus" + S);
     s.add(sphere(sh + vec3(side * 0.006f * H, 0.002f * H, 0), R(0.026f), k));
-    s.add(round_cone(sh + vec3(0, -0.030f * H, 0), elbow + vec3(0, 0.020f * H, -0.002f * H), R(0.025f), R(0.020f), k));
-    s.add(round_cone(elbow + vec3(0, -0.025f * H, 0.002f * H), wrist + vec3(0, 0.025f * H, 0), R(0.022f), R(0.0145f), k));
+    s.add(round_cone(sh + vec3(0, -0.030f * H, 0), elbow + vec3(0, 0.020f * H, -0.002f * H), R(0.025f),
+                     R(0.020f), k));
+    s.add(round_cone(elbow + vec3(0, -0.025f * H, 0.002f * H), wrist + vec3(0, 0.025f * H, 0), R(0.022f),
+                     R(0.0145f), k));
     tag = c.joint("hand" + S);
-    s.add(ellipsoid(wrist + vec3(0, -0.032f * H, 0.0f), vec3(R(0.009f), 0.026f * H, R(0.023f)), {0, 1, 0}, {1, 0, 0}, k));
+    s.add(ellipsoid(wrist + vec3(0, -0.032f * H, 0.0f), vec3(R(0.009f), 0.026f * H, R(0.023f)), {0, 1, 0},
+                    {1, 0, 0}, k));
   }
   // Face: cheeks and lips over the maxilla and mandible, the nose.
   tag = c.joint("skull");
@@ -114,7 +125,8 @@ int part_of(const std::string& joint) {
   return 1;
 }
 
-constexpr float kPartSigma[10] = {0.003f, 0.010f, 0.007f, 0.007f, 0.0025f, 0.0025f, 0.008f, 0.008f, 0.004f, 0.004f};
+constexpr float kPartSigma[10] = {0.003f,  0.010f, 0.007f, 0.007f, 0.0025f,
+                                  0.0025f, 0.008f, 0.008f, 0.004f, 0.004f};
 
 }  // namespace
 
@@ -233,12 +245,23 @@ BodyMesh make_skin(const AnatomyContext& c, const std::vector<BoneShape>& bones,
     const bool left = part % 2 == 0;
     const bool same_side = name.ends_with(left ? ".l" : ".r");
     switch (part) {
-      case 0: return name.starts_with("cervical");
-      case 1: return name.starts_with("femur") || name == "skull";
-      case 2: case 3: return same_side && (name.starts_with("scapula") || name.starts_with("clavicle") || name.starts_with("hand"));
-      case 4: case 5: return same_side && name.starts_with("forearm");
-      case 6: case 7: return name == "pelvis" || (same_side && name.starts_with("talus"));
-      case 8: case 9: return same_side && name.starts_with("tibia");
+      case 0:
+        return name.starts_with("cervical");
+      case 1:
+        return name.starts_with("femur") || name == "skull";
+      case 2:
+      case 3:
+        return same_side &&
+               (name.starts_with("scapula") || name.starts_with("clavicle") || name.starts_with("hand"));
+      case 4:
+      case 5:
+        return same_side && name.starts_with("forearm");
+      case 6:
+      case 7:
+        return name == "pelvis" || (same_side && name.starts_with("talus"));
+      case 8:
+      case 9:
+        return same_side && name.starts_with("tibia");
     }
     return false;
   };

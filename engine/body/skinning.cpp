@@ -64,7 +64,8 @@ float segment_distance(vec3 p, const Segment& s) {
 
 }  // namespace
 
-void compute_skin_weights(const Skeleton& skeleton, BodyMesh& mesh, const std::function<bool(size_t, int)>& allow) {
+void compute_skin_weights(const Skeleton& skeleton, BodyMesh& mesh,
+                          const std::function<bool(size_t, int)>& allow) {
   const std::vector<Segment> segs = bone_segments(skeleton);
   mesh.joints.assign(mesh.positions.size(), glm::u16vec4(0));
   mesh.weights.assign(mesh.positions.size(), vec4(0.0f));
@@ -141,7 +142,8 @@ void smooth_skin_weights(size_t joint_count, BodyMesh& mesh, int iterations) {
 
 std::vector<mat4> skinning_matrices(const Body& body, const Pose& pose) {
   std::vector<mat4> world = world_transforms(body.skeleton, pose);
-  for (size_t i = 0; i < world.size() && i < body.inverse_bind.size(); ++i) world[i] = world[i] * body.inverse_bind[i];
+  for (size_t i = 0; i < world.size() && i < body.inverse_bind.size(); ++i)
+    world[i] = world[i] * body.inverse_bind[i];
   return world;
 }
 
@@ -173,7 +175,8 @@ float worst_edge_stretch(const BodyMesh& mesh, const std::vector<vec3>& posed, v
   for (size_t t = 0; t < mesh.indices.size(); t += 3)
     for (int e = 0; e < 3; ++e) {
       const uint32_t a = mesh.indices[t + e], b = mesh.indices[t + (e + 1) % 3];
-      if (radius > 0.0f && glm::length(0.5f * (mesh.positions[a] + mesh.positions[b]) - centre) > radius) continue;
+      if (radius > 0.0f && glm::length(0.5f * (mesh.positions[a] + mesh.positions[b]) - centre) > radius)
+        continue;
       const float rest = std::max(glm::length(mesh.positions[a] - mesh.positions[b]), median);
       worst = std::max(worst, glm::length(posed[a] - posed[b]) / rest);
     }

@@ -19,8 +19,7 @@ Result<std::vector<uint8_t>> encode_png(const ImageRGBA8& image) {
     auto* p = static_cast<uint8_t*>(data);
     v->insert(v->end(), p, p + size);
   };
-  if (!stbi_write_png_to_func(sink, &out, image.width, image.height, 4, image.pixels.data(),
-                              image.width * 4))
+  if (!stbi_write_png_to_func(sink, &out, image.width, image.height, 4, image.pixels.data(), image.width * 4))
     return internal_error("encode_png: stb failed");
   return out;
 }

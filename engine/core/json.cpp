@@ -17,13 +17,20 @@ Error json_error(std::string_view file, std::string_view path, std::string_view 
 
 namespace {
 
-const char* type_name(const Json& j) { return j.type_name(); }
+const char* type_name(const Json& j) {
+  return j.type_name();
+}
 
 // Line and column (1-based) of a byte offset.
 std::pair<size_t, size_t> line_col(std::string_view text, size_t offset) {
   size_t line = 1, col = 1;
   for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') { ++line; col = 1; } else { ++col; }
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
   }
   return {line, col};
 }
@@ -37,18 +44,22 @@ Result<Json> parse_json(std::string_view text, std::string_view source) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
-    if (c == '"') in_string = true;
+    if (c == '"')
+      in_string = true;
     else if (c == '[' || c == '{') {
       if (++depth > kMaxJsonDepth) {
         auto [l, col] = line_col(text, i);
         return bad_input(std::string(source) + ":" + std::to_string(l) + ":" + std::to_string(col) +
                          ": nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels");
       }
-    } else if (c == ']' || c == '}') --depth;
+    } else if (c == ']' || c == '}')
+      --depth;
   }
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
     return bad_input(std::string(source) + ": empty file, expected a JSON document");

@@ -36,7 +36,7 @@ class JsonCursor {
   Result<JsonCursor> field(std::string_view key) const;  // required member of an object
   Result<JsonCursor> at(size_t index) const;             // element of an array
   Status expect_object() const;
-  Result<size_t> array_size() const;                     // errors unless an array
+  Result<size_t> array_size() const;  // errors unless an array
 
   Result<std::string> string() const;
   Result<double> number() const;  // finite numbers only: NaN and infinity are refused

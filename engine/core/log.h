@@ -14,9 +14,15 @@ using LogHandler = std::function<void(LogLevel, std::string_view)>;
 LogHandler set_log_handler(LogHandler handler);
 
 void log(LogLevel level, std::string_view message);
-inline void log_info(std::string_view m) { log(LogLevel::Info, m); }
-inline void log_warning(std::string_view m) { log(LogLevel::Warning, m); }
-inline void log_error(std::string_view m) { log(LogLevel::Error, m); }
+inline void log_info(std::string_view m) {
+  log(LogLevel::Info, m);
+}
+inline void log_warning(std::string_view m) {
+  log(LogLevel::Warning, m);
+}
+inline void log_error(std::string_view m) {
+  log(LogLevel::Error, m);
+}
 
 // Messages at or above this level reach the handler; Info by default, Warning with FASCIA_QUIET=1.
 void set_log_threshold(LogLevel level);

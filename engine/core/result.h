@@ -18,8 +18,12 @@ struct Error {
   int exit_status() const { return static_cast<int>(kind); }
 };
 
-inline Error bad_input(std::string message) { return {std::move(message), ErrorKind::BadInput}; }
-inline Error internal_error(std::string message) { return {std::move(message), ErrorKind::Internal}; }
+inline Error bad_input(std::string message) {
+  return {std::move(message), ErrorKind::BadInput};
+}
+inline Error internal_error(std::string message) {
+  return {std::move(message), ErrorKind::Internal};
+}
 
 template <typename T>
 class [[nodiscard]] Result {
@@ -30,15 +34,27 @@ class [[nodiscard]] Result {
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
 
-  T& value() & { assert(ok()); return std::get<0>(v_); }
-  const T& value() const& { assert(ok()); return std::get<0>(v_); }
-  T&& value() && { assert(ok()); return std::get<0>(std::move(v_)); }
+  T& value() & {
+    assert(ok());
+    return std::get<0>(v_);
+  }
+  const T& value() const& {
+    assert(ok());
+    return std::get<0>(v_);
+  }
+  T&& value() && {
+    assert(ok());
+    return std::get<0>(std::move(v_));
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
 
-  const Error& error() const { assert(!ok()); return std::get<1>(v_); }
+  const Error& error() const {
+    assert(!ok());
+    return std::get<1>(v_);
+  }
 
  private:
   std::variant<T, Error> v_;
@@ -47,13 +63,15 @@ class [[nodiscard]] Result {
 // Result<void>: success or an error.
 struct Ok {};
 using Status = Result<Ok>;
-inline Status ok_status() { return Ok{}; }
+inline Status ok_status() {
+  return Ok{};
+}
 
 }  // namespace fascia
 
 // Propagates an error from an expression returning Result<...> / Status.
-#define FASCIA_TRY(expr)                                  \
-  do {                                                    \
-    auto fascia_try_result_ = (expr);                     \
+#define FASCIA_TRY(expr)                                        \
+  do {                                                          \
+    auto fascia_try_result_ = (expr);                           \
     if (!fascia_try_result_) return fascia_try_result_.error(); \
   } while (0)

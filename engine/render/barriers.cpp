@@ -23,9 +23,11 @@ UseInfo info(ImageUse use) {
               VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT,
               VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL};
     case ImageUse::TransferSrc:
-      return {VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL};
+      return {VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT,
+              VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL};
     case ImageUse::TransferDst:
-      return {VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL};
+      return {VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+              VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL};
     case ImageUse::Sampled:
       return {VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT,
               VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
@@ -38,7 +40,8 @@ UseInfo info(ImageUse use) {
 
 }  // namespace
 
-void image_barrier(VkCommandBuffer cmd, VkImage image, VkImageAspectFlags aspect, ImageUse from, ImageUse to) {
+void image_barrier(VkCommandBuffer cmd, VkImage image, VkImageAspectFlags aspect, ImageUse from,
+                   ImageUse to) {
   UseInfo a = info(from), b = info(to);
   VkImageMemoryBarrier2 barrier{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2};
   barrier.srcStageMask = a.stage;

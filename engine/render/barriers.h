@@ -5,7 +5,7 @@
 namespace fascia::render {
 
 enum class ImageUse {
-  Undefined,         // contents discarded
+  Undefined,  // contents discarded
   ColorAttachment,
   DepthAttachment,
   TransferSrc,

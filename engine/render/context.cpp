@@ -34,11 +34,16 @@ bool layer_available(const char* name) {
 
 DeviceKind kind_of(VkPhysicalDeviceType t) {
   switch (t) {
-    case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU: return DeviceKind::Discrete;
-    case VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU: return DeviceKind::Integrated;
-    case VK_PHYSICAL_DEVICE_TYPE_VIRTUAL_GPU: return DeviceKind::Virtual;
-    case VK_PHYSICAL_DEVICE_TYPE_CPU: return DeviceKind::Cpu;
-    default: return DeviceKind::Other;
+    case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU:
+      return DeviceKind::Discrete;
+    case VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU:
+      return DeviceKind::Integrated;
+    case VK_PHYSICAL_DEVICE_TYPE_VIRTUAL_GPU:
+      return DeviceKind::Virtual;
+    case VK_PHYSICAL_DEVICE_TYPE_CPU:
+      return DeviceKind::Cpu;
+    default:
+      return DeviceKind::Other;
   }
 }
 
@@ -125,8 +130,8 @@ Result<std::unique_ptr<Context>> create_context(const ContextOptions& options) {
   VkDebugUtilsMessengerCreateInfoEXT messenger_info{VK_STRUCTURE_TYPE_DEBUG_UTILS_MESSENGER_CREATE_INFO_EXT};
   messenger_info.messageSeverity =
       VK_DEBUG_UTILS_MESSAGE_SEVERITY_WARNING_BIT_EXT | VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT;
-  messenger_info.messageType = VK_DEBUG_UTILS_MESSAGE_TYPE_VALIDATION_BIT_EXT |
-                               VK_DEBUG_UTILS_MESSAGE_TYPE_PERFORMANCE_BIT_EXT;
+  messenger_info.messageType =
+      VK_DEBUG_UTILS_MESSAGE_TYPE_VALIDATION_BIT_EXT | VK_DEBUG_UTILS_MESSAGE_TYPE_PERFORMANCE_BIT_EXT;
   messenger_info.pfnUserCallback = on_validation_message;
   messenger_info.pUserData = ctx->validation.get();
   if (options.validation) features.pNext = &messenger_info;  // also catches instance creation
@@ -142,7 +147,8 @@ Result<std::unique_ptr<Context>> create_context(const ContextOptions& options) {
     if (r == VK_ERROR_INCOMPATIBLE_DRIVER)
       return bad_input("no Vulkan driver found (install mesa-vulkan-drivers for lavapipe)");
     return bad_input(std::string("cannot create a Vulkan instance: ") +
-                     (r == VK_ERROR_EXTENSION_NOT_PRESENT ? "a required extension is missing" : "error " + std::to_string(r)));
+                     (r == VK_ERROR_EXTENSION_NOT_PRESENT ? "a required extension is missing"
+                                                          : "error " + std::to_string(r)));
   }
 
   if (options.validation) {

@@ -37,7 +37,7 @@ struct Context {
   VkPhysicalDeviceProperties properties{};
   VkPhysicalDeviceMemoryProperties memory{};
   VkSampleCountFlagBits max_samples = VK_SAMPLE_COUNT_1_BIT;  // colour and depth both
-  std::unique_ptr<ValidationState> validation;  // null when validation is off
+  std::unique_ptr<ValidationState> validation;                // null when validation is off
 };
 
 // Validation is wanted in debug builds, and wherever FASCIA_VALIDATION=1 (the tests set it).

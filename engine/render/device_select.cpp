@@ -12,11 +12,16 @@ namespace {
 
 int kind_rank(DeviceKind k) {
   switch (k) {
-    case DeviceKind::Discrete: return 4;
-    case DeviceKind::Integrated: return 3;
-    case DeviceKind::Virtual: return 2;
-    case DeviceKind::Cpu: return 1;
-    case DeviceKind::Other: return 0;
+    case DeviceKind::Discrete:
+      return 4;
+    case DeviceKind::Integrated:
+      return 3;
+    case DeviceKind::Virtual:
+      return 2;
+    case DeviceKind::Cpu:
+      return 1;
+    case DeviceKind::Other:
+      return 0;
   }
   return 0;
 }
@@ -34,7 +39,8 @@ std::string unusable_reason(const DeviceCaps& d, bool need_present) {
 }  // namespace
 
 Result<size_t> choose_device(std::span<const DeviceCaps> devices, bool need_present) {
-  if (devices.empty()) return bad_input("no Vulkan device found (is a Vulkan driver such as mesa-vulkan-drivers installed?)");
+  if (devices.empty())
+    return bad_input("no Vulkan device found (is a Vulkan driver such as mesa-vulkan-drivers installed?)");
   size_t best = devices.size();
   std::string found;
   for (size_t i = 0; i < devices.size(); ++i) {

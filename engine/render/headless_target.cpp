@@ -11,8 +11,8 @@ HeadlessTarget::HeadlessTarget(const Context& ctx, VkExtent2D extent, uint32_t i
   for (uint32_t i = 0; i < images; ++i) {
     images_.push_back(create_image(ctx, extent, format(),
                                    VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT));
-    readback_.push_back(create_buffer(ctx, VkDeviceSize(extent.width) * extent.height * 4,
-                                      VK_BUFFER_USAGE_TRANSFER_DST_BIT));
+    readback_.push_back(
+        create_buffer(ctx, VkDeviceSize(extent.width) * extent.height * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT));
   }
 }
 
@@ -34,8 +34,8 @@ void HeadlessTarget::record_finish(VkCommandBuffer cmd, const TargetImage& image
   VkBufferImageCopy region{};
   region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
   region.imageExtent = {extent_.width, extent_.height, 1};
-  vkCmdCopyImageToBuffer(cmd, image.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback_[image.index].buffer, 1,
-                         &region);
+  vkCmdCopyImageToBuffer(cmd, image.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                         readback_[image.index].buffer, 1, &region);
   copy_to_host_barrier(cmd);
 }
 

@@ -11,14 +11,14 @@ namespace fascia::render {
 
 enum class Blend {
   None,
-  Over,        // colour over what is there, by the source alpha
+  Over,  // colour over what is there, by the source alpha
   // Weighted blended transparency: colour adds, alpha multiplies by 1 - source alpha. One state for
   // every attachment, so no device needs the independentBlend feature.
   Accumulate,
 };
 
 struct PipelineDesc {
-  std::string vertex_shader;    // embedded module name, e.g. "mesh.vert"
+  std::string vertex_shader;  // embedded module name, e.g. "mesh.vert"
   std::string fragment_shader;
   std::vector<VkVertexInputBindingDescription> bindings;
   std::vector<VkVertexInputAttributeDescription> attributes;

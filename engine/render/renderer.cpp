@@ -53,9 +53,10 @@ Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits s
   sli.pBindings = bindings;
   VK_CHECK(vkCreateDescriptorSetLayout(ctx.device, &sli, nullptr, &set_layout_));
   // The composite's own set, written once its images exist and bound only by the composite.
-  VkDescriptorSetLayoutBinding sums[2] = {
-      {gpu::kAccumBinding, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
-      {gpu::kWeightBinding, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}};
+  VkDescriptorSetLayoutBinding sums[2] = {{gpu::kAccumBinding, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1,
+                                           VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
+                                          {gpu::kWeightBinding, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1,
+                                           VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}};
   sli.bindingCount = 2;
   sli.pBindings = sums;
   VK_CHECK(vkCreateDescriptorSetLayout(ctx.device, &sli, nullptr, &composite_set_layout_));
@@ -124,7 +125,8 @@ Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits s
   skinned.vertex_shader = "mesh_skinned.vert";
   skinned.bindings.push_back({1, sizeof(scene::SkinInfluence), VK_VERTEX_INPUT_RATE_VERTEX});
   skinned.attributes.push_back({2, 1, VK_FORMAT_R16G16B16A16_UINT, offsetof(scene::SkinInfluence, joints)});
-  skinned.attributes.push_back({3, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(scene::SkinInfluence, weights)});
+  skinned.attributes.push_back(
+      {3, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(scene::SkinInfluence, weights)});
   mesh_opaque_skinned_ = create_graphics_pipeline(ctx, skinned);
   accumulate.vertex_shader = skinned.vertex_shader;
   accumulate.bindings = skinned.bindings;
@@ -173,7 +175,8 @@ Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits s
     VkDescriptorBufferInfo ubo{f.uniforms.buffer, 0, sizeof(gpu::FrameUniforms)};
     VkDescriptorBufferInfo ssbo{f.palettes.buffer, 0, VK_WHOLE_SIZE};
     VkDescriptorBufferInfo draws{f.draws.buffer, 0, VK_WHOLE_SIZE};
-    VkWriteDescriptorSet w[3] = {{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}, {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET},
+    VkWriteDescriptorSet w[3] = {{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET},
+                                 {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET},
                                  {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}};
     w[0].dstSet = f.descriptors;
     w[0].dstBinding = gpu::kFrameUniformsBinding;
@@ -248,8 +251,9 @@ void Renderer::ensure_attachments(Frame& f, VkExtent2D extent) {
   f.pick_id = create_image(ctx_, extent, VK_FORMAT_R32_UINT,
                            VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT);
   f.pick_depth = create_image(ctx_, extent, depth_format_, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT);
-  f.color = create_image(ctx_, extent, color_format_,
-                         VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT, samples_);
+  f.color =
+      create_image(ctx_, extent, color_format_,
+                   VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT, samples_);
   // Kept after the opaque pass: the translucent pass tests against it.
   f.depth = create_image(ctx_, extent, depth_format_, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT, samples_);
 }
@@ -258,7 +262,8 @@ void Renderer::ensure_translucency(Frame& f, VkExtent2D extent) {
   if (f.accum.image) return;  // ensure_attachments dropped them when the size changed
   const bool ms = samples_ != VK_SAMPLE_COUNT_1_BIT;
   const VkImageUsageFlags read = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT;
-  const VkImageUsageFlags transient = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT;
+  const VkImageUsageFlags transient =
+      VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT;
   f.accum = create_image(ctx_, extent, kAccumFormat, ms ? transient : read, samples_);
   f.weight = create_image(ctx_, extent, kWeightFormat, ms ? transient : read, samples_);
   if (ms) {
@@ -269,7 +274,8 @@ void Renderer::ensure_translucency(Frame& f, VkExtent2D extent) {
   VkDescriptorImageInfo images[2] = {
       {nearest_, (ms ? f.accum_resolved : f.accum).view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL},
       {nearest_, (ms ? f.weight_resolved : f.weight).view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL}};
-  VkWriteDescriptorSet w[2] = {{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}, {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}};
+  VkWriteDescriptorSet w[2] = {{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET},
+                               {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}};
   for (int i = 0; i < 2; ++i) {
     w[i].dstSet = f.composite_descriptors;
     w[i].dstBinding = i == 0 ? gpu::kAccumBinding : gpu::kWeightBinding;
@@ -357,8 +363,8 @@ FrameStatus Renderer::draw(const scene::RenderScene& scene, RenderTarget& target
   return target.present(ctx_.queue, image) ? FrameStatus::Ok : FrameStatus::OutOfDate;
 }
 
-void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& target, const TargetImage& image,
-                      const Overlay& overlay) {
+void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& target,
+                      const TargetImage& image, const Overlay& overlay) {
   VkExtent2D extent = target.extent();
   VkCommandBuffer cmd = f.cmd;
 
@@ -383,15 +389,17 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
     (inst.color.a < 1.0f ? translucent : opaque).push_back(i);
   }
 
-  image_barrier(cmd, f.color.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::Undefined, ImageUse::ColorAttachment);
-  image_barrier(cmd, f.depth.image, VK_IMAGE_ASPECT_DEPTH_BIT, ImageUse::Undefined, ImageUse::DepthAttachment);
+  image_barrier(cmd, f.color.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::Undefined,
+                ImageUse::ColorAttachment);
+  image_barrier(cmd, f.depth.image, VK_IMAGE_ASPECT_DEPTH_BIT, ImageUse::Undefined,
+                ImageUse::DepthAttachment);
   image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::Undefined, ImageUse::ColorAttachment);
 
   // With multisampling the pass draws into `color` and resolves into the target image.
   const bool ms = samples_ != VK_SAMPLE_COUNT_1_BIT;
-  VkRenderingAttachmentInfo color = attachment(ms ? f.color.view : image.view, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
-                                               VK_ATTACHMENT_LOAD_OP_CLEAR,
-                                               ms ? VK_ATTACHMENT_STORE_OP_DONT_CARE : VK_ATTACHMENT_STORE_OP_STORE);
+  VkRenderingAttachmentInfo color = attachment(
+      ms ? f.color.view : image.view, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_ATTACHMENT_LOAD_OP_CLEAR,
+      ms ? VK_ATTACHMENT_STORE_OP_DONT_CARE : VK_ATTACHMENT_STORE_OP_STORE);
   if (ms) resolve_into(color, image.view);
   color.clearValue.color = {{0, 0, 0, scene.background.transparent ? 0.0f : 1.0f}};
   VkRenderingAttachmentInfo depth =
@@ -430,7 +438,8 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
 
   if (overlay) {
     // The resolve wrote the target image; the overlay then reads and writes it as an attachment.
-    image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, ImageUse::ColorAttachment);
+    image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment,
+                  ImageUse::ColorAttachment);
     overlay(cmd, image, extent);
   }
   image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, target.final_use());
@@ -439,7 +448,8 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
 // The pixels the listed instances can cover: their boxes (per joint when skinned) through the
 // camera. The translucency passes work in this rectangle only; full screen when a box reaches
 // behind the camera.
-VkRect2D Renderer::screen_rect(const scene::RenderScene& scene, const std::vector<uint32_t>& list, VkExtent2D extent) {
+VkRect2D Renderer::screen_rect(const scene::RenderScene& scene, const std::vector<uint32_t>& list,
+                               VkExtent2D extent) {
   const float aspect = float(extent.width) / float(std::max(1u, extent.height));
   ScreenRect rect(scene.camera.projection(aspect) * scene.camera.view(), extent.width, extent.height);
   for (uint32_t i : list) {
@@ -455,8 +465,9 @@ VkRect2D Renderer::screen_rect(const scene::RenderScene& scene, const std::vecto
 // Weighted blended order-independent transparency: the translucent instances add into `accum` and
 // `weight` against the opaque depth, in any order; a full-screen pass then lays their average colour
 // over the (resolved) target image.
-void Renderer::record_translucency(Frame& f, const scene::RenderScene& scene, const std::vector<uint32_t>& translucent,
-                                   const TargetImage& image, VkExtent2D extent) {
+void Renderer::record_translucency(Frame& f, const scene::RenderScene& scene,
+                                   const std::vector<uint32_t>& translucent, const TargetImage& image,
+                                   VkExtent2D extent) {
   VkCommandBuffer cmd = f.cmd;
   const VkRect2D area = screen_rect(scene, translucent, extent);
   if (area.extent.width == 0) return;  // all of it off screen
@@ -465,14 +476,17 @@ void Renderer::record_translucency(Frame& f, const scene::RenderScene& scene, co
   Image& accum_read = ms ? f.accum_resolved : f.accum;
   Image& weight_read = ms ? f.weight_resolved : f.weight;
   for (Image* i : {&f.accum, &f.weight, &f.accum_resolved, &f.weight_resolved})
-    if (i->image) image_barrier(cmd, i->image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::Undefined, ImageUse::ColorAttachment);
+    if (i->image)
+      image_barrier(cmd, i->image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::Undefined, ImageUse::ColorAttachment);
   // The opaque pass's depth writes come before this pass's depth tests.
-  image_barrier(cmd, f.depth.image, VK_IMAGE_ASPECT_DEPTH_BIT, ImageUse::DepthAttachment, ImageUse::DepthAttachment);
+  image_barrier(cmd, f.depth.image, VK_IMAGE_ASPECT_DEPTH_BIT, ImageUse::DepthAttachment,
+                ImageUse::DepthAttachment);
 
   const VkAttachmentStoreOp store = ms ? VK_ATTACHMENT_STORE_OP_DONT_CARE : VK_ATTACHMENT_STORE_OP_STORE;
   VkRenderingAttachmentInfo colors[2] = {
       attachment(f.accum.view, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_ATTACHMENT_LOAD_OP_CLEAR, store),
-      attachment(f.weight.view, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_ATTACHMENT_LOAD_OP_CLEAR, store)};
+      attachment(f.weight.view, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_ATTACHMENT_LOAD_OP_CLEAR,
+                 store)};
   colors[0].clearValue.color = {{0, 0, 0, 1}};  // alpha: fully revealed, nothing in front yet
   colors[1].clearValue.color = {{0, 0, 0, 0}};
   if (ms) {
@@ -493,10 +507,13 @@ void Renderer::record_translucency(Frame& f, const scene::RenderScene& scene, co
   draw_instances(cmd, scene, translucent, mesh_accumulate_, mesh_accumulate_skinned_);
   vkCmdEndRendering(cmd);
 
-  image_barrier(cmd, accum_read.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, ImageUse::Sampled);
-  image_barrier(cmd, weight_read.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, ImageUse::Sampled);
+  image_barrier(cmd, accum_read.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment,
+                ImageUse::Sampled);
+  image_barrier(cmd, weight_read.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment,
+                ImageUse::Sampled);
   // The opaque pass's resolve (or draws) into the target image come before the composite blends on it.
-  image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, ImageUse::ColorAttachment);
+  image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment,
+                ImageUse::ColorAttachment);
   VkRenderingAttachmentInfo target = attachment(image.view, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
                                                 VK_ATTACHMENT_LOAD_OP_LOAD, VK_ATTACHMENT_STORE_OP_STORE);
   ri.colorAttachmentCount = 1;
@@ -505,8 +522,8 @@ void Renderer::record_translucency(Frame& f, const scene::RenderScene& scene, co
   vkCmdBeginRendering(cmd, &ri);
   set_viewport(cmd, extent, area);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, composite_);
-  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, composite_layout_, 0, 1, &f.composite_descriptors,
-                          0, nullptr);
+  vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, composite_layout_, 0, 1,
+                          &f.composite_descriptors, 0, nullptr);
   vkCmdDraw(cmd, 3, 1, 0, 0);
   vkCmdEndRendering(cmd);
 }
@@ -555,14 +572,15 @@ void Renderer::upload_instances(Frame& f, const scene::RenderScene& scene) {
 
 // Draws the listed instances. A run of consecutive instances on one mesh (the station markers) is
 // one instanced draw: their DrawData sit side by side, and gl_InstanceIndex walks them.
-void Renderer::draw_instances(VkCommandBuffer cmd, const scene::RenderScene& scene, const std::vector<uint32_t>& list,
-                              VkPipeline plain, VkPipeline skinned) {
+void Renderer::draw_instances(VkCommandBuffer cmd, const scene::RenderScene& scene,
+                              const std::vector<uint32_t>& list, VkPipeline plain, VkPipeline skinned) {
   VkPipeline bound = VK_NULL_HANDLE;
   for (size_t k = 0; k < list.size();) {
     const uint32_t first = list[k];
     const scene::MeshInstance& inst = scene.instances[first];
     size_t run = 1;
-    while (k + run < list.size() && list[k + run] == first + run && scene.instances[first + run].mesh == inst.mesh &&
+    while (k + run < list.size() && list[k + run] == first + run &&
+           scene.instances[first + run].mesh == inst.mesh &&
            bool(scene.instances[first + run].palette) == bool(inst.palette))
       ++run;
     const GpuMesh& m = gpu_mesh(inst.mesh);
@@ -590,7 +608,9 @@ void Renderer::collect_pick(Frame& f) {
   f.pick_in_flight = false;
 }
 
-void Renderer::request_pick(int x, int y) { pick_request_ = glm::ivec2(x, y); }
+void Renderer::request_pick(int x, int y) {
+  pick_request_ = glm::ivec2(x, y);
+}
 
 std::optional<uint32_t> Renderer::take_pick() {
   auto r = pick_result_;
@@ -600,8 +620,10 @@ std::optional<uint32_t> Renderer::take_pick() {
 
 void Renderer::record_pick(Frame& f, const scene::RenderScene& scene, VkExtent2D extent, int x, int y) {
   VkCommandBuffer cmd = f.cmd;
-  image_barrier(cmd, f.pick_id.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::Undefined, ImageUse::ColorAttachment);
-  image_barrier(cmd, f.pick_depth.image, VK_IMAGE_ASPECT_DEPTH_BIT, ImageUse::Undefined, ImageUse::DepthAttachment);
+  image_barrier(cmd, f.pick_id.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::Undefined,
+                ImageUse::ColorAttachment);
+  image_barrier(cmd, f.pick_depth.image, VK_IMAGE_ASPECT_DEPTH_BIT, ImageUse::Undefined,
+                ImageUse::DepthAttachment);
   VkRenderingAttachmentInfo color{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
   color.imageView = f.pick_id.view;
   color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
@@ -630,16 +652,19 @@ void Renderer::record_pick(Frame& f, const scene::RenderScene& scene, VkExtent2D
   std::vector<uint32_t> pickable;
   for (uint32_t i = 0; i < scene.instances.size(); ++i) {
     const scene::MeshInstance& inst = scene.instances[i];
-    if (inst.mesh && !inst.mesh->indices.empty() && inst.pick_id != 0 && inst.color.a >= 0.5f) pickable.push_back(i);
+    if (inst.mesh && !inst.mesh->indices.empty() && inst.pick_id != 0 && inst.color.a >= 0.5f)
+      pickable.push_back(i);
   }
   draw_instances(cmd, scene, pickable, pick_, pick_skinned_);
   vkCmdEndRendering(cmd);
-  image_barrier(cmd, f.pick_id.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, ImageUse::TransferSrc);
+  image_barrier(cmd, f.pick_id.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment,
+                ImageUse::TransferSrc);
   VkBufferImageCopy region{};
   region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
   region.imageOffset = {x, y, 0};
   region.imageExtent = {1, 1, 1};
-  vkCmdCopyImageToBuffer(cmd, f.pick_id.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, f.pick_readback.buffer, 1, &region);
+  vkCmdCopyImageToBuffer(cmd, f.pick_id.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, f.pick_readback.buffer,
+                         1, &region);
   copy_to_host_barrier(cmd);
 }
 

@@ -58,13 +58,13 @@ class Renderer {
     Buffer draws;     // gpu::DrawData of every instance this frame, in scene order
     VkDescriptorSet descriptors = VK_NULL_HANDLE;
     VkDescriptorSet composite_descriptors = VK_NULL_HANDLE;  // the translucency sums
-    Image color;  // multisampled, resolved into the target image
+    Image color;                                             // multisampled, resolved into the target image
     Image depth;
     // Translucency (allocated once a scene has translucent instances): the weighted sums,
     // multisampled like `color`, and resolved to one sample for the composite.
     Image accum, weight;
     Image accum_resolved, weight_resolved;  // only with multisampling
-    Image pick_id;     // the id buffer (R32_UINT, one sample), drawn only when a pick is asked for
+    Image pick_id;  // the id buffer (R32_UINT, one sample), drawn only when a pick is asked for
     Image pick_depth;
     Buffer pick_readback;
     bool pick_in_flight = false;
@@ -82,8 +82,9 @@ class Renderer {
   void ensure_attachments(Frame& frame, VkExtent2D extent);
   void ensure_translucency(Frame& frame, VkExtent2D extent);
   VkRect2D screen_rect(const scene::RenderScene& scene, const std::vector<uint32_t>& list, VkExtent2D extent);
-  void record_translucency(Frame& frame, const scene::RenderScene& scene, const std::vector<uint32_t>& translucent,
-                           const TargetImage& image, VkExtent2D extent);
+  void record_translucency(Frame& frame, const scene::RenderScene& scene,
+                           const std::vector<uint32_t>& translucent, const TargetImage& image,
+                           VkExtent2D extent);
   void collect_pick(Frame& frame);
   void ensure_storage(Frame& frame, Buffer& buffer, uint32_t binding, size_t bytes);
   void upload_instances(Frame& frame, const scene::RenderScene& scene);

@@ -46,7 +46,8 @@ Buffer create_buffer(const Context& ctx, VkDeviceSize size, VkBufferUsageFlags u
   VK_CHECK(vkCreateBuffer(ctx.device, &bi, nullptr, &b.buffer));
   VkMemoryRequirements req;
   vkGetBufferMemoryRequirements(ctx.device, b.buffer, &req);
-  const VkMemoryPropertyFlags host = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
+  const VkMemoryPropertyFlags host =
+      VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
   b.memory = allocate(ctx, req, host | VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, host);
   VK_CHECK(vkBindBufferMemory(ctx.device, b.buffer, b.memory, 0));
   VK_CHECK(vkMapMemory(ctx.device, b.memory, 0, VK_WHOLE_SIZE, 0, &b.mapped));

@@ -40,8 +40,14 @@ struct RetireList {
   std::vector<Buffer> buffers;
   std::vector<Image> images;
 };
-inline void retire(RetireList& list, Buffer& b) { list.buffers.push_back(b); b = {}; }
-inline void retire(RetireList& list, Image& i) { list.images.push_back(i); i = {}; }
+inline void retire(RetireList& list, Buffer& b) {
+  list.buffers.push_back(b);
+  b = {};
+}
+inline void retire(RetireList& list, Image& i) {
+  list.images.push_back(i);
+  i = {};
+}
 void drain(const Context& ctx, RetireList& list);
 
 }  // namespace fascia::render

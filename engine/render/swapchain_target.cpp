@@ -42,7 +42,9 @@ void SwapchainTarget::create(VkExtent2D want, VkSwapchainKHR old) {
   std::vector<VkSurfaceFormatKHR> formats(n);
   vkGetPhysicalDeviceSurfaceFormatsKHR(ctx_.physical_device, ctx_.surface, &n, formats.data());
   // An sRGB format, so shaders write linear colour and the hardware encodes it.
-  VkSurfaceFormatKHR chosen = formats.empty() ? VkSurfaceFormatKHR{VK_FORMAT_B8G8R8A8_SRGB, VK_COLOR_SPACE_SRGB_NONLINEAR_KHR} : formats[0];
+  VkSurfaceFormatKHR chosen =
+      formats.empty() ? VkSurfaceFormatKHR{VK_FORMAT_B8G8R8A8_SRGB, VK_COLOR_SPACE_SRGB_NONLINEAR_KHR}
+                      : formats[0];
   for (auto f : formats)
     if ((f.format == VK_FORMAT_B8G8R8A8_SRGB || f.format == VK_FORMAT_R8G8B8A8_SRGB) &&
         f.colorSpace == VK_COLOR_SPACE_SRGB_NONLINEAR_KHR) {
@@ -70,9 +72,10 @@ void SwapchainTarget::create(VkExtent2D want, VkSwapchainKHR old) {
   ci.imageUsage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
   ci.imageSharingMode = VK_SHARING_MODE_EXCLUSIVE;
   ci.preTransform = caps.currentTransform;
-  ci.compositeAlpha = (caps.supportedCompositeAlpha & VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR)
-                          ? VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR
-                          : VkCompositeAlphaFlagBitsKHR(caps.supportedCompositeAlpha & -caps.supportedCompositeAlpha);
+  ci.compositeAlpha =
+      (caps.supportedCompositeAlpha & VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR)
+          ? VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR
+          : VkCompositeAlphaFlagBitsKHR(caps.supportedCompositeAlpha & -caps.supportedCompositeAlpha);
   ci.presentMode = VK_PRESENT_MODE_FIFO_KHR;  // always available; paces to the display
   ci.clipped = VK_TRUE;
   ci.oldSwapchain = old;

@@ -10,9 +10,9 @@ const char* vk_result_name(VkResult result);
 
 }  // namespace fascia::render
 
-#define VK_CHECK(expr)                                                              \
-  do {                                                                              \
-    VkResult vk_check_result_ = (expr);                                             \
-    if (vk_check_result_ != VK_SUCCESS)                                             \
+#define VK_CHECK(expr)                                                                \
+  do {                                                                                \
+    VkResult vk_check_result_ = (expr);                                               \
+    if (vk_check_result_ != VK_SUCCESS)                                               \
       ::fascia::render::vk_check_failed(vk_check_result_, #expr, __FILE__, __LINE__); \
   } while (0)

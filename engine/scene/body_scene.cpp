@@ -13,13 +13,16 @@ namespace fascia::scene {
 
 vec3 tissue_color(const std::string& name, body::Layer layer) {
   switch (layer) {
-    case body::Layer::Bone: return srgb_to_linear(vec3(0.90f, 0.86f, 0.77f));
-    case body::Layer::Skin: return srgb_to_linear(vec3(0.89f, 0.70f, 0.60f));
-    case body::Layer::Muscle: break;
+    case body::Layer::Bone:
+      return srgb_to_linear(vec3(0.90f, 0.86f, 0.77f));
+    case body::Layer::Skin:
+      return srgb_to_linear(vec3(0.89f, 0.70f, 0.60f));
+    case body::Layer::Muscle:
+      break;
   }
   // Dense connective tissue reads silver-white in dissection; muscle bellies are red.
-  static const char* kFibrous[] = {"tendon", "fascia", "ligament", "aponeurosis", "tract", "septum",
-                                   "sheath", "linea", "periosteum", "galea", "tunnel"};
+  static const char* kFibrous[] = {"tendon", "fascia", "ligament",   "aponeurosis", "tract", "septum",
+                                   "sheath", "linea",  "periosteum", "galea",       "tunnel"};
   for (const char* f : kFibrous)
     if (name.find(f) != std::string::npos) return srgb_to_linear(vec3(0.82f, 0.80f, 0.74f));
   return srgb_to_linear(vec3(0.66f, 0.20f, 0.18f));
@@ -47,11 +50,13 @@ Mesh simplify(const Mesh& mesh, float ratio, float max_error_m) {
                                                  out.vertices.size());
   meshopt_remapIndexBuffer(out.indices.data(), out.indices.data(), out.indices.size(), remap.data());
   std::vector<Vertex> vertices(kept);
-  meshopt_remapVertexBuffer(vertices.data(), out.vertices.data(), out.vertices.size(), sizeof(Vertex), remap.data());
+  meshopt_remapVertexBuffer(vertices.data(), out.vertices.data(), out.vertices.size(), sizeof(Vertex),
+                            remap.data());
   out.vertices = std::move(vertices);
   if (mesh.skinned()) {
     out.skin.resize(kept);
-    meshopt_remapVertexBuffer(out.skin.data(), mesh.skin.data(), mesh.skin.size(), sizeof(SkinInfluence), remap.data());
+    meshopt_remapVertexBuffer(out.skin.data(), mesh.skin.data(), mesh.skin.size(), sizeof(SkinInfluence),
+                              remap.data());
   }
   return out;
 }
@@ -71,7 +76,8 @@ PosedBody pose_body(const body::Body& b, const body::Pose& pose, bool reduced_de
     bake_crease_occlusion(*mesh);  // the simplified copy inherits it with the vertices
     std::shared_ptr<Mesh> reduced;
     if (reduced_detail) reduced = std::make_shared<Mesh>(simplify(*mesh, 0.15f, 0.003f));
-    out.parts.push_back({bm.name, bm.layer, std::move(mesh), std::move(reduced), tissue_color(bm.name, bm.layer)});
+    out.parts.push_back(
+        {bm.name, bm.layer, std::move(mesh), std::move(reduced), tissue_color(bm.name, bm.layer)});
   }
   set_pose(out, b, pose);
   return out;

@@ -30,7 +30,7 @@ struct PosedBody {
     body::Layer layer;
     std::shared_ptr<Mesh> mesh;
     std::shared_ptr<Mesh> reduced;  // simplified copy, or null when not made
-    vec3 color;  // linear RGB
+    vec3 color;                     // linear RGB
   };
   std::vector<Part> parts;
   std::shared_ptr<const std::vector<mat4>> palette;  // (njoint) joint world * inverse bind

@@ -10,7 +10,9 @@ vec3 Camera::eye() const {
   return target + distance * dir;
 }
 
-mat4 Camera::view() const { return glm::lookAt(eye(), target, vec3(0, 1, 0)); }
+mat4 Camera::view() const {
+  return glm::lookAt(eye(), target, vec3(0, 1, 0));
+}
 
 mat4 Camera::projection(float aspect) const {
   mat4 p = glm::perspective(glm::radians(fov_y_deg), aspect, near_plane, far_plane);

@@ -18,13 +18,21 @@ constexpr std::array<vec3, 9> kViridis = {
 // One step short of yellow: the table's last stretch is long, so add its midpoint.
 constexpr vec3 kViridis94 = vec3(0.565498f, 0.844328f, 0.262066f);
 
-float to_linear(float c) { return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f); }
-float to_srgb(float c) { return c <= 0.0031308f ? c * 12.92f : 1.055f * std::pow(c, 1.0f / 2.4f) - 0.055f; }
+float to_linear(float c) {
+  return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+}
+float to_srgb(float c) {
+  return c <= 0.0031308f ? c * 12.92f : 1.055f * std::pow(c, 1.0f / 2.4f) - 0.055f;
+}
 
 }  // namespace
 
-vec3 srgb_to_linear(vec3 c) { return {to_linear(c.r), to_linear(c.g), to_linear(c.b)}; }
-vec3 linear_to_srgb(vec3 c) { return {to_srgb(c.r), to_srgb(c.g), to_srgb(c.b)}; }
+vec3 srgb_to_linear(vec3 c) {
+  return {to_linear(c.r), to_linear(c.g), to_linear(c.b)};
+}
+vec3 linear_to_srgb(vec3 c) {
+  return {to_srgb(c.r), to_srgb(c.g), to_srgb(c.b)};
+}
 
 vec3 viridis(float t) {
   t = std::clamp(std::isfinite(t) ? t : 0.0f, 0.0f, 1.0f);
@@ -34,7 +42,8 @@ vec3 viridis(float t) {
   vec3 c;
   if (i == 7) {
     // Piecewise through the extra midpoint at 0.9375.
-    c = f < 0.5f ? glm::mix(kViridis[7], kViridis94, f * 2.0f) : glm::mix(kViridis94, kViridis[8], f * 2.0f - 1.0f);
+    c = f < 0.5f ? glm::mix(kViridis[7], kViridis94, f * 2.0f)
+                 : glm::mix(kViridis94, kViridis[8], f * 2.0f - 1.0f);
   } else {
     c = glm::mix(kViridis[i], kViridis[i + 1], f);
   }
@@ -48,12 +57,12 @@ vec3 line_color(std::string_view id) {
   };
   // Twelve hues far enough apart to tell the lines apart on skin and bone.
   static constexpr Entry kColors[] = {
-      {"sbl", vec3(0.90f, 0.30f, 0.24f)},   {"sfl", vec3(0.20f, 0.55f, 0.90f)},
-      {"ll", vec3(0.98f, 0.70f, 0.15f)},    {"spl", vec3(0.60f, 0.35f, 0.85f)},
-      {"sfal", vec3(0.15f, 0.75f, 0.65f)},  {"dfal", vec3(0.10f, 0.50f, 0.45f)},
-      {"sbal", vec3(0.95f, 0.50f, 0.65f)},  {"dbal", vec3(0.70f, 0.25f, 0.45f)},
-      {"bfl", vec3(0.55f, 0.75f, 0.20f)},   {"ffl", vec3(0.35f, 0.80f, 0.95f)},
-      {"ifl", vec3(0.85f, 0.55f, 0.30f)},   {"dfl", vec3(0.95f, 0.85f, 0.35f)},
+      {"sbl", vec3(0.90f, 0.30f, 0.24f)},  {"sfl", vec3(0.20f, 0.55f, 0.90f)},
+      {"ll", vec3(0.98f, 0.70f, 0.15f)},   {"spl", vec3(0.60f, 0.35f, 0.85f)},
+      {"sfal", vec3(0.15f, 0.75f, 0.65f)}, {"dfal", vec3(0.10f, 0.50f, 0.45f)},
+      {"sbal", vec3(0.95f, 0.50f, 0.65f)}, {"dbal", vec3(0.70f, 0.25f, 0.45f)},
+      {"bfl", vec3(0.55f, 0.75f, 0.20f)},  {"ffl", vec3(0.35f, 0.80f, 0.95f)},
+      {"ifl", vec3(0.85f, 0.55f, 0.30f)},  {"dfl", vec3(0.95f, 0.85f, 0.35f)},
   };
   std::string_view base = id.substr(0, id.find('.'));
   for (const auto& e : kColors)

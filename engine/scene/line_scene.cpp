@@ -18,7 +18,8 @@ vec3 place(const atlas::AttachedPoint& p, const JointWorld& pose) {
 }  // namespace
 
 // The motion of `joint` from rest to pose, or nullopt when either is unknown.
-static std::optional<mat4> joint_motion(const std::string& joint, const JointWorld& pose, const JointWorld& rest) {
+static std::optional<mat4> joint_motion(const std::string& joint, const JointWorld& pose,
+                                        const JointWorld& rest) {
   if (!pose || !rest) return std::nullopt;
   auto p = pose(joint), r = rest(joint);
   if (!p || !r) return std::nullopt;
@@ -31,7 +32,8 @@ LineGeometry build_line_geometry(const atlas::ResolvedAtlas& resolved, float rad
   g.marker = std::make_shared<Mesh>(make_sphere(1.0f, 6, 10));  // small on screen: few triangles
   for (const auto& t : resolved.tracks) {
     std::vector<vec3> points;
-    auto from = joint_motion(t.path.front().joint, pose, rest), to = joint_motion(t.path.back().joint, pose, rest);
+    auto from = joint_motion(t.path.front().joint, pose, rest),
+         to = joint_motion(t.path.back().joint, pose, rest);
     if (from && to && t.path.size() > 2) {
       float total = 0;
       for (size_t i = 1; i < t.path.size(); ++i) total += glm::distance(t.path[i - 1].world, t.path[i].world);

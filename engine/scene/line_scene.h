@@ -48,12 +48,13 @@ struct LineView {
 // With `rest` (the joints' transforms when the atlas was resolved), a track's inner points follow a
 // blend of its two end joints' motions by their place along the track, as skin follows two bones, so
 // a track spanning a bent joint bends with it instead of leaving the body.
-LineGeometry build_line_geometry(const atlas::ResolvedAtlas& resolved, float radius, const JointWorld& pose = {},
-                                 const JointWorld& rest = {});
+LineGeometry build_line_geometry(const atlas::ResolvedAtlas& resolved, float radius,
+                                 const JointWorld& pose = {}, const JointWorld& rest = {});
 
 // Whether a line id ("sbl.l") is selected by a view filter ("sbl", "sbl.l"; empty = all).
 bool line_selected(const std::vector<std::string>& filter, const std::string& line);
 
-void add_lines(RenderScene& scene, const LineGeometry& geometry, const LineView& view, uint32_t first_pick_id);
+void add_lines(RenderScene& scene, const LineGeometry& geometry, const LineView& view,
+               uint32_t first_pick_id);
 
 }  // namespace fascia::scene

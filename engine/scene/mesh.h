@@ -23,8 +23,8 @@ struct SkinInfluence {
 };
 
 struct Mesh {
-  std::vector<Vertex> vertices;   // rest pose when skinned
-  std::vector<uint32_t> indices;  // triangle list, counter-clockwise front faces
+  std::vector<Vertex> vertices;     // rest pose when skinned
+  std::vector<uint32_t> indices;    // triangle list, counter-clockwise front faces
   std::vector<SkinInfluence> skin;  // (nvertex) or empty when the mesh is not skinned
 
   bool skinned() const { return !skin.empty(); }

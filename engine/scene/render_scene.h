@@ -28,7 +28,8 @@ struct MeshInstance {
 };
 
 struct Lighting {
-  vec3 key_direction = glm::normalize(vec3(0.55f, -0.6f, -0.4f));  // travels down and right, from the upper left
+  vec3 key_direction =
+      glm::normalize(vec3(0.55f, -0.6f, -0.4f));  // travels down and right, from the upper left
   vec3 key_color{1.0f, 0.97f, 0.92f};
   vec3 fill_color{0.35f, 0.42f, 0.55f};
   float ambient = 0.18f;

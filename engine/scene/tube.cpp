@@ -32,7 +32,8 @@ std::vector<vec3> smooth_path(std::span<const vec3> p, int per_segment) {
   for (size_t i = 0; i + 1 < n; ++i) {
     vec3 p0 = i == 0 ? 2.0f * p[0] - p[1] : p[i - 1];
     vec3 p3 = i + 2 >= n ? 2.0f * p[n - 1] - p[n - 2] : p[i + 2];
-    for (int s = 0; s < per_segment; ++s) out.push_back(catmull_rom(p0, p[i], p[i + 1], p3, float(s) / per_segment));
+    for (int s = 0; s < per_segment; ++s)
+      out.push_back(catmull_rom(p0, p[i], p[i + 1], p3, float(s) / per_segment));
   }
   out.push_back(p[n - 1]);
   return out;

@@ -11,29 +11,73 @@
 
 namespace fascia::session {
 
-struct SetRestriction { Restriction value; };
-struct RemoveRestriction { std::string target; };
+struct SetRestriction {
+  Restriction value;
+};
+struct RemoveRestriction {
+  std::string target;
+};
 struct ClearRestrictions {};
-struct StartRelease { std::string target; double at_s = 0; };
-struct StopRelease { std::string target; };
-struct SetLoad { Load value; };
-struct RemoveLoad { std::string place; };
-struct SetHold { Hold value; };
-struct RemoveHold { std::string joint; };
-struct SetBreathing { Breathing value; };
-struct SetMovement { std::string name; double time_s = 0; };
-struct SetCamera { CameraView value; };
-struct SetLayers { Layers value; };
-struct ShowLines { std::vector<std::string> lines; };  // exactly these (show only one: a list of one)
-struct ToggleLine { std::string line; };
-struct SetSide { Side side; };
-struct HideStructure { std::string id; };
-struct ShowStructure { std::string id; };               // empty id: show every hidden structure
-struct Select { std::string id; };
-struct SetColourByTension { bool on = true; };
-struct SetNotes { std::string text; };
-struct SetClientLabel { std::string text; };
-struct Reset {};                                        // back to default_session(), notes kept
+struct StartRelease {
+  std::string target;
+  double at_s = 0;
+};
+struct StopRelease {
+  std::string target;
+};
+struct SetLoad {
+  Load value;
+};
+struct RemoveLoad {
+  std::string place;
+};
+struct SetHold {
+  Hold value;
+};
+struct RemoveHold {
+  std::string joint;
+};
+struct SetBreathing {
+  Breathing value;
+};
+struct SetMovement {
+  std::string name;
+  double time_s = 0;
+};
+struct SetCamera {
+  CameraView value;
+};
+struct SetLayers {
+  Layers value;
+};
+struct ShowLines {
+  std::vector<std::string> lines;
+};  // exactly these (show only one: a list of one)
+struct ToggleLine {
+  std::string line;
+};
+struct SetSide {
+  Side side;
+};
+struct HideStructure {
+  std::string id;
+};
+struct ShowStructure {
+  std::string id;
+};  // empty id: show every hidden structure
+struct Select {
+  std::string id;
+};
+struct SetColourByTension {
+  bool on = true;
+};
+struct SetNotes {
+  std::string text;
+};
+struct SetClientLabel {
+  std::string text;
+};
+struct Reset {};  // back to default_session(), notes kept
 
 using Action = std::variant<SetRestriction, RemoveRestriction, ClearRestrictions, StartRelease, StopRelease,
                             SetLoad, RemoveLoad, SetHold, RemoveHold, SetBreathing, SetMovement, SetCamera,

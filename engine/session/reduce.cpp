@@ -30,8 +30,10 @@ Status named(const char* what, const std::string& id) {
 template <class T, class Key>
 void upsert(std::vector<T>& list, const T& value, Key key) {
   auto it = std::find_if(list.begin(), list.end(), [&](const T& e) { return key(e) == key(value); });
-  if (it == list.end()) list.push_back(value);
-  else *it = value;
+  if (it == list.end())
+    list.push_back(value);
+  else
+    *it = value;
 }
 
 template <class T, class Key>
@@ -41,8 +43,10 @@ void erase_key(std::vector<T>& list, const std::string& k, Key key) {
 
 void toggle(std::vector<std::string>& list, const std::string& id) {
   auto it = std::find(list.begin(), list.end(), id);
-  if (it == list.end()) list.push_back(id);
-  else list.erase(it);
+  if (it == list.end())
+    list.push_back(id);
+  else
+    list.erase(it);
 }
 
 const auto by_target = [](const auto& e) { return e.target; };
@@ -69,32 +73,33 @@ bool changes_simulation(const Action& a) {
 }
 
 std::string describe(const Action& a) {
-  return std::visit(Overloaded{
-                        [](const SetRestriction& x) { return "restrict " + x.value.target; },
-                        [](const RemoveRestriction& x) { return "remove restriction " + x.target; },
-                        [](const ClearRestrictions&) { return std::string("remove all restrictions"); },
-                        [](const StartRelease& x) { return "release " + x.target; },
-                        [](const StopRelease& x) { return "stop release " + x.target; },
-                        [](const SetLoad& x) { return "load " + x.value.place; },
-                        [](const RemoveLoad& x) { return "remove load " + x.place; },
-                        [](const SetHold& x) { return "hold " + x.value.joint; },
-                        [](const RemoveHold& x) { return "free " + x.joint; },
-                        [](const SetBreathing& x) { return std::string(x.value.on ? "breathe" : "stop breathing"); },
-                        [](const SetMovement& x) { return x.name.empty() ? std::string("stand") : "move: " + x.name; },
-                        [](const SetCamera&) { return std::string("camera"); },
-                        [](const SetLayers&) { return std::string("layers"); },
-                        [](const ShowLines&) { return std::string("lines shown"); },
-                        [](const ToggleLine& x) { return "toggle " + x.line; },
-                        [](const SetSide&) { return std::string("side"); },
-                        [](const HideStructure& x) { return "hide " + x.id; },
-                        [](const ShowStructure& x) { return x.id.empty() ? std::string("show all") : "show " + x.id; },
-                        [](const Select& x) { return x.id.empty() ? std::string("clear selection") : "select " + x.id; },
-                        [](const SetColourByTension&) { return std::string("tension colours"); },
-                        [](const SetNotes&) { return std::string("notes"); },
-                        [](const SetClientLabel&) { return std::string("client label"); },
-                        [](const Reset&) { return std::string("reset"); },
-                    },
-                    a);
+  return std::visit(
+      Overloaded{
+          [](const SetRestriction& x) { return "restrict " + x.value.target; },
+          [](const RemoveRestriction& x) { return "remove restriction " + x.target; },
+          [](const ClearRestrictions&) { return std::string("remove all restrictions"); },
+          [](const StartRelease& x) { return "release " + x.target; },
+          [](const StopRelease& x) { return "stop release " + x.target; },
+          [](const SetLoad& x) { return "load " + x.value.place; },
+          [](const RemoveLoad& x) { return "remove load " + x.place; },
+          [](const SetHold& x) { return "hold " + x.value.joint; },
+          [](const RemoveHold& x) { return "free " + x.joint; },
+          [](const SetBreathing& x) { return std::string(x.value.on ? "breathe" : "stop breathing"); },
+          [](const SetMovement& x) { return x.name.empty() ? std::string("stand") : "move: " + x.name; },
+          [](const SetCamera&) { return std::string("camera"); },
+          [](const SetLayers&) { return std::string("layers"); },
+          [](const ShowLines&) { return std::string("lines shown"); },
+          [](const ToggleLine& x) { return "toggle " + x.line; },
+          [](const SetSide&) { return std::string("side"); },
+          [](const HideStructure& x) { return "hide " + x.id; },
+          [](const ShowStructure& x) { return x.id.empty() ? std::string("show all") : "show " + x.id; },
+          [](const Select& x) { return x.id.empty() ? std::string("clear selection") : "select " + x.id; },
+          [](const SetColourByTension&) { return std::string("tension colours"); },
+          [](const SetNotes&) { return std::string("notes"); },
+          [](const SetClientLabel&) { return std::string("client label"); },
+          [](const Reset&) { return std::string("reset"); },
+      },
+      a);
 }
 
 Result<Session> reduce(const Session& in, const Action& a) {
@@ -103,9 +108,12 @@ Result<Session> reduce(const Session& in, const Action& a) {
       Overloaded{
           [&](const SetRestriction& x) -> Status {
             if (auto e = named("restriction", x.value.target); !e) return e;
-            if (auto e = in_range("restriction stiffness", x.value.stiffness_x, kMinStiffnessX, kMaxStiffnessX); !e)
+            if (auto e =
+                    in_range("restriction stiffness", x.value.stiffness_x, kMinStiffnessX, kMaxStiffnessX);
+                !e)
               return e;
-            if (auto e = in_range("restriction shortening (%)", x.value.shorten_pct, 0, kMaxShortenPct); !e) return e;
+            if (auto e = in_range("restriction shortening (%)", x.value.shorten_pct, 0, kMaxShortenPct); !e)
+              return e;
             upsert(s.restrictions, x.value, by_target);
             return ok_status();
           },
@@ -208,8 +216,10 @@ Result<Session> reduce(const Session& in, const Action& a) {
           },
           [&](const ShowStructure& x) -> Status {
             auto& h = s.visibility.hidden_structures;
-            if (x.id.empty()) h.clear();
-            else std::erase(h, x.id);
+            if (x.id.empty())
+              h.clear();
+            else
+              std::erase(h, x.id);
             return ok_status();
           },
           [&](const Select& x) -> Status {

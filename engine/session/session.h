@@ -23,8 +23,8 @@ inline constexpr double kMaxHoldDeg = 180.0;
 
 struct Restriction {
   std::string target;
-  double stiffness_x = 1.0;   // [0.1, 10]
-  double shorten_pct = 0.0;   // [0, 10] % of slack length
+  double stiffness_x = 1.0;  // [0.1, 10]
+  double shorten_pct = 0.0;  // [0, 10] % of slack length
   bool operator==(const Restriction&) const = default;
 };
 
@@ -38,7 +38,7 @@ struct Release {
 // An external pull on a track or station: traction (frequency 0) or oscillation.
 struct Load {
   std::string place;
-  double newtons = 0;                      // amplitude, [0, 200]
+  double newtons = 0;                        // amplitude, [0, 200]
   std::array<double, 3> direction{0, 0, 0};  // world, unit; zero = along the tissue, away from the body
   double frequency_hz = 0;
   bool operator==(const Load&) const = default;
@@ -75,9 +75,9 @@ struct Layers {
 enum class Side { Both, Left, Right };
 
 struct Visibility {
-  std::vector<std::string> lines;               // line ids shown (`sbl`, `dfl`); empty = none
+  std::vector<std::string> lines;  // line ids shown (`sbl`, `dfl`); empty = none
   Side side = Side::Both;
-  std::vector<std::string> hidden_structures;   // muscles, bones or tracks hidden one by one
+  std::vector<std::string> hidden_structures;  // muscles, bones or tracks hidden one by one
   bool operator==(const Visibility&) const = default;
 };
 
@@ -93,14 +93,14 @@ struct Session {
   std::vector<Load> loads;
   std::vector<Hold> holds;
   Breathing breathing;
-  std::string movement;         // a movement of the pose library, empty = standing
+  std::string movement;  // a movement of the pose library, empty = standing
   double movement_time_s = 0;
 
   // View.
   CameraView camera;
   Layers layers;
   Visibility visibility;
-  std::string selection;        // a picked structure's id, empty = none
+  std::string selection;  // a picked structure's id, empty = none
   bool colour_by_tension = true;
 
   bool operator==(const Session&) const = default;

@@ -41,7 +41,8 @@ Status sync_sim(const sim::Model& m, const Session& s, sim::Data& d, SimBinding&
   std::vector<int> load_nodes;
   for (const Load& l : s.loads) {
     int node = resolve_load_node(m, l.place);
-    if (node < 0 || m.node_dof[node] < 0) return bad_input("load on '" + l.place + "': unknown track or station");
+    if (node < 0 || m.node_dof[node] < 0)
+      return bad_input("load on '" + l.place + "': unknown track or station");
     load_nodes.push_back(node);
   }
   if (int(s.loads.size()) > sim::kMaxLoads) return bad_input("more loads than the simulation takes");
@@ -62,7 +63,8 @@ Status sync_sim(const sim::Model& m, const Session& s, sim::Data& d, SimBinding&
     int id = sim::add_restriction(d, std::move(elements[i]), r.stiffness_x, r.shorten_pct);
     if (id == 0) return bad_input("restriction '" + r.target + "': values out of range");
     b.restriction_ids.push_back(id);
-    auto rel = std::find_if(s.releases.begin(), s.releases.end(), [&](const Release& x) { return x.target == r.target; });
+    auto rel = std::find_if(s.releases.begin(), s.releases.end(),
+                            [&](const Release& x) { return x.target == r.target; });
     if (rel != s.releases.end()) d.restrictions.back().release_start = rel->start_s;
   }
   for (size_t i = 0; i < s.loads.size(); ++i) {

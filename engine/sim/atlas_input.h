@@ -13,16 +13,16 @@ namespace fascia::sim {
 
 struct AtlasInput {
   struct Joint {
-    std::string id, parent;     // canonical joint ids (docs/ids.md); parent "" for the root
-    bool hinge = false;         // has a degree of freedom in the simulation
+    std::string id, parent;  // canonical joint ids (docs/ids.md); parent "" for the root
+    bool hinge = false;      // has a degree of freedom in the simulation
     Vec3d centre, axis{1, 0, 0};
     double stiffness = 50, stiffening = 3, rom_torque = 5;  // N·m/rad, 1/rad², N·m
     std::string motion = "flexion";
   };
   struct Station {
-    std::string id, joint;      // the bone it sits on
-    Vec3d position;             // m, world, neutral pose
-    Vec3d breath;               // m at full inspiration (ribcage stations)
+    std::string id, joint;  // the bone it sits on
+    Vec3d position;         // m, world, neutral pose
+    Vec3d breath;           // m at full inspiration (ribcage stations)
   };
   struct Point {
     std::string joint;
@@ -31,12 +31,12 @@ struct AtlasInput {
   struct Track {
     std::string id;
     std::vector<std::string> tissues;
-    std::string from, to;       // stations
-    std::vector<Point> via;     // interior polyline points
-    double stiffness = 0;       // N/mm of the whole track (0: the default)
-    double stiffness_to = 0;    // N/mm at the `to` end when the section tapers (0: uniform); the
-                                // stiffness then varies geometrically along the track
-    bool link = false;          // a shear link within a station: one two-way element
+    std::string from, to;     // stations
+    std::vector<Point> via;   // interior polyline points
+    double stiffness = 0;     // N/mm of the whole track (0: the default)
+    double stiffness_to = 0;  // N/mm at the `to` end when the section tapers (0: uniform); the
+                              // stiffness then varies geometrically along the track
+    bool link = false;        // a shear link within a station: one two-way element
   };
   struct Transition {
     std::string line, station;
@@ -48,7 +48,7 @@ struct AtlasInput {
     std::string id;
     std::vector<std::string> tracks;
   };
-  std::vector<Joint> joints;    // parents first
+  std::vector<Joint> joints;  // parents first
   std::vector<Station> stations;
   std::vector<Track> tracks;
   std::vector<Line> lines;
@@ -56,11 +56,11 @@ struct AtlasInput {
 };
 
 struct NetworkOptions {
-  double segment_length = 0.04;  // m between nodes along a track
-  double refine = 1;             // multiplies the number of segments (benchmarks: 10, 100)
+  double segment_length = 0.04;   // m between nodes along a track
+  double refine = 1;              // multiplies the number of segments (benchmarks: 10, 100)
   double default_stiffness = 40;  // N/mm of a track without data
-  double track_leak = 0.01;      // interior anchors over the track's stiffness (fascial surroundings)
-  double end_anchor = 1.0;       // anchor ratio at a line's end stations
+  double track_leak = 0.01;       // interior anchors over the track's stiffness (fascial surroundings)
+  double end_anchor = 1.0;        // anchor ratio at a line's end stations
   // Anchor/track stiffness ratio a station gets from its best-evidenced transition, by Grade (strong,
   // moderate, limited, none, unassessed): strong links pass more tension on, unverified ones less.
   double grade_anchor[5] = {0.02, 0.1, 0.5, 2.0, 0.5};

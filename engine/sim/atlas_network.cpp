@@ -17,7 +17,9 @@ std::string base_id(const std::string& id) {
   if (id.size() > 2 && (id.ends_with(".l") || id.ends_with(".r"))) return id.substr(0, id.size() - 2);
   return id;
 }
-bool right_side(const std::string& id) { return id.ends_with(".r"); }
+bool right_side(const std::string& id) {
+  return id.ends_with(".r");
+}
 
 // The joints that move in the simulation, for the left side (the right mirrors the axis as an axial
 // vector), with passive stiffness about neutral (N·m/rad) and the torque at which `rom` stops (N·m).
@@ -28,12 +30,18 @@ struct HingeDefault {
   const char* motion;
 };
 constexpr HingeDefault kHinges[] = {
-    {"lumbar_3", {1, 0, 0}, 150, 20, "flexion"},      {"thoracic_lower", {1, 0, 0}, 250, 20, "flexion"},
-    {"thoracic_upper", {1, 0, 0}, 300, 20, "flexion"}, {"cervical_lower", {1, 0, 0}, 25, 4, "flexion"},
-    {"cervical_upper", {1, 0, 0}, 15, 3, "flexion"},  {"skull", {1, 0, 0}, 12, 2, "flexion"},
-    {"humerus", {-1, 0, 0}, 20, 8, "flexion"},        {"forearm", {-1, 0, 0}, 12, 5, "flexion"},
-    {"hand", {0, 0, -1}, 4, 2, "flexion"},            {"femur", {-1, 0, 0}, 90, 25, "flexion"},
-    {"tibia", {1, 0, 0}, 70, 20, "flexion"},          {"talus", {-1, 0, 0}, 60, 15, "dorsiflexion"},
+    {"lumbar_3", {1, 0, 0}, 150, 20, "flexion"},
+    {"thoracic_lower", {1, 0, 0}, 250, 20, "flexion"},
+    {"thoracic_upper", {1, 0, 0}, 300, 20, "flexion"},
+    {"cervical_lower", {1, 0, 0}, 25, 4, "flexion"},
+    {"cervical_upper", {1, 0, 0}, 15, 3, "flexion"},
+    {"skull", {1, 0, 0}, 12, 2, "flexion"},
+    {"humerus", {-1, 0, 0}, 20, 8, "flexion"},
+    {"forearm", {-1, 0, 0}, 12, 5, "flexion"},
+    {"hand", {0, 0, -1}, 4, 2, "flexion"},
+    {"femur", {-1, 0, 0}, 90, 25, "flexion"},
+    {"tibia", {1, 0, 0}, 70, 20, "flexion"},
+    {"talus", {-1, 0, 0}, 60, 15, "dorsiflexion"},
     {"toes", {-1, 0, 0}, 6, 3, "extension"},
 };
 
@@ -45,55 +53,117 @@ struct TissueStiffness {
   double stiffness, stiffness_top;
 };
 constexpr TissueStiffness kTissues[] = {
-    {"plantar_fascia", 200, 0}, {"flexor_digitorum_brevis", 200, 0}, {"gastrocnemius", 100, 0},
-    {"achilles_tendon", 100, 0}, {"biceps_femoris", 30, 0}, {"semitendinosus", 30, 0},
-    {"sacrotuberous_ligament", 100, 0}, {"erector_spinae", 40, 3}, {"thoracolumbar_fascia", 40, 0},
-    {"galea_aponeurotica", 4, 0}, {"scalp_fascia", 3, 0}, {"tibialis_anterior", 20, 0},
-    {"extensor_digitorum_longus", 20, 0}, {"patellar_tendon", 300, 0}, {"rectus_femoris", 20, 0},
-    {"rectus_abdominis", 5, 0}, {"sternalis_fascia", 5, 0}, {"sternocleidomastoid", 3, 0},
-    {"fibularis_longus", 20, 0}, {"fibularis_brevis", 20, 0}, {"anterior_fibular_head_ligament", 100, 0},
-    {"iliotibial_tract", 60, 0}, {"tensor_fasciae_latae", 20, 0}, {"gluteus_maximus", 10, 0},
-    {"external_oblique", 5, 0}, {"internal_oblique", 5, 0}, {"intercostals", 10, 0}, {"splenius_capitis", 3, 0},
-    {"splenius_cervicis", 3, 0}, {"rhomboids", 5, 0}, {"serratus_anterior", 5, 0}, {"linea_alba", 10, 0},
-    {"latissimus_dorsi", 10, 0}, {"vastus_lateralis", 15, 0}, {"pectoralis_major", 10, 0},
-    {"adductor_longus", 15, 0}, {"sartorius", 5, 0}, {"tibialis_posterior", 30, 0},
-    {"flexor_digitorum_longus", 30, 0}, {"popliteus", 20, 0}, {"adductor_magnus", 15, 0}, {"pelvic_floor", 5, 0},
-    {"anterior_longitudinal_ligament", 60, 0}, {"adductor_brevis", 15, 0}, {"psoas", 10, 0}, {"iliacus", 10, 0},
-    {"pectineus", 10, 0}, {"longus_colli", 5, 0}, {"diaphragm", 5, 0}, {"transversus_thoracis", 5, 0},
-    {"infrahyoids", 2, 0}, {"suprahyoids", 2, 0}, {"scalenes", 3, 0}, {"levator_scapulae", 3, 0},
-    {"medial_intermuscular_septum", 30, 0}, {"lateral_intermuscular_septum", 30, 0}, {"forearm_flexors", 10, 0},
-    {"forearm_extensors", 10, 0}, {"pectoralis_minor", 5, 0}, {"biceps_brachii", 10, 0}, {"coracobrachialis", 10, 0},
-    {"radial_periosteum", 60, 0}, {"ulnar_periosteum", 60, 0}, {"thenar_muscles", 5, 0},
-    {"hypothenar_muscles", 5, 0}, {"trapezius", 5, 0}, {"deltoid", 10, 0}, {"infraspinatus", 5, 0},
-    {"teres_minor", 5, 0}, {"triceps_brachii", 10, 0},
+    {"plantar_fascia", 200, 0},
+    {"flexor_digitorum_brevis", 200, 0},
+    {"gastrocnemius", 100, 0},
+    {"achilles_tendon", 100, 0},
+    {"biceps_femoris", 30, 0},
+    {"semitendinosus", 30, 0},
+    {"sacrotuberous_ligament", 100, 0},
+    {"erector_spinae", 40, 3},
+    {"thoracolumbar_fascia", 40, 0},
+    {"galea_aponeurotica", 4, 0},
+    {"scalp_fascia", 3, 0},
+    {"tibialis_anterior", 20, 0},
+    {"extensor_digitorum_longus", 20, 0},
+    {"patellar_tendon", 300, 0},
+    {"rectus_femoris", 20, 0},
+    {"rectus_abdominis", 5, 0},
+    {"sternalis_fascia", 5, 0},
+    {"sternocleidomastoid", 3, 0},
+    {"fibularis_longus", 20, 0},
+    {"fibularis_brevis", 20, 0},
+    {"anterior_fibular_head_ligament", 100, 0},
+    {"iliotibial_tract", 60, 0},
+    {"tensor_fasciae_latae", 20, 0},
+    {"gluteus_maximus", 10, 0},
+    {"external_oblique", 5, 0},
+    {"internal_oblique", 5, 0},
+    {"intercostals", 10, 0},
+    {"splenius_capitis", 3, 0},
+    {"splenius_cervicis", 3, 0},
+    {"rhomboids", 5, 0},
+    {"serratus_anterior", 5, 0},
+    {"linea_alba", 10, 0},
+    {"latissimus_dorsi", 10, 0},
+    {"vastus_lateralis", 15, 0},
+    {"pectoralis_major", 10, 0},
+    {"adductor_longus", 15, 0},
+    {"sartorius", 5, 0},
+    {"tibialis_posterior", 30, 0},
+    {"flexor_digitorum_longus", 30, 0},
+    {"popliteus", 20, 0},
+    {"adductor_magnus", 15, 0},
+    {"pelvic_floor", 5, 0},
+    {"anterior_longitudinal_ligament", 60, 0},
+    {"adductor_brevis", 15, 0},
+    {"psoas", 10, 0},
+    {"iliacus", 10, 0},
+    {"pectineus", 10, 0},
+    {"longus_colli", 5, 0},
+    {"diaphragm", 5, 0},
+    {"transversus_thoracis", 5, 0},
+    {"infrahyoids", 2, 0},
+    {"suprahyoids", 2, 0},
+    {"scalenes", 3, 0},
+    {"levator_scapulae", 3, 0},
+    {"medial_intermuscular_septum", 30, 0},
+    {"lateral_intermuscular_septum", 30, 0},
+    {"forearm_flexors", 10, 0},
+    {"forearm_extensors", 10, 0},
+    {"pectoralis_minor", 5, 0},
+    {"biceps_brachii", 10, 0},
+    {"coracobrachialis", 10, 0},
+    {"radial_periosteum", 60, 0},
+    {"ulnar_periosteum", 60, 0},
+    {"thenar_muscles", 5, 0},
+    {"hypothenar_muscles", 5, 0},
+    {"trapezius", 5, 0},
+    {"deltoid", 10, 0},
+    {"infraspinatus", 5, 0},
+    {"teres_minor", 5, 0},
+    {"triceps_brachii", 10, 0},
 };
 
 // Outward motion of the ribcage stations at full inspiration (m).
 const std::map<std::string, double>& breath_depth() {
-  static const std::map<std::string, double> b = {
-      {"manubrium", 0.004}, {"posterior_manubrium", 0.004}, {"xiphoid", 0.010}, {"rib_1_2", 0.003},
-      {"ribs_3_5", 0.008},  {"rib_5", 0.010},               {"ribs_5_6_cartilage", 0.010},
-      {"lateral_ribs", 0.012}, {"lower_ribs", 0.012},       {"costal_cartilages", 0.010}};
+  static const std::map<std::string, double> b = {{"manubrium", 0.004},
+                                                  {"posterior_manubrium", 0.004},
+                                                  {"xiphoid", 0.010},
+                                                  {"rib_1_2", 0.003},
+                                                  {"ribs_3_5", 0.008},
+                                                  {"rib_5", 0.010},
+                                                  {"ribs_5_6_cartilage", 0.010},
+                                                  {"lateral_ribs", 0.012},
+                                                  {"lower_ribs", 0.012},
+                                                  {"costal_cartilages", 0.010}};
   return b;
 }
 
 Grade grade_of(atlas::Grade g) {
   switch (g) {
-    case atlas::Grade::Strong: return Grade::Strong;
-    case atlas::Grade::Moderate: return Grade::Moderate;
-    case atlas::Grade::Limited: return Grade::Limited;
-    case atlas::Grade::None: return Grade::None;
-    case atlas::Grade::NotAssessed: return Grade::Unassessed;
+    case atlas::Grade::Strong:
+      return Grade::Strong;
+    case atlas::Grade::Moderate:
+      return Grade::Moderate;
+    case atlas::Grade::Limited:
+      return Grade::Limited;
+    case atlas::Grade::None:
+      return Grade::None;
+    case atlas::Grade::NotAssessed:
+      return Grade::Unassessed;
   }
   return Grade::Unassessed;
 }
 
-Vec3d to_vec(vec3 v) { return {v.x, v.y, v.z}; }
+Vec3d to_vec(vec3 v) {
+  return {v.x, v.y, v.z};
+}
 
 }  // namespace
 
-Result<AtlasInput> atlas_input(const atlas::ResolvedAtlas& r, const body::Skeleton& skeleton, const body::Pose& pose,
-                               const atlas::Atlas* atlas) {
+Result<AtlasInput> atlas_input(const atlas::ResolvedAtlas& r, const body::Skeleton& skeleton,
+                               const body::Pose& pose, const atlas::Atlas* atlas) {
   AtlasInput in;
   std::vector<mat4> world = body::world_transforms(skeleton, pose);
   for (size_t j = 0; j < skeleton.joints.size(); ++j) {
@@ -153,7 +223,8 @@ Result<AtlasInput> atlas_input(const atlas::ResolvedAtlas& r, const body::Skelet
     tr.to = key_of.count(t.to) ? key_of[t.to] : t.to;
     add_station(tr.from, t.path.front());
     add_station(tr.to, t.path.back());
-    for (size_t i = 1; i + 1 < t.path.size(); ++i) tr.via.push_back({t.path[i].joint, to_vec(t.path[i].world)});
+    for (size_t i = 1; i + 1 < t.path.size(); ++i)
+      tr.via.push_back({t.path[i].joint, to_vec(t.path[i].world)});
     // Resolved tissues carry the side ("gastrocnemius.l"); the stiffness table is by tissue.
     std::string first = base_id(t.tissues.empty() ? t.id : t.tissues.front());
     for (const TissueStiffness& ts : kTissues) {
@@ -179,7 +250,9 @@ Result<AtlasInput> atlas_input(const atlas::ResolvedAtlas& r, const body::Skelet
           if (pt.landmarks.size() < 2) continue;
           // Only where the dissections verified the transition: the link is that continuity.
           const atlas::Transition* tn = line.transition(pt.id);
-          if (!tn || !(tn->evidence.grade == atlas::Grade::Strong || tn->evidence.grade == atlas::Grade::Moderate)) continue;
+          if (!tn ||
+              !(tn->evidence.grade == atlas::Grade::Strong || tn->evidence.grade == atlas::Grade::Moderate))
+            continue;
           const atlas::ResolvedStation* rs = r.station(lid + "/" + pt.id);
           if (!rs || rs->landmark.empty()) continue;
           std::string main = rs->landmark;
@@ -190,10 +263,12 @@ Result<AtlasInput> atlas_input(const atlas::ResolvedAtlas& r, const body::Skelet
             // Only where the landmarks lie on different bones close together (the tendons that meet
             // around the knee); landmarks far apart or on one bone are joined by the bone already.
             auto find_station = [&](const std::string& key) {
-              return std::find_if(in.stations.begin(), in.stations.end(), [&](const auto& st) { return st.id == key; });
+              return std::find_if(in.stations.begin(), in.stations.end(),
+                                  [&](const auto& st) { return st.id == key; });
             };
             auto a = find_station(main), b = find_station(other);
-            double dx = a->position.x - b->position.x, dy = a->position.y - b->position.y, dz = a->position.z - b->position.z;
+            double dx = a->position.x - b->position.x, dy = a->position.y - b->position.y,
+                   dz = a->position.z - b->position.z;
             if (a->joint == b->joint || std::sqrt(dx * dx + dy * dy + dz * dz) > 0.08) continue;
             std::string id = "link." + base_id(main) + "." + base_id(other) + suffix;
             auto it = link_index.find(id);
@@ -221,7 +296,8 @@ Result<AtlasInput> atlas_input(const atlas::ResolvedAtlas& r, const body::Skelet
     AtlasInput::Transition t;
     t.line = tn.line;
     auto k = key_of.find(tn.station);
-    if (k == key_of.end()) return bad_input("sim network: transition of " + tn.line + " at unknown station '" + tn.station + "'");
+    if (k == key_of.end())
+      return bad_input("sim network: transition of " + tn.line + " at unknown station '" + tn.station + "'");
     t.station = k->second;
     t.grade = grade_of(tn.evidence.grade);
     if (tn.continuity) {
@@ -234,7 +310,8 @@ Result<AtlasInput> atlas_input(const atlas::ResolvedAtlas& r, const body::Skelet
     if (atlas) {
       auto slash = tn.station.find('/');
       const atlas::Line* line = atlas->line(base_id(tn.line));
-      const atlas::Point* pt = line && slash != std::string::npos ? line->point(tn.station.substr(slash + 1)) : nullptr;
+      const atlas::Point* pt =
+          line && slash != std::string::npos ? line->point(tn.station.substr(slash + 1)) : nullptr;
       std::string suffix = t.station.ends_with(".l") ? ".l" : t.station.ends_with(".r") ? ".r" : "";
       for (size_t i = 1; pt && i < pt->landmarks.size(); ++i) {
         std::string other = pt->landmarks[i] + suffix;

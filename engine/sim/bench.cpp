@@ -36,7 +36,9 @@ double median_ms(int repeats, F&& f) {
   return t[t.size() / 2];
 }
 
-double round3(double v) { return std::round(v * 1000) / 1000; }
+double round3(double v) {
+  return std::round(v * 1000) / 1000;
+}
 
 }  // namespace
 

@@ -8,7 +8,7 @@ namespace fascia::sim {
 
 struct BenchOptions {
   std::vector<double> refinements = {1, 10, 100};
-  int repeats = 31;          // per figure at refinement 1; fewer on refined networks
+  int repeats = 31;  // per figure at refinement 1; fewer on refined networks
 };
 
 Json bench_sim(const BenchOptions& o = {});

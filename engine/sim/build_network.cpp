@@ -33,7 +33,8 @@ Result<NetworkSpec> build_network(const AtlasInput& in, const NetworkOptions& op
     int parent_frame = -1;
     if (!jt.parent.empty()) {
       auto it = frame_of.find(jt.parent);
-      if (it == frame_of.end()) return input_error("joints." + jt.id, "parent '" + jt.parent + "' not defined before it");
+      if (it == frame_of.end())
+        return input_error("joints." + jt.id, "parent '" + jt.parent + "' not defined before it");
       parent_frame = it->second;
     }
     if (jt.hinge) {
@@ -96,12 +97,13 @@ Result<NetworkSpec> build_network(const AtlasInput& in, const NetworkOptions& op
     poly.insert(poly.end(), tr.via.begin(), tr.via.end());
     poly.push_back({in.stations[fb->second].joint, in.stations[fb->second].position});
     std::vector<double> arc(poly.size(), 0.0);
-    for (size_t i = 1; i < poly.size(); ++i) arc[i] = arc[i - 1] + dist(poly[i - 1].position, poly[i].position);
+    for (size_t i = 1; i < poly.size(); ++i)
+      arc[i] = arc[i - 1] + dist(poly[i - 1].position, poly[i].position);
     const double length = arc.back();
     if (!(length > 1e-3)) return input_error(where, "track shorter than 1 mm");
     int nseg = tr.link ? 1 : std::max(2, int(std::lround(opt.refine * length / opt.segment_length)));
     double k_nmm = tr.stiffness > 0 ? tr.stiffness : opt.default_stiffness;
-    double k_lin = k_nmm * 1000.0;               // N/m of the whole track
+    double k_lin = k_nmm * 1000.0;  // N/m of the whole track
     // A uniform section gives every segment the same k per unit strain; a tapering one (thick
     // lumbar erector, thin neck portion) varies it geometrically from `from` to `to`.
     double taper = tr.stiffness_to > 0 ? tr.stiffness_to / k_nmm : 1.0;
@@ -145,14 +147,16 @@ Result<NetworkSpec> build_network(const AtlasInput& in, const NetworkOptions& op
   std::vector<double> ratio(in.stations.size(), opt.end_anchor);
   for (const auto& tn : in.transitions) {
     auto it = station_index.find(tn.station);
-    if (it == station_index.end()) return input_error("transitions." + tn.line, "unknown station '" + tn.station + "'");
+    if (it == station_index.end())
+      return input_error("transitions." + tn.line, "unknown station '" + tn.station + "'");
     int st = it->second;
     double a = opt.grade_anchor[int(tn.grade)];
     if (a < ratio[st] || s.stations[st].grade == Grade::Unassessed) s.stations[st].grade = tn.grade;
     ratio[st] = std::min(ratio[st], a);
     if (!tn.posture_joint.empty()) {
       auto it2 = frame_of.find(tn.posture_joint);
-      if (it2 == frame_of.end()) return input_error("transitions." + tn.line, "unknown joint '" + tn.posture_joint + "'");
+      if (it2 == frame_of.end())
+        return input_error("transitions." + tn.line, "unknown joint '" + tn.posture_joint + "'");
       if (it2->second >= 0 && s.hinges[it2->second].name == tn.posture_joint) {
         s.nodes[st].posture_hinge = it2->second;
         s.nodes[st].posture_full = tn.full_below_deg / 57.29577951308232;

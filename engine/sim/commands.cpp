@@ -36,15 +36,18 @@ Json lines_of(const Model& m, uint32_t mask) {
 
 uint32_t track_lines(const Model& m, int t) {
   uint32_t mask = 0;
-  for (int i = 0; i < m.track_element_num[t]; ++i) mask |= m.element_lines[m.track_element[m.track_element_adr[t] + i]];
+  for (int i = 0; i < m.track_element_num[t]; ++i)
+    mask |= m.element_lines[m.track_element[m.track_element_adr[t] + i]];
   return mask;
 }
 
-double round_to(double v, double q) { return std::round(v / q) * q; }
+double round_to(double v, double q) {
+  return std::round(v / q) * q;
+}
 
 Json units() {
-  return {{"tension", "N"}, {"strain", "1"}, {"displacement", "mm"}, {"angle", "deg"}, {"torque", "N·m"},
-          {"sensitivity", "N per 1 % change"}};
+  return {{"tension", "N"}, {"strain", "1"},   {"displacement", "mm"},
+          {"angle", "deg"}, {"torque", "N·m"}, {"sensitivity", "N per 1 % change"}};
 }
 
 // Data with restrictions and pose applied, at equilibrium.
@@ -68,7 +71,8 @@ Result<Data> prepared(const Model& m, const std::vector<std::string>& restrict, 
 
 Json restrictions_json(const std::vector<RestrictOption>& rs) {
   Json a = Json::array();
-  for (const auto& r : rs) a.push_back({{"target", r.target}, {"stiffness_x", r.stiffness_x}, {"shorten_pct", r.shorten_pct}});
+  for (const auto& r : rs)
+    a.push_back({{"target", r.target}, {"stiffness_x", r.stiffness_x}, {"shorten_pct", r.shorten_pct}});
   return a;
 }
 
@@ -86,14 +90,16 @@ Result<RestrictOption> parse_restrict(const std::string& text) {
   auto k = parse_number(std::string_view(rest).substr(0, comma), "stiffness multiplier");
   if (!k) return k.error();
   if (!(*k >= 0.1 && *k <= 10)) {
-    return bad_input("--restrict: " + r.target + ": stiffness multiplier must be in [0.1, 10], got " + rest.substr(0, comma));
+    return bad_input("--restrict: " + r.target + ": stiffness multiplier must be in [0.1, 10], got " +
+                     rest.substr(0, comma));
   }
   r.stiffness_x = *k;
   if (comma != std::string::npos) {
     auto s = parse_number(std::string_view(rest).substr(comma + 1), "shortening");
     if (!s) return s.error();
     if (!(*s >= 0 && *s <= 10)) {
-      return bad_input("--restrict: " + r.target + ": shortening must be in [0, 10] percent, got " + rest.substr(comma + 1));
+      return bad_input("--restrict: " + r.target + ": shortening must be in [0, 10] percent, got " +
+                       rest.substr(comma + 1));
     }
     r.shorten_pct = *s;
   }
@@ -145,9 +151,21 @@ const std::vector<Pose>& poses() {
       {"head_flexed", {{"cervical_lower", 15}, {"cervical_upper", 15}, {"skull", 10}}},
       {"knees_bent", {{"tibia.l", 60}, {"tibia.r", 60}}},
       {"hips_flexed", {{"femur.l", 60}, {"femur.r", 60}}},
-      {"forward_bend", {{"lumbar_3", 30}, {"thoracic_lower", 15}, {"thoracic_upper", 10}, {"femur.l", 60}, {"femur.r", 60}}},
-      {"back_bend", {{"lumbar_3", -20}, {"thoracic_lower", -10}, {"cervical_lower", -10}, {"femur.l", -10}, {"femur.r", -10}}},
-      {"squat", {{"femur.l", 100}, {"femur.r", 100}, {"tibia.l", 110}, {"tibia.r", 110}, {"talus.l", 25}, {"talus.r", 25}}},
+      {"forward_bend",
+       {{"lumbar_3", 30}, {"thoracic_lower", 15}, {"thoracic_upper", 10}, {"femur.l", 60}, {"femur.r", 60}}},
+      {"back_bend",
+       {{"lumbar_3", -20},
+        {"thoracic_lower", -10},
+        {"cervical_lower", -10},
+        {"femur.l", -10},
+        {"femur.r", -10}}},
+      {"squat",
+       {{"femur.l", 100},
+        {"femur.r", 100},
+        {"tibia.l", 110},
+        {"tibia.r", 110},
+        {"talus.l", 25},
+        {"talus.r", 25}}},
       {"arm_raise", {{"humerus.l", 150}, {"humerus.r", 150}}},
   };
   return p;
@@ -255,15 +273,20 @@ Result<Json> sim_command(const Model& m, const SimOptions& o) {
       bsum += base.element_tension[e];
     }
     int n = std::max(1, m.track_element_num[t]);
-    tracks.push_back({{"id", m.track_name[t]}, {"lines", lines_of(m, track_lines(m, t))},
-                      {"tension_N", {{"min", round_to(lo, 1e-3)}, {"mean", round_to(sum / n, 1e-3)}, {"max", round_to(hi, 1e-3)}}},
-                      {"change_N", round_to((sum - bsum) / n, 1e-3)}});
+    tracks.push_back(
+        {{"id", m.track_name[t]},
+         {"lines", lines_of(m, track_lines(m, t))},
+         {"tension_N",
+          {{"min", round_to(lo, 1e-3)}, {"mean", round_to(sum / n, 1e-3)}, {"max", round_to(hi, 1e-3)}}},
+         {"change_N", round_to((sum - bsum) / n, 1e-3)}});
   }
   j["tracks"] = tracks;
   Json els = Json::array();
   for (int e = 0; e < m.nelement; ++e) {
-    els.push_back({{"index", e}, {"track", m.element_track[e] >= 0 ? m.track_name[m.element_track[e]] : ""},
-                   {"lines", lines_of(m, m.element_lines[e])}, {"link", m.element_link[e] != 0},
+    els.push_back({{"index", e},
+                   {"track", m.element_track[e] >= 0 ? m.track_name[m.element_track[e]] : ""},
+                   {"lines", lines_of(m, m.element_lines[e])},
+                   {"link", m.element_link[e] != 0},
                    {"tension_N", round_to(d.element_tension[e], 1e-4)},
                    {"strain", round_to(d.element_strain[e], 1e-6)},
                    {"change_N", round_to(d.element_tension[e] - base.element_tension[e], 1e-4)}});
@@ -276,15 +299,20 @@ Result<Json> sim_command(const Model& m, const SimOptions& o) {
       dx[c] = 1000 * (d.node_x[3 * n + c] - m.node_pos0[3 * n + c]);
       db[c] = 1000 * (d.node_x[3 * n + c] - base.node_x[3 * n + c]);
     }
-    nodes.push_back({{"id", m.node_name[n]}, {"station", m.node_station[n] >= 0},
-                     {"displacement_mm", {round_to(dx[0], 1e-4), round_to(dx[1], 1e-4), round_to(dx[2], 1e-4)}},
-                     {"change_mm", {round_to(db[0], 1e-4), round_to(db[1], 1e-4), round_to(db[2], 1e-4)}}});
+    nodes.push_back(
+        {{"id", m.node_name[n]},
+         {"station", m.node_station[n] >= 0},
+         {"displacement_mm", {round_to(dx[0], 1e-4), round_to(dx[1], 1e-4), round_to(dx[2], 1e-4)}},
+         {"change_mm", {round_to(db[0], 1e-4), round_to(db[1], 1e-4), round_to(db[2], 1e-4)}}});
   }
   j["nodes"] = nodes;
   Json joints = Json::array();
   for (int h = 0; h < m.nhinge; ++h) {
-    joints.push_back({{"id", m.hinge_name[h]}, {"motion", m.hinge_motion[h]}, {"angle_deg", round_to(d.hinge_q[h] * kDeg, 1e-4)},
-                      {"change_deg", round_to((d.hinge_q[h] - base.hinge_q[h]) * kDeg, 1e-4)}, {"held", d.hinge_locked[h] != 0}});
+    joints.push_back({{"id", m.hinge_name[h]},
+                      {"motion", m.hinge_motion[h]},
+                      {"angle_deg", round_to(d.hinge_q[h] * kDeg, 1e-4)},
+                      {"change_deg", round_to((d.hinge_q[h] - base.hinge_q[h]) * kDeg, 1e-4)},
+                      {"held", d.hinge_locked[h] != 0}});
   }
   j["joints"] = joints;
   return j;
@@ -323,7 +351,9 @@ Result<Json> trace_command(const Model& m, const TraceOptions& o) {
   Json src = Json::array();
   for (int i = 0; i < std::min<int>(o.top, int(tr.track_rank.size())); ++i) {
     int k = tr.track_rank[i];
-    src.push_back({{"rank", i + 1}, {"track", m.track_name[k]}, {"lines", lines_of(m, track_lines(m, k))},
+    src.push_back({{"rank", i + 1},
+                   {"track", m.track_name[k]},
+                   {"lines", lines_of(m, track_lines(m, k))},
                    {"local", kind == "track" && k == t},
                    {"dN_per_pct_shortening", round_to(tr.track_dshorten[k], 1e-5)},
                    {"dN_per_pct_stiffening", round_to(tr.track_dstiffness[k], 1e-5)}});
@@ -334,9 +364,10 @@ Result<Json> trace_command(const Model& m, const TraceOptions& o) {
 
 Result<Json> rom_command(const Model& m, const RomOptions& o) {
   static const std::map<std::string, std::string> alias = {
-      {"ankle.l", "talus.l"}, {"ankle.r", "talus.r"}, {"knee.l", "tibia.l"}, {"knee.r", "tibia.r"},
-      {"hip.l", "femur.l"},   {"hip.r", "femur.r"},   {"shoulder.l", "humerus.l"}, {"shoulder.r", "humerus.r"},
-      {"elbow.l", "forearm.l"}, {"elbow.r", "forearm.r"}, {"wrist.l", "hand.l"}, {"wrist.r", "hand.r"}};
+      {"ankle.l", "talus.l"},      {"ankle.r", "talus.r"},      {"knee.l", "tibia.l"},
+      {"knee.r", "tibia.r"},       {"hip.l", "femur.l"},        {"hip.r", "femur.r"},
+      {"shoulder.l", "humerus.l"}, {"shoulder.r", "humerus.r"}, {"elbow.l", "forearm.l"},
+      {"elbow.r", "forearm.r"},    {"wrist.l", "hand.l"},       {"wrist.r", "hand.r"}};
   std::string name = alias.count(o.joint) ? alias.at(o.joint) : o.joint;
   std::vector<int> hinges = rom_joint(m, name);
   if (hinges.empty()) {
@@ -374,10 +405,13 @@ Result<Json> rom_command(const Model& m, const RomOptions& o) {
 }
 
 std::string sim_text(const Json& j) {
-  std::string s = "fascia sim (" + j["note"].get<std::string>() + ")\npose " + j["pose"].get<std::string>() + "\n";
+  std::string s =
+      "fascia sim (" + j["note"].get<std::string>() + ")\npose " + j["pose"].get<std::string>() + "\n";
   std::vector<std::pair<double, std::string>> changes;
-  for (const auto& t : j["tracks"]) changes.push_back({t["change_N"].get<double>(), t["id"].get<std::string>()});
-  std::stable_sort(changes.begin(), changes.end(), [](auto& a, auto& b) { return std::abs(a.first) > std::abs(b.first); });
+  for (const auto& t : j["tracks"])
+    changes.push_back({t["change_N"].get<double>(), t["id"].get<std::string>()});
+  std::stable_sort(changes.begin(), changes.end(),
+                   [](auto& a, auto& b) { return std::abs(a.first) > std::abs(b.first); });
   s += "largest changes of mean track tension:\n";
   char buf[160];
   for (size_t i = 0; i < std::min<size_t>(12, changes.size()); ++i) {
@@ -395,12 +429,16 @@ std::string sim_text(const Json& j) {
 
 std::string trace_text(const Json& j) {
   char buf[200];
-  std::snprintf(buf, sizeof buf, "fascia trace at %s (%s): load %.3f N\nrank  source                              N per 1%% shortening\n",
-                j["at"].get<std::string>().c_str(), j["kind"].get<std::string>().c_str(), j["load_N"].get<double>());
+  std::snprintf(buf, sizeof buf,
+                "fascia trace at %s (%s): load %.3f N\nrank  source                              N per 1%% "
+                "shortening\n",
+                j["at"].get<std::string>().c_str(), j["kind"].get<std::string>().c_str(),
+                j["load_N"].get<double>());
   std::string s = buf;
   for (const auto& r : j["sources"]) {
-    std::snprintf(buf, sizeof buf, "%4d  %-34s %+10.4f%s\n", r["rank"].get<int>(), r["track"].get<std::string>().c_str(),
-                  r["dN_per_pct_shortening"].get<double>(), r["local"].get<bool>() ? "  (local)" : "");
+    std::snprintf(buf, sizeof buf, "%4d  %-34s %+10.4f%s\n", r["rank"].get<int>(),
+                  r["track"].get<std::string>().c_str(), r["dN_per_pct_shortening"].get<double>(),
+                  r["local"].get<bool>() ? "  (local)" : "");
     s += buf;
   }
   return s;
@@ -408,13 +446,13 @@ std::string trace_text(const Json& j) {
 
 std::string rom_text(const Json& j) {
   char buf[200];
-  std::snprintf(buf, sizeof buf, "fascia rom %s (%s): %.2f deg, rest %.2f deg, at %.2f N·m\n", j["joint"].get<std::string>().c_str(),
-                j["motion"].get<std::string>().c_str(), j["rom_deg"].get<double>(), j["rest_deg"].get<double>(),
-                j["torque_Nm"].get<double>());
+  std::snprintf(buf, sizeof buf, "fascia rom %s (%s): %.2f deg, rest %.2f deg, at %.2f N·m\n",
+                j["joint"].get<std::string>().c_str(), j["motion"].get<std::string>().c_str(),
+                j["rom_deg"].get<double>(), j["rest_deg"].get<double>(), j["torque_Nm"].get<double>());
   std::string s = buf;
   if (j.contains("change_deg")) {
-    std::snprintf(buf, sizeof buf, "unrestricted %.2f deg, change %+.2f deg\n", j["unrestricted_rom_deg"].get<double>(),
-                  j["change_deg"].get<double>());
+    std::snprintf(buf, sizeof buf, "unrestricted %.2f deg, change %+.2f deg\n",
+                  j["unrestricted_rom_deg"].get<double>(), j["change_deg"].get<double>());
     s += buf;
   }
   return s;

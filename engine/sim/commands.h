@@ -16,8 +16,8 @@ namespace fascia::sim {
 // (every track listing it), or a line (all its elements).
 struct RestrictOption {
   std::string target;
-  double stiffness_x = 1.0;   // [0.1, 10]
-  double shorten_pct = 0.0;   // [0, 10]
+  double stiffness_x = 1.0;  // [0.1, 10]
+  double shorten_pct = 0.0;  // [0, 10]
 };
 // Syntax only; the target is checked against a model by `apply_restrictions`.
 Result<RestrictOption> parse_restrict(const std::string& text);
@@ -34,13 +34,13 @@ struct SimOptions {
   std::string pose = "neutral";
 };
 struct TraceOptions {
-  std::string at;                     // a track or a station
+  std::string at;  // a track or a station
   std::vector<std::string> restrict;
   std::string pose = "neutral";
-  int top = 12;                       // sources listed
+  int top = 12;  // sources listed
 };
 struct RomOptions {
-  std::string joint;                  // a hinge (talus.l) or a group (neck); aliases ankle.l, knee.l, hip.l
+  std::string joint;  // a hinge (talus.l) or a group (neck); aliases ankle.l, knee.l, hip.l
   std::vector<std::string> restrict;
   std::string pose = "neutral";
 };

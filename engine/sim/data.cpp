@@ -93,7 +93,8 @@ int add_restriction(Data& d, std::vector<int> elements, double stiffness_x, doub
 }
 
 bool remove_restriction(Data& d, int id) {
-  auto it = std::find_if(d.restrictions.begin(), d.restrictions.end(), [&](const Restriction& r) { return r.id == id; });
+  auto it = std::find_if(d.restrictions.begin(), d.restrictions.end(),
+                         [&](const Restriction& r) { return r.id == id; });
   if (it == d.restrictions.end()) return false;
   d.restrictions.erase(it);
   return true;
@@ -135,6 +136,8 @@ void lock_hinge(Data& d, int hinge, double angle) {
   d.hinge_qdot[hinge] = 0;
 }
 
-void unlock_hinge(Data& d, int hinge) { d.hinge_locked[hinge] = 0; }
+void unlock_hinge(Data& d, int hinge) {
+  d.hinge_locked[hinge] = 0;
+}
 
 }  // namespace fascia::sim

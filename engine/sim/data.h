@@ -14,9 +14,9 @@ namespace fascia::sim {
 struct Restriction {
   int id = 0;
   std::vector<int> elements;
-  double stiffness_x = 1.0;    // [0.1, 10]
-  double shorten_pct = 0.0;    // [0, 10] % of slack length
-  double release_start = -1;   // s of Data::time when a release began, -1 = none
+  double stiffness_x = 1.0;   // [0.1, 10]
+  double shorten_pct = 0.0;   // [0, 10] % of slack length
+  double release_start = -1;  // s of Data::time when a release began, -1 = none
 };
 
 // An external load at a node: traction (frequency 0) or oscillation F sin(2π f t + φ).
@@ -31,17 +31,17 @@ struct Load {
 struct Data {
   // ---- state ----
   double time = 0;
-  std::vector<double> node_x;       // (nnode x 3) m, world
-  std::vector<double> node_v;       // (nnode x 3) m/s
-  std::vector<double> hinge_q;      // (nhinge) rad from neutral
-  std::vector<double> hinge_qdot;   // (nhinge) rad/s
+  std::vector<double> node_x;      // (nnode x 3) m, world
+  std::vector<double> node_v;      // (nnode x 3) m/s
+  std::vector<double> hinge_q;     // (nhinge) rad from neutral
+  std::vector<double> hinge_qdot;  // (nhinge) rad/s
 
   // ---- inputs ----
   std::vector<double> hinge_target;   // (nhinge) rad, held when locked
   std::vector<uint8_t> hinge_locked;  // (nhinge)
   std::vector<Restriction> restrictions;
   std::vector<Load> loads;
-  double breath_amplitude = 0;        // 0..1 of full inspiration depth, cycling with opt.breath_period
+  double breath_amplitude = 0;  // 0..1 of full inspiration depth, cycling with opt.breath_period
   int next_id = 1;
 
   // ---- stage: parameters (restrictions, releases, posture-dependent anchors) ----
@@ -57,31 +57,31 @@ struct Data {
   std::vector<double> node_target;    // (nnode x 3) bone point (+ breathing), world
 
   // ---- stage: forces ----
-  std::vector<double> element_length;   // (nelement) m
-  std::vector<double> element_strain;   // (nelement)
-  std::vector<double> element_tension;  // (nelement) N, >= 0
-  std::vector<double> element_dtension;  // (nelement) dF/dε, N
+  std::vector<double> element_length;     // (nelement) m
+  std::vector<double> element_strain;     // (nelement)
+  std::vector<double> element_tension;    // (nelement) N, >= 0
+  std::vector<double> element_dtension;   // (nelement) dF/dε, N
   std::vector<double> node_anchor_force;  // (nnode x 3) N, pulled by the tissue off the bone
-  std::vector<double> hinge_torque;     // (nhinge) N·m, passive: hinge spring + tissue, about +axis
-  std::vector<double> load_force;       // (nload x 3 at most kMaxLoads) N, now
-  double energy = 0;                    // J
-  double dissipation = 0;               // W/2: half the damping power at the current velocities
+  std::vector<double> hinge_torque;       // (nhinge) N·m, passive: hinge spring + tissue, about +axis
+  std::vector<double> load_force;         // (nload x 3 at most kMaxLoads) N, now
+  double energy = 0;                      // J
+  double dissipation = 0;                 // W/2: half the damping power at the current velocities
 
   // ---- stage: solver ----
-  std::vector<double> grad;     // (ndof)
-  std::vector<double> delta;    // (ndof)
-  std::vector<double> rhs;      // (ndof)
+  std::vector<double> grad;               // (ndof)
+  std::vector<double> delta;              // (ndof)
+  std::vector<double> rhs;                // (ndof)
   std::vector<double> save_x, save_v;     // (nnode x 3) line-search / step backup
   std::vector<double> save_q, save_qdot;  // (nhinge)
   std::vector<double> trial_v;            // (nnode x 3) step line search
   std::vector<double> trial_qdot;         // (nhinge)
   SparseLdlt solver;
-  int iterations = 0;           // of the last solve
-  double residual = 0;          // max |gradient| of the last solve, N or N·m
+  int iterations = 0;   // of the last solve
+  double residual = 0;  // max |gradient| of the last solve, N or N·m
   bool converged = false;
   int64_t factorizations = 0;
-  int factor_kind = 0;          // what d.solver holds: 0 nothing, 1 the static Hessian, 2 a step matrix
-  int factor_age = 0;           // steps since the step matrix was factorised
+  int factor_kind = 0;  // what d.solver holds: 0 nothing, 1 the static Hessian, 2 a step matrix
+  int factor_age = 0;   // steps since the step matrix was factorised
 };
 
 inline constexpr int kMaxLoads = 16;

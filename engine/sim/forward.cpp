@@ -9,20 +9,35 @@ namespace {
 struct V3 {
   double x, y, z;
 };
-inline V3 load3(const double* p) { return {p[0], p[1], p[2]}; }
-inline void store3(double* p, V3 v) { p[0] = v.x, p[1] = v.y, p[2] = v.z; }
-inline V3 operator+(V3 a, V3 b) { return {a.x + b.x, a.y + b.y, a.z + b.z}; }
-inline V3 operator-(V3 a, V3 b) { return {a.x - b.x, a.y - b.y, a.z - b.z}; }
-inline V3 operator*(double s, V3 a) { return {s * a.x, s * a.y, s * a.z}; }
-inline double dot(V3 a, V3 b) { return a.x * b.x + a.y * b.y + a.z * b.z; }
-inline V3 cross(V3 a, V3 b) { return {a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x}; }
+inline V3 load3(const double* p) {
+  return {p[0], p[1], p[2]};
+}
+inline void store3(double* p, V3 v) {
+  p[0] = v.x, p[1] = v.y, p[2] = v.z;
+}
+inline V3 operator+(V3 a, V3 b) {
+  return {a.x + b.x, a.y + b.y, a.z + b.z};
+}
+inline V3 operator-(V3 a, V3 b) {
+  return {a.x - b.x, a.y - b.y, a.z - b.z};
+}
+inline V3 operator*(double s, V3 a) {
+  return {s * a.x, s * a.y, s * a.z};
+}
+inline double dot(V3 a, V3 b) {
+  return a.x * b.x + a.y * b.y + a.z * b.z;
+}
+inline V3 cross(V3 a, V3 b) {
+  return {a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x};
+}
 inline V3 mul(const double* r, V3 v) {  // row-major 3x3
   return {r[0] * v.x + r[1] * v.y + r[2] * v.z, r[3] * v.x + r[4] * v.y + r[5] * v.z,
           r[6] * v.x + r[7] * v.y + r[8] * v.z};
 }
 inline void matmul(const double* a, const double* b, double* out) {
   for (int i = 0; i < 3; ++i)
-    for (int j = 0; j < 3; ++j) out[3 * i + j] = a[3 * i] * b[j] + a[3 * i + 1] * b[3 + j] + a[3 * i + 2] * b[6 + j];
+    for (int j = 0; j < 3; ++j)
+      out[3 * i + j] = a[3 * i] * b[j] + a[3 * i + 1] * b[3 + j] + a[3 * i + 2] * b[6 + j];
 }
 // Rodrigues: rotation by angle about unit axis, row-major.
 inline void rotation(V3 a, double angle, double* r) {
@@ -118,9 +133,9 @@ void forward_forces(const Model& m, Data& d) {
     double len = std::sqrt(dot(dx, dx));
     double slack = d.element_slack[e];
     double strain = len / slack - 1;
-    Blankevoort bl = m.element_link[e]
-        ? Blankevoort{d.element_k[e] * strain, d.element_k[e], 0.5 * d.element_k[e] * strain * strain}
-        : blankevoort(strain, d.element_k[e], et);
+    Blankevoort bl = m.element_link[e] ? Blankevoort{d.element_k[e] * strain, d.element_k[e],
+                                                     0.5 * d.element_k[e] * strain * strain}
+                                       : blankevoort(strain, d.element_k[e], et);
     d.element_length[e] = len;
     d.element_strain[e] = strain;
     d.element_tension[e] = bl.force;
@@ -223,7 +238,9 @@ void assemble(const Model& m, Data& d, Assembler& as, double ks, double cs, doub
     double axial = d.element_dtension[e] / slack;
     double lateral = len > 0 ? d.element_tension[e] / len : 0;  // < 0 only for a link pushing
     double rate = dot(n, load3(&d.node_v[3 * b]) - load3(&d.node_v[3 * a])) / slack;
-    double damp = d.element_strain[e] > 0 && rate > 0 && !m.element_link[e] ? m.element_damping[e] / (slack * slack) : 0;
+    double damp = d.element_strain[e] > 0 && rate > 0 && !m.element_link[e]
+                      ? m.element_damping[e] / (slack * slack)
+                      : 0;
     double coef_nn = ks * (axial - lateral) + cs * damp;
     double nv[3] = {n.x, n.y, n.z};
     double kb[9], kn[9];
@@ -315,7 +332,9 @@ std::pair<double, double> residual_norms(const Model& m, const Data& d) {
   double fn = 0, fh = 0;
   const int hinge0 = 3 * m.nfree;
   // NaN compares false with everything, so it is carried through explicitly.
-  auto take = [](double acc, double g) { return std::isnan(g) || std::isnan(acc) ? NAN : std::max(acc, std::abs(g)); };
+  auto take = [](double acc, double g) {
+    return std::isnan(g) || std::isnan(acc) ? NAN : std::max(acc, std::abs(g));
+  };
   for (int i = 0; i < hinge0; ++i) fn = take(fn, d.grad[i]);
   for (int h = 0; h < m.nhinge; ++h) {
     if (!d.hinge_locked[h]) fh = take(fh, d.grad[hinge0 + h]);

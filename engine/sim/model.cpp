@@ -10,9 +10,15 @@
 namespace fascia::sim {
 namespace {
 
-double norm(Vec3d v) { return std::sqrt(v.x * v.x + v.y * v.y + v.z * v.z); }
-double distance(Vec3d a, Vec3d b) { return norm({a.x - b.x, a.y - b.y, a.z - b.z}); }
-void push3(std::vector<double>& v, Vec3d p) { v.insert(v.end(), {p.x, p.y, p.z}); }
+double norm(Vec3d v) {
+  return std::sqrt(v.x * v.x + v.y * v.y + v.z * v.z);
+}
+double distance(Vec3d a, Vec3d b) {
+  return norm({a.x - b.x, a.y - b.y, a.z - b.z});
+}
+void push3(std::vector<double>& v, Vec3d p) {
+  v.insert(v.end(), {p.x, p.y, p.z});
+}
 
 Error spec_error(const std::string& where, const std::string& what) {
   return bad_input("network: at " + where + ": " + what);
@@ -22,11 +28,16 @@ Error spec_error(const std::string& where, const std::string& what) {
 
 const char* grade_name(Grade g) {
   switch (g) {
-    case Grade::Strong: return "strong";
-    case Grade::Moderate: return "moderate";
-    case Grade::Limited: return "limited";
-    case Grade::None: return "none";
-    case Grade::Unassessed: return "unassessed";
+    case Grade::Strong:
+      return "strong";
+    case Grade::Moderate:
+      return "moderate";
+    case Grade::Limited:
+      return "limited";
+    case Grade::None:
+      return "none";
+    case Grade::Unassessed:
+      return "unassessed";
   }
   return "unassessed";
 }
@@ -35,7 +46,8 @@ Result<Grade> parse_grade(const std::string& s) {
   for (Grade g : {Grade::Strong, Grade::Moderate, Grade::Limited, Grade::None, Grade::Unassessed}) {
     if (s == grade_name(g)) return g;
   }
-  return bad_input("unknown evidence grade '" + s + "' (expected strong, moderate, limited, none or unassessed)");
+  return bad_input("unknown evidence grade '" + s +
+                   "' (expected strong, moderate, limited, none or unassessed)");
 }
 
 Result<Model> compile(const NetworkSpec& spec) {
@@ -87,7 +99,8 @@ Result<Model> compile(const NetworkSpec& spec) {
     if (ns.frame < -1 || ns.frame >= m.nhinge) return spec_error(where, "frame out of range");
     if (ns.fixed && ns.frame != -1) return spec_error(where, "a fixed node must sit on the root");
     if (!(ns.anchor >= 0)) return spec_error(where, "anchor stiffness must be >= 0");
-    if (ns.posture_hinge < -1 || ns.posture_hinge >= m.nhinge) return spec_error(where, "posture hinge out of range");
+    if (ns.posture_hinge < -1 || ns.posture_hinge >= m.nhinge)
+      return spec_error(where, "posture hinge out of range");
     m.node_name.push_back(ns.name);
     m.node_frame.push_back(ns.frame);
     push3(m.node_pos0, ns.position);
@@ -114,7 +127,8 @@ Result<Model> compile(const NetworkSpec& spec) {
     if (es.a < 0 || es.a >= m.nnode || es.b < 0 || es.b >= m.nnode || es.a == es.b) {
       return spec_error(where, "nodes out of range or equal");
     }
-    if (!(es.stiffness > 0) || !std::isfinite(es.stiffness)) return spec_error(where, "stiffness must be positive");
+    if (!(es.stiffness > 0) || !std::isfinite(es.stiffness))
+      return spec_error(where, "stiffness must be positive");
     if (es.track < -1 || es.track >= m.ntrack) return spec_error(where, "track out of range");
     if (m.nline < 32 && (es.lines >> m.nline) != 0) return spec_error(where, "line bit beyond the line list");
     double len = distance(spec.nodes[es.a].position, spec.nodes[es.b].position);
@@ -162,7 +176,8 @@ Result<Model> compile(const NetworkSpec& spec) {
   for (int e = 0; e < m.nelement; ++e)
     if (m.element_track[e] >= 0) m.track_element_num[m.element_track[e]]++;
   m.track_element_adr.assign(m.ntrack, 0);
-  for (int t = 1; t < m.ntrack; ++t) m.track_element_adr[t] = m.track_element_adr[t - 1] + m.track_element_num[t - 1];
+  for (int t = 1; t < m.ntrack; ++t)
+    m.track_element_adr[t] = m.track_element_adr[t - 1] + m.track_element_num[t - 1];
   {
     std::vector<int> fill(m.ntrack, 0);
     m.track_element.assign(m.nelement, -1);
@@ -173,7 +188,8 @@ Result<Model> compile(const NetworkSpec& spec) {
   }
   for (int s = 0; s < m.nstation; ++s) {
     const StationSpec& ss = spec.stations[s];
-    if (ss.node < 0 || ss.node >= m.nnode) return spec_error("stations[" + std::to_string(s) + "]", "node out of range");
+    if (ss.node < 0 || ss.node >= m.nnode)
+      return spec_error("stations[" + std::to_string(s) + "]", "node out of range");
     m.station_name.push_back(ss.name);
     m.station_node.push_back(ss.node);
     m.station_grade.push_back(ss.grade);

@@ -173,7 +173,9 @@ void step(const Model& m, Data& d) {
       }
     }
     for (int j = 0; j < m.nhinge; ++j) {
-      double r = d.hinge_locked[j] ? 0.0 : m.hinge_inertia[j] * (d.hinge_qdot[j] - d.save_qdot[j]) + h * d.grad[hinge0 + j];
+      double r = d.hinge_locked[j]
+                     ? 0.0
+                     : m.hinge_inertia[j] * (d.hinge_qdot[j] - d.save_qdot[j]) + h * d.grad[hinge0 + j];
       d.rhs[hinge0 + j] = r;
       rmax = std::max(rmax, std::abs(r) / h);
     }
@@ -326,7 +328,9 @@ TraceResult trace(const Model& m, Data& d, TraceTarget target) {
   return r;
 }
 
-RomResult rom(const Model& m, Data& d, int hinge) { return rom(m, d, std::vector<int>{hinge}); }
+RomResult rom(const Model& m, Data& d, int hinge) {
+  return rom(m, d, std::vector<int>{hinge});
+}
 
 RomResult rom(const Model& m, Data& d, const std::vector<int>& hinges) {
   RomResult r;

@@ -22,12 +22,12 @@ struct TraceTarget {
 };
 
 struct TraceResult {
-  double load = 0;                           // N at the target
-  std::vector<double> element_dshorten;      // (nelement) N per 1 % shortening of each element
-  std::vector<double> element_dstiffness;    // (nelement) N per 1 % stiffening of each element
-  std::vector<double> track_dshorten;        // (ntrack) the same for a whole track
-  std::vector<double> track_dstiffness;      // (ntrack)
-  std::vector<int> track_rank;               // tissue tracks (not links) by |track_dshorten|, largest first
+  double load = 0;                         // N at the target
+  std::vector<double> element_dshorten;    // (nelement) N per 1 % shortening of each element
+  std::vector<double> element_dstiffness;  // (nelement) N per 1 % stiffening of each element
+  std::vector<double> track_dshorten;      // (ntrack) the same for a whole track
+  std::vector<double> track_dstiffness;    // (ntrack)
+  std::vector<int> track_rank;             // tissue tracks (not links) by |track_dshorten|, largest first
 };
 
 // Sensitivity of the target's load to a restriction at every element, from one adjoint solve on the

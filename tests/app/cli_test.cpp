@@ -93,8 +93,8 @@ TEST_CASE("cli: body --import reports the mapping, and refuses bad files with st
     MESSAGE("skipped: ../shared absent");
     return;
   }
-  auto r = test::run_fascia("body --import " + (shared / "fixtures/models/riggedfigure/RiggedFigure.glb").string() +
-                            " --json");
+  auto r = test::run_fascia("body --import " +
+                            (shared / "fixtures/models/riggedfigure/RiggedFigure.glb").string() + " --json");
   INFO(r.output);
   CHECK(r.status == 0);
   CHECK(r.output.find("\"femur.l\"") != std::string::npos);
@@ -145,7 +145,8 @@ TEST_CASE("cli: body --export writes a glTF binary, and refuses bad paths with s
 }
 
 TEST_CASE("cli: an unknown pose or movement is refused with status 2, naming the flag") {
-  auto p = test::run_fascia("render --still -o " + (test::output_dir() / "pose.png").string() + " --pose dance");
+  auto p =
+      test::run_fascia("render --still -o " + (test::output_dir() / "pose.png").string() + " --pose dance");
   CHECK(p.status == 2);
   CHECK(p.output.find("--pose 'dance': no such pose or movement") != std::string::npos);
   CHECK_FALSE(fs::exists(test::output_dir() / "pose.png"));

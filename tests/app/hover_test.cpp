@@ -20,7 +20,8 @@ const AppModel& model() {
 
 double mean_luma(const ImageRGBA8& img) {
   double sum = 0;
-  for (size_t i = 0; i < img.pixels.size(); i += 4) sum += 0.2126 * img.pixels[i] + 0.7152 * img.pixels[i + 1] + 0.0722 * img.pixels[i + 2];
+  for (size_t i = 0; i < img.pixels.size(); i += 4)
+    sum += 0.2126 * img.pixels[i] + 0.7152 * img.pixels[i + 1] + 0.0722 * img.pixels[i + 2];
   return sum / double(img.pixels.size() / 4);
 }
 
@@ -43,7 +44,7 @@ TEST_CASE("hover: the hovered line's tracks and stations glow, and nothing else"
     glowing += inst.glow;
     sbl_tracks += on_line && sel.text.rfind("track", 0) == 0;
   }
-  CHECK(sbl_tracks >= 6);  // plantar fascia to the scalp
+  CHECK(sbl_tracks >= 6);       // plantar fascia to the scalp
   CHECK(glowing > sbl_tracks);  // its stations too
 
   // A body part under the cursor glows by its pick id.
@@ -67,7 +68,8 @@ TEST_CASE("hover: a glowing line is brighter on screen where it is drawn") {
   CHECK(mean_luma(lit) > mean_luma(plain) + 0.2);
   int darker = 0, brighter = 0;
   for (size_t i = 0; i < plain.pixels.size(); i += 4) {
-    int d = int(lit.pixels[i]) + lit.pixels[i + 1] + lit.pixels[i + 2] - plain.pixels[i] - plain.pixels[i + 1] - plain.pixels[i + 2];
+    int d = int(lit.pixels[i]) + lit.pixels[i + 1] + lit.pixels[i + 2] - plain.pixels[i] -
+            plain.pixels[i + 1] - plain.pixels[i + 2];
     darker += d < -6;
     brighter += d > 30;
   }

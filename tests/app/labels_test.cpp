@@ -6,7 +6,9 @@ using namespace fascia;
 using namespace fascia::app;
 
 namespace {
-float width(const std::string& t) { return 7.0f * float(t.size()); }
+float width(const std::string& t) {
+  return 7.0f * float(t.size());
+}
 }  // namespace
 
 TEST_CASE("labels: placed beside their anchors without overlapping, off-screen ones dropped") {
@@ -14,7 +16,8 @@ TEST_CASE("labels: placed beside their anchors without overlapping, off-screen o
   cam.distance = 3;
   std::vector<Label> labels;
   // A column of close stations, as along a line: their labels must spread out.
-  for (int i = 0; i < 12; ++i) labels.push_back({"station " + std::to_string(i), vec3(0, -0.5f + 0.09f * i, 0)});
+  for (int i = 0; i < 12; ++i)
+    labels.push_back({"station " + std::to_string(i), vec3(0, -0.5f + 0.09f * i, 0)});
   labels.push_back({"behind the camera", cam.eye() + vec3(0, 0, 1)});
   auto placed = place_labels(labels, cam, vec2(800, 600), 15.0f, width);
   CHECK(placed.size() >= 10);

@@ -14,7 +14,7 @@ TEST_CASE("picking: a hover is asked only once the cursor rests, a click at once
   auto at = p.next(0.05 + PickScheduler::kRestSeconds);
   REQUIRE(at.has_value());
   CHECK(at->x == 12);
-  CHECK_FALSE(p.next(1.0).has_value());  // one in flight, and the rest is spent
+  CHECK_FALSE(p.next(1.0).has_value());   // one in flight, and the rest is spent
   CHECK_FALSE(p.arrived(7).has_value());  // a hover's answer is not a selection
   CHECK(p.hovered() == 7);
   CHECK_FALSE(p.next(2.0).has_value());  // no new hover until the cursor moves again

@@ -4,9 +4,9 @@
 #include <doctest/doctest.h>
 
 #include "common/app_model.h"
+#include "common/tension.h"
 #include "render/offscreen.h"
 #include "support/golden.h"
-#include "common/tension.h"
 
 using namespace fascia;
 using namespace fascia::app;
@@ -124,7 +124,8 @@ TEST_CASE("views: clicking a station marker selects it and its line through the 
   REQUIRE(patella);
   VkExtent2D size{480, 640};
   scene::RenderScene sc = model().build_scene(v);
-  vec4 clip = sc.camera.projection(float(size.width) / size.height) * sc.camera.view() * vec4(patella->position, 1);
+  vec4 clip =
+      sc.camera.projection(float(size.width) / size.height) * sc.camera.view() * vec4(patella->position, 1);
   vec2 px = (vec2(clip) / clip.w * 0.5f + 0.5f) * vec2(size.width, size.height);
   auto off = render::create_offscreen(size, true);
   REQUIRE(off.ok());
@@ -199,10 +200,11 @@ TEST_CASE("views: in a forward bend the back line stretches and the front line s
   model.apply_pose(body::rest_pose(model.body.skeleton));
   float hamstrings = stretch.at("sbl.medial_hamstrings.l"), erector = stretch.at("erector_spinae.l");
   float rectus = stretch.at("sfl.rectus_abdominis.l"), quads = stretch.at("sfl.rectus_femoris.l");
-  MESSAGE("forward bend: hamstrings " << hamstrings * 100 << " %, erector " << erector * 100 << " %, rectus abdominis "
-                                      << rectus * 100 << " %, rectus femoris " << quads * 100 << " %");
+  MESSAGE("forward bend: hamstrings " << hamstrings * 100 << " %, erector " << erector * 100
+                                      << " %, rectus abdominis " << rectus * 100 << " %, rectus femoris "
+                                      << quads * 100 << " %");
   CHECK(hamstrings > 0.2);  // the hamstrings take the hip flexion
   CHECK(erector > 0.1);
-  CHECK(rectus < -0.1);     // the front of the trunk shortens
-  CHECK(quads < 0.0f);      // rectus femoris crosses the flexed hip in front: shorter
+  CHECK(rectus < -0.1);  // the front of the trunk shortens
+  CHECK(quads < 0.0f);   // rectus femoris crosses the flexed hip in front: shorter
 }

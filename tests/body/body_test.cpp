@@ -6,10 +6,10 @@
 
 #include "body/body.h"
 #include "body/inside_mesh.h"
+#include "body/movement.h"
 #include "body/muscles.h"
 #include "body/ortho_render.h"
 #include "body/skinning.h"
-#include "body/movement.h"
 #include "support/test_support.h"
 
 using namespace fascia;
@@ -36,8 +36,8 @@ std::vector<const BodyMesh*> layer(const Body& b, std::initializer_list<Layer> l
   return out;
 }
 
-void render_views(const std::vector<const BodyMesh*>& meshes, const std::vector<const std::vector<vec3>*>& posed,
-                  const std::string& name) {
+void render_views(const std::vector<const BodyMesh*>& meshes,
+                  const std::vector<const std::vector<vec3>*>& posed, const std::string& name) {
   const float H = 1.75f;
   std::vector<test::Image> views;
   for (test::View v : {test::View::Front, test::View::Left, test::View::Back})
@@ -79,9 +79,11 @@ TEST_CASE("body: every tissue id is a named muscle mesh on both sides, every lay
       for (int k = 0; k < 4; ++k) REQUIRE(m.joints[v][k] < b.skeleton.size());
     }
   }
-  for (const char* bone : {"skull", "mandible", "sternum", "sacrum", "hip_bone.l", "femur.r", "tibia.l", "fibula.r",
-                           "patella.l", "humerus.l", "radius.r", "ulna.l", "scapula.r", "clavicle.l", "calcaneus.r",
-                           "vertebra_c1", "vertebra_t12", "vertebra_l5", "rib_1.l", "rib_12.r", "phalanx_index_3.l"}) {
+  for (const char* bone :
+       {"skull",     "mandible",   "sternum",          "sacrum",      "hip_bone.l",   "femur.r",
+        "tibia.l",   "fibula.r",   "patella.l",        "humerus.l",   "radius.r",     "ulna.l",
+        "scapula.r", "clavicle.l", "calcaneus.r",      "vertebra_c1", "vertebra_t12", "vertebra_l5",
+        "rib_1.l",   "rib_12.r",   "phalanx_index_3.l"}) {
     const BodyMesh* m = b.find_mesh(bone);
     REQUIRE_MESSAGE(m, bone);
     CHECK(m->layer == Layer::Bone);
@@ -168,7 +170,8 @@ TEST_CASE("body: every muscle vertex and triangle centre lies under the skin (or
   // The test's own yardstick: the pelvis is inside, a point a hand in front of the sternum is not.
   const vec3 pelvis = b.skeleton.rest_positions()[b.skeleton.find("pelvis")];
   REQUIRE(surface.inside(pelvis));
-  REQUIRE_FALSE(surface.inside(b.skeleton.rest_positions()[b.skeleton.find("thoracic_upper")] + vec3(0, 0, 0.25f)));
+  REQUIRE_FALSE(
+      surface.inside(b.skeleton.rest_positions()[b.skeleton.find("thoracic_upper")] + vec3(0, 0, 0.25f)));
   REQUIRE(surface.distance(skin.positions[0] + vec3(0.001f, 0, 0)) < 0.0011f);
 
   const float tolerance = 0.002f;
@@ -190,12 +193,16 @@ TEST_CASE("body: every muscle vertex and triangle centre lies under the skin (or
     if (m.layer != Layer::Muscle) continue;
     for (const vec3& p : m.positions) check(m, p, 0);
     for (size_t t = 0; t < m.indices.size(); t += 3)
-      check(m, (m.positions[m.indices[t]] + m.positions[m.indices[t + 1]] + m.positions[m.indices[t + 2]]) / 3.0f, 1);
+      check(
+          m,
+          (m.positions[m.indices[t]] + m.positions[m.indices[t + 1]] + m.positions[m.indices[t + 2]]) / 3.0f,
+          1);
   }
   for (const auto& [name, w] : worst)
-    MESSAGE(name << ": " << w.first << " points outside the skin, up to " << w.second * 1000 << " mm (10: 10 or more)");
-  MESSAGE("muscle vertices outside the skin: " << outside[0] << " of " << total[0] << "; triangle centres: "
-                                                << outside[1] << " of " << total[1]);
+    MESSAGE(name << ": " << w.first << " points outside the skin, up to " << w.second * 1000
+                 << " mm (10: 10 or more)");
+  MESSAGE("muscle vertices outside the skin: " << outside[0] << " of " << total[0]
+                                               << "; triangle centres: " << outside[1] << " of " << total[1]);
   CHECK(total[0] > 10000);
   CHECK(outside[0] == 0);
   // Before the fix: 2521 vertices and 4952 triangle centres outside. What is left are triangles in
@@ -214,11 +221,13 @@ namespace {
 
 // The top of a mesh's profile: the highest y of the vertices within `slab` of the plane through
 // `centre` across `axis` (0: coronal profile along x, 2: sagittal along z), at offset `s` from centre.
-float profile_top(const BodyMesh& m, vec3 centre, int axis, float s, float slab = 0.006f, float bin = 0.004f) {
+float profile_top(const BodyMesh& m, vec3 centre, int axis, float s, float slab = 0.006f,
+                  float bin = 0.004f) {
   const int other = axis == 0 ? 2 : 0;
   float top = -INFINITY;
   for (const vec3& p : m.positions)
-    if (std::abs(p[other] - centre[other]) < slab && std::abs(p[axis] - centre[axis] - s) < bin) top = std::max(top, p.y);
+    if (std::abs(p[other] - centre[other]) < slab && std::abs(p[axis] - centre[axis] - s) < bin)
+      top = std::max(top, p.y);
   return top;
 }
 
@@ -248,11 +257,13 @@ TEST_CASE("body: the cranial vault is rounded, not a flat-topped crown") {
     float drop[3];
     int n = 0;
     for (float f : {0.5f, 0.8f}) {
-      const float l = profile_top(skull, crown, axis, -f * half), r = profile_top(skull, crown, axis, f * half);
+      const float l = profile_top(skull, crown, axis, -f * half),
+                  r = profile_top(skull, crown, axis, f * half);
       drop[n++] = crown.y - std::max(l, r);
     }
-    MESSAGE(std::string(axis == 0 ? "coronal" : "sagittal") << " profile: crown " << crown.y << ", drop at 0.5 half-breadth "
-                                                 << drop[0] * 1000 << " mm, at 0.8: " << drop[1] * 1000 << " mm");
+    MESSAGE(std::string(axis == 0 ? "coronal" : "sagittal")
+            << " profile: crown " << crown.y << ", drop at 0.5 half-breadth " << drop[0] * 1000
+            << " mm, at 0.8: " << drop[1] * 1000 << " mm");
     CHECK(drop[0] > 0.004f);
     CHECK(drop[1] > 0.015f);
     CHECK(drop[0] > 0.28f * drop[1]);
@@ -261,7 +272,8 @@ TEST_CASE("body: the cranial vault is rounded, not a flat-topped crown") {
   std::vector<test::Image> views;
   for (auto layers : {std::initializer_list<Layer>{Layer::Bone}, {Layer::Bone, Layer::Muscle}, {Layer::Skin}})
     for (test::View v : {test::View::Front, test::View::Left})
-      views.push_back(test::render(layer(b, layers), {}, v, 300, 300, {0.0f, crown.y - 0.11f}, {0.13f, 0.13f}));
+      views.push_back(
+          test::render(layer(b, layers), {}, v, 300, 300, {0.0f, crown.y - 0.11f}, {0.13f, 0.13f}));
   CHECK(test::write_png(test::hstack(views), test::output_dir() / "body_head.png"));
 }
 
@@ -274,11 +286,14 @@ TEST_CASE("body: renders the back close, muscles and skin (look at build/test-ou
   CHECK(test::write_png(test::hstack(views), test::output_dir() / "body_back_close.png"));
   std::vector<test::Image> upper;
   for (auto layers : {std::initializer_list<Layer>{Layer::Bone, Layer::Muscle}, {Layer::Muscle}})
-    upper.push_back(test::render(layer(b, layers), {}, test::View::Back, 400, 400, {0.0f, 1.33f}, {0.2f, 0.2f}));
+    upper.push_back(
+        test::render(layer(b, layers), {}, test::View::Back, 400, 400, {0.0f, 1.33f}, {0.2f, 0.2f}));
   CHECK(test::write_png(test::hstack(upper), test::output_dir() / "body_upper_back.png"));
   std::vector<test::Image> each;
-  for (const char* name : {"trapezius", "rhomboids", "infraspinatus", "levator_scapulae", "latissimus_dorsi", "teres_minor"}) {
-    std::vector<const BodyMesh*> one{b.find_mesh(std::string(name) + ".l"), b.find_mesh(std::string(name) + ".r")};
+  for (const char* name :
+       {"trapezius", "rhomboids", "infraspinatus", "levator_scapulae", "latissimus_dorsi", "teres_minor"}) {
+    std::vector<const BodyMesh*> one{b.find_mesh(std::string(name) + ".l"),
+                                     b.find_mesh(std::string(name) + ".r")};
     each.push_back(test::render(one, {}, test::View::Back, 200, 200, {0.0f, 1.33f}, {0.2f, 0.2f}));
   }
   CHECK(test::write_png(test::hstack(each), test::output_dir() / "body_upper_back_each.png"));

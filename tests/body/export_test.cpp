@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
-#include <assimp/Importer.hpp>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
+#include <assimp/Importer.hpp>
 #include <functional>
 #include <set>
 

@@ -10,9 +10,12 @@ namespace {
 // The two coordinates across `axis`.
 vec2 across(vec3 p, int axis) {
   switch (axis) {
-    case 0: return {p.y, p.z};
-    case 1: return {p.z, p.x};
-    default: return {p.x, p.y};
+    case 0:
+      return {p.y, p.z};
+    case 1:
+      return {p.z, p.x};
+    default:
+      return {p.x, p.y};
   }
 }
 
@@ -60,9 +63,11 @@ InsideMesh::InsideMesh(const std::vector<vec3>& positions, const std::vector<uin
     for (uint32_t t = 0; t < ntri; ++t) {
       const vec2 a = across(pos_[idx_[3 * t]], axis), bb = across(pos_[idx_[3 * t + 1]], axis),
                  c = across(pos_[idx_[3 * t + 2]], axis);
-      const vec2 tlo = (glm::min(a, glm::min(bb, c)) - b.lo) / cell, thi = (glm::max(a, glm::max(bb, c)) - b.lo) / cell;
+      const vec2 tlo = (glm::min(a, glm::min(bb, c)) - b.lo) / cell,
+                 thi = (glm::max(a, glm::max(bb, c)) - b.lo) / cell;
       for (int j = static_cast<int>(tlo.y); j <= static_cast<int>(thi.y); ++j)
-        for (int i = static_cast<int>(tlo.x); i <= static_cast<int>(thi.x); ++i) b.tris[j * b.nx + i].push_back(t);
+        for (int i = static_cast<int>(tlo.x); i <= static_cast<int>(thi.x); ++i)
+          b.tris[j * b.nx + i].push_back(t);
     }
   }
   lo3_ = lo;
@@ -70,10 +75,12 @@ InsideMesh::InsideMesh(const std::vector<vec3>& positions, const std::vector<uin
   bins3_.resize(static_cast<size_t>(n3_[0]) * n3_[1] * n3_[2]);
   for (uint32_t t = 0; t < ntri; ++t) {
     const vec3 a = pos_[idx_[3 * t]], b = pos_[idx_[3 * t + 1]], c = pos_[idx_[3 * t + 2]];
-    const glm::ivec3 tlo((glm::min(a, glm::min(b, c)) - lo3_) / cell), thi((glm::max(a, glm::max(b, c)) - lo3_) / cell);
+    const glm::ivec3 tlo((glm::min(a, glm::min(b, c)) - lo3_) / cell),
+        thi((glm::max(a, glm::max(b, c)) - lo3_) / cell);
     for (int k = tlo.z; k <= thi.z; ++k)
       for (int j = tlo.y; j <= thi.y; ++j)
-        for (int i = tlo.x; i <= thi.x; ++i) bins3_[(static_cast<size_t>(k) * n3_[1] + j) * n3_[0] + i].push_back(t);
+        for (int i = tlo.x; i <= thi.x; ++i)
+          bins3_[(static_cast<size_t>(k) * n3_[1] + j) * n3_[0] + i].push_back(t);
   }
 }
 
@@ -109,7 +116,8 @@ float InsideMesh::distance(vec3 p) const {
       for (int i = c.x - 1; i <= c.x + 1; ++i) {
         if (i < 0 || j < 0 || k < 0 || i >= n3_[0] || j >= n3_[1] || k >= n3_[2]) continue;
         for (uint32_t t : bins3_[(static_cast<size_t>(k) * n3_[1] + j) * n3_[0] + i])
-          best = std::min(best, point_triangle_distance(p, pos_[idx_[3 * t]], pos_[idx_[3 * t + 1]], pos_[idx_[3 * t + 2]]));
+          best = std::min(best, point_triangle_distance(p, pos_[idx_[3 * t]], pos_[idx_[3 * t + 1]],
+                                                        pos_[idx_[3 * t + 2]]));
       }
   return best;
 }

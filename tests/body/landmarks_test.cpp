@@ -30,7 +30,9 @@ struct Fixture {
 };
 
 // Lateral distance from the midline, so checks read the same on both sides.
-float lat(vec3 p) { return std::abs(p.x); }
+float lat(vec3 p) {
+  return std::abs(p.x);
+}
 
 }  // namespace
 
@@ -43,7 +45,8 @@ TEST_CASE("landmarks: every landmark id of docs/ids.md exists, on both sides whe
   std::string section = text->substr(begin, end - begin);
   std::regex token("`([a-z0-9_]+)(\\.l/\\.r)?`");
   int checked = 0;
-  for (auto it = std::sregex_iterator(section.begin(), section.end(), token); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(section.begin(), section.end(), token); it != std::sregex_iterator();
+       ++it) {
     std::string id = (*it)[1];
     bool midline = find_landmark(f.landmarks, id) != nullptr;
     bool paired = find_landmark(f.landmarks, id + ".l") && find_landmark(f.landmarks, id + ".r");
@@ -217,7 +220,8 @@ TEST_CASE("landmarks: follow their bone in a pose and scale with stature") {
   vec3 calc_rest = *landmark_position(s, lms, "calcaneus.l", Pose{});
   vec3 calc_bent = *landmark_position(s, lms, "calcaneus.l", pose);
   CHECK(calc_bent.y > calc_rest.y + 0.2f);
-  CHECK(glm::length(*landmark_position(s, lms, "calcaneus.r", pose) - *landmark_position(s, lms, "calcaneus.r", Pose{})) < 1e-6f);
+  CHECK(glm::length(*landmark_position(s, lms, "calcaneus.r", pose) -
+                    *landmark_position(s, lms, "calcaneus.r", Pose{})) < 1e-6f);
   CHECK_FALSE(landmark_position(s, lms, "nonexistent", pose).has_value());
 
   Skeleton tall = make_skeleton({2.0f, 0.5f});

@@ -27,9 +27,11 @@ TEST_CASE("mesher: a sphere comes out closed, outward and of the right size") {
   CHECK(closed_manifold(m));
   const double v = mesh_volume(m);
   CHECK(v == doctest::Approx(4.0 / 3.0 * 3.14159265 * 0.05 * 0.05 * 0.05).epsilon(0.05));
-  for (const vec3& p : m.positions) CHECK(glm::length(p - vec3(0.1f, 0.2f, 0.3f)) == doctest::Approx(0.05f).epsilon(0.06));
+  for (const vec3& p : m.positions)
+    CHECK(glm::length(p - vec3(0.1f, 0.2f, 0.3f)) == doctest::Approx(0.05f).epsilon(0.06));
   auto n = vertex_normals(m);
-  for (size_t i = 0; i < n.size(); ++i) CHECK(glm::dot(n[i], glm::normalize(m.positions[i] - vec3(0.1f, 0.2f, 0.3f))) > 0.8f);
+  for (size_t i = 0; i < n.size(); ++i)
+    CHECK(glm::dot(n[i], glm::normalize(m.positions[i] - vec3(0.1f, 0.2f, 0.3f))) > 0.8f);
 }
 
 TEST_CASE("mesher: smooth union joins, carving removes, simplification keeps the shape") {

@@ -9,7 +9,9 @@ using namespace fascia::body;
 
 namespace {
 
-std::filesystem::path poses() { return test::tests_dir() / ".." / "assets" / "poses"; }
+std::filesystem::path poses() {
+  return test::tests_dir() / ".." / "assets" / "poses";
+}
 
 struct Posed {
   Skeleton skeleton = make_skeleton({});
@@ -51,8 +53,8 @@ TEST_CASE("movement: the poses do what their names say") {
   Posed squat("squat.json", 2);
   CHECK(squat.joint("pelvis").y < pelvis_rest - 0.3f);
   CHECK(squat.joint("tibia.l").z > squat.joint("talus.l").z + 0.15f);  // knees forward over the feet
-  CHECK(squat.joint("hand.l").z > squat.joint("skull").z);              // arms reach forward
-  CHECK(squat.lm("calcaneus.l").y < 0.03f);                              // heels down
+  CHECK(squat.joint("hand.l").z > squat.joint("skull").z);             // arms reach forward
+  CHECK(squat.lm("calcaneus.l").y < 0.03f);                            // heels down
   CHECK(squat.lm("toes_plantar.r").y < 0.03f);
 
   Posed bend("forward_bend.json", 2);
@@ -69,7 +71,7 @@ TEST_CASE("movement: the poses do what their names say") {
   CHECK(right.joint("skull").x == doctest::Approx(-left.joint("skull").x).epsilon(1e-3));
 
   Posed turn("rotation.json", 2);
-  CHECK(turn.lm("brow_ridge").x > 0.05f);  // the face turns to the left
+  CHECK(turn.lm("brow_ridge").x > 0.05f);                                      // the face turns to the left
   CHECK(std::abs(turn.joint("talus.l").z - rest.joint("talus.l").z) < 0.02f);  // feet stay planted
 
   Posed tpose("t_pose.json", 0);
@@ -88,14 +90,17 @@ TEST_CASE("movement: the walk loops smoothly and alternates the legs") {
   REQUIRE(walk.ok());
   CHECK(walk->loop);
   CHECK(walk->duration() == doctest::Approx(1.0f));
-  auto ankle_z = [&](float t, const char* j) { return world_transforms(s, sample_movement(*walk, s, t))[s.find(j)][3].z; };
+  auto ankle_z = [&](float t, const char* j) {
+    return world_transforms(s, sample_movement(*walk, s, t))[s.find(j)][3].z;
+  };
   CHECK(ankle_z(0.0f, "talus.l") > ankle_z(0.0f, "talus.r") + 0.2f);  // left heel strike
   CHECK(ankle_z(0.5f, "talus.r") > ankle_z(0.5f, "talus.l") + 0.2f);
   CHECK(ankle_z(1.0f, "talus.l") == doctest::Approx(ankle_z(0.0f, "talus.l")));
   CHECK(ankle_z(1.3f, "talus.l") == doctest::Approx(ankle_z(0.3f, "talus.l")));
   // No jumps: over 200 samples the ankle moves at most a few cm per 5 ms.
   float worst = 0;
-  for (int i = 0; i < 200; ++i) worst = std::max(worst, std::abs(ankle_z((i + 1) * 0.005f, "talus.l") - ankle_z(i * 0.005f, "talus.l")));
+  for (int i = 0; i < 200; ++i)
+    worst = std::max(worst, std::abs(ankle_z((i + 1) * 0.005f, "talus.l") - ankle_z(i * 0.005f, "talus.l")));
   CHECK(worst < 0.03f);
   CHECK(worst > 0.001f);
 }

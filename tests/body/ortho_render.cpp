@@ -12,17 +12,22 @@ namespace {
 // View-plane coordinates (u right, v up) and depth toward the viewer.
 vec3 project(vec3 p, View view) {
   switch (view) {
-    case View::Front: return {p.x, p.y, p.z};
-    case View::Left: return {-p.z, p.y, p.x};
-    case View::Back: return {-p.x, p.y, -p.z};
-    case View::Top: return {p.x, -p.z, p.y};
+    case View::Front:
+      return {p.x, p.y, p.z};
+    case View::Left:
+      return {-p.z, p.y, p.x};
+    case View::Back:
+      return {-p.x, p.y, -p.z};
+    case View::Top:
+      return {p.x, -p.z, p.y};
   }
   return p;
 }
 
 vec3 colour(body::Layer layer, const std::string& name) {
   switch (layer) {
-    case body::Layer::Bone: return {0.93f, 0.89f, 0.78f};
+    case body::Layer::Bone:
+      return {0.93f, 0.89f, 0.78f};
     case body::Layer::Muscle:
       if (name.find("fascia") != std::string::npos || name.find("tendon") != std::string::npos ||
           name.find("ligament") != std::string::npos || name.find("tract") != std::string::npos ||
@@ -30,14 +35,16 @@ vec3 colour(body::Layer layer, const std::string& name) {
           name.find("septum") != std::string::npos || name.find("periosteum") != std::string::npos)
         return {0.85f, 0.85f, 0.92f};
       return {0.72f, 0.22f, 0.20f};
-    case body::Layer::Skin: return {0.87f, 0.72f, 0.62f};
+    case body::Layer::Skin:
+      return {0.87f, 0.72f, 0.62f};
   }
   return vec3(1.0f);
 }
 }  // namespace
 
-Image render(const std::vector<const body::BodyMesh*>& meshes, const std::vector<const std::vector<vec3>*>& posed, View view,
-             int width, int height, vec2 centre, vec2 half) {
+Image render(const std::vector<const body::BodyMesh*>& meshes,
+             const std::vector<const std::vector<vec3>*>& posed, View view, int width, int height,
+             vec2 centre, vec2 half) {
   Image img;
   img.width = width;
   img.height = height;
@@ -52,7 +59,8 @@ Image render(const std::vector<const body::BodyMesh*>& meshes, const std::vector
       vec3 p[3], s[3];
       for (int k = 0; k < 3; ++k) {
         p[k] = project(pos[mesh.indices[t + k]], view);
-        s[k] = vec3((p[k].x - centre.x + half.x) / (2 * half.x) * width, (centre.y + half.y - p[k].y) / (2 * half.y) * height, p[k].z);
+        s[k] = vec3((p[k].x - centre.x + half.x) / (2 * half.x) * width,
+                    (centre.y + half.y - p[k].y) / (2 * half.y) * height, p[k].z);
       }
       vec3 n = glm::cross(p[1] - p[0], p[2] - p[0]);
       const float nl = glm::length(n);
@@ -104,7 +112,8 @@ Image hstack(const std::vector<Image>& images) {
 }
 
 bool write_png(const Image& image, const std::filesystem::path& path) {
-  return stbi_write_png(path.string().c_str(), image.width, image.height, 3, image.rgb.data(), image.width * 3) != 0;
+  return stbi_write_png(path.string().c_str(), image.width, image.height, 3, image.rgb.data(),
+                        image.width * 3) != 0;
 }
 
 }  // namespace fascia::test

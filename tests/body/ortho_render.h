@@ -18,8 +18,9 @@ struct Image {
 
 // Draws `meshes` (with positions replaced by `posed` where given) into a new image of the region
 // [centre - half, centre + half] in the view plane.
-Image render(const std::vector<const body::BodyMesh*>& meshes, const std::vector<const std::vector<vec3>*>& posed, View view,
-             int width, int height, vec2 centre, vec2 half);
+Image render(const std::vector<const body::BodyMesh*>& meshes,
+             const std::vector<const std::vector<vec3>*>& posed, View view, int width, int height,
+             vec2 centre, vec2 half);
 
 // Images side by side.
 Image hstack(const std::vector<Image>& images);

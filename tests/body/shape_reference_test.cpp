@@ -114,12 +114,13 @@ TEST_CASE("shape: skin cross-sections within about 15 % of the MakeHuman base me
 
   struct Level {
     const char* name;
-    float y;      // fraction of stature
-    bool leg;     // one leg (x > 0) or the midline body
-    bool arms;    // keep the arms (shoulder)
+    float y;    // fraction of stature
+    bool leg;   // one leg (x > 0) or the midline body
+    bool arms;  // keep the arms (shoulder)
   };
-  const Level levels[] = {{"ankle", 0.055f, true, false}, {"calf", 0.20f, true, false}, {"knee", 0.285f, true, false},
-                          {"thigh", 0.42f, true, false},  {"hip", 0.53f, false, false}, {"waist", 0.61f, false, false},
+  const Level levels[] = {{"ankle", 0.055f, true, false}, {"calf", 0.20f, true, false},
+                          {"knee", 0.285f, true, false},  {"thigh", 0.42f, true, false},
+                          {"hip", 0.53f, false, false},   {"waist", 0.61f, false, false},
                           {"chest", 0.72f, false, false}, {"shoulder", 0.80f, false, true},
                           {"neck", 0.855f, false, false}, {"head", 0.94f, false, false}};
   int within = 0, total = 0;
@@ -132,8 +133,9 @@ TEST_CASE("shape: skin cross-sections within about 15 % of the MakeHuman base me
     const Extent r = section(ref, y, xc, xlo, gap);
     const Extent o = section(l.arms ? ours : ours_no_arms, y, xc, xlo, gap);
     const float dw = o.width / r.width - 1.0f, dd = o.depth / r.depth - 1.0f;
-    MESSAGE(std::string(l.name) << ": width " << o.width << " vs " << r.width << " (" << int(dw * 100) << " %), depth " << o.depth
-                   << " vs " << r.depth << " (" << int(dd * 100) << " %)");
+    MESSAGE(std::string(l.name) << ": width " << o.width << " vs " << r.width << " (" << int(dw * 100)
+                                << " %), depth " << o.depth << " vs " << r.depth << " (" << int(dd * 100)
+                                << " %)");
     for (float d : {dw, dd}) {
       ++total;
       within += std::abs(d) <= 0.15f;

@@ -79,7 +79,7 @@ TEST_CASE("skeleton: world transforms follow the chain, and knee flexion moves t
   pose.local_rotation[knee] = rotation_from_degrees({90, 0, 0});
   auto bent = world_transforms(s, pose);
   vec3 k = bent[knee][3], a = bent[ankle][3];
-  CHECK(a.z < k.z - 0.3f);                    // shank points backward
+  CHECK(a.z < k.z - 0.3f);  // shank points backward
   CHECK(a.y == doctest::Approx(k.y).epsilon(0.05));
   CHECK(glm::length(a - k) == doctest::Approx(glm::length(rp[ankle] - rp[knee])).epsilon(1e-4));
 

@@ -17,7 +17,10 @@ TEST_CASE("file_io: atomic write replaces the file whole and leaves no temporary
   REQUIRE(write_file_atomic(p, std::string_view("second version")).ok());
   CHECK(read_file(p).value() == "second version");
   int files = 0;
-  for (auto& e : fs::directory_iterator(dir)) { (void)e; ++files; }
+  for (auto& e : fs::directory_iterator(dir)) {
+    (void)e;
+    ++files;
+  }
   CHECK(files == 1);
 }
 

@@ -43,10 +43,12 @@ void atlas_files(const uint8_t* data, size_t size) {
     FASCIA_FUZZ_CHECK(atlas.error().message.starts_with(copy.dir.string()), atlas.error().message);
     FASCIA_FUZZ_CHECK(atlas.error().kind == ErrorKind::BadInput, atlas.error().message);
   } else {
-    FASCIA_FUZZ_CHECK(atlas->lines.size() == std::size(atlas::kLineIds), "an atlas that loads has all twelve lines");
+    FASCIA_FUZZ_CHECK(atlas->lines.size() == std::size(atlas::kLineIds),
+                      "an atlas that loads has all twelve lines");
     for (const atlas::Line& line : atlas->lines) FASCIA_FUZZ_CHECK(!line.points.empty(), line.id);
   }
-  if (!write_file_atomic(file, copy.original[which])) invariant_failed("restoring the scratch atlas", file.string());
+  if (!write_file_atomic(file, copy.original[which]))
+    invariant_failed("restoring the scratch atlas", file.string());
 }
 
 }  // namespace fascia::fuzz

@@ -11,23 +11,28 @@
 #include <string>
 #include <vector>
 
+#include "capture/still.h"
 #include "cli/bench_render.h"
 #include "cli/cli.h"
 #include "core/file_io.h"
 #include "fuzz/targets.h"
 #include "sim/bench.h"
-#include "capture/still.h"
 #include "ui/window_app.h"
 
 namespace fascia::app {
 
-bool display_available() { return false; }
+bool display_available() {
+  return false;
+}
 
-Status run_window(const ViewOptions&) { return bad_input("no display (fuzzing)"); }
+Status run_window(const ViewOptions&) {
+  return bad_input("no display (fuzzing)");
+}
 
 Status render_still(const StillOptions& o) {
-  FASCIA_FUZZ_CHECK(o.size.width >= 16 && o.size.height >= 16 && o.size.width <= 8192 && o.size.height <= 8192,
-                    "render_still reached with a size parse_size should have refused");
+  FASCIA_FUZZ_CHECK(
+      o.size.width >= 16 && o.size.height >= 16 && o.size.width <= 8192 && o.size.height <= 8192,
+      "render_still reached with a size parse_size should have refused");
   if (o.output.extension() != ".png") return bad_input(o.output.string() + ": not a .png");
   FASCIA_TRY(check_writable(o.output));
   return ok_status();
@@ -48,7 +53,6 @@ Json bench_sim(const BenchOptions& o) {
 }
 
 }  // namespace fascia::sim
-
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > 4096) return 0;

@@ -21,10 +21,11 @@ std::filesystem::path scratch_dir(std::string_view name) {
   std::string tmpl = (fs::temp_directory_path() / ("fascia-fuzz-" + std::string(name) + "-XXXXXX")).string();
   if (!::mkdtemp(tmpl.data())) invariant_failed("mkdtemp", tmpl);
   static std::vector<fs::path> made;
-  if (made.empty()) std::atexit([] {
-    std::error_code ec;
-    for (const fs::path& p : made) fs::remove_all(p, ec);
-  });
+  if (made.empty())
+    std::atexit([] {
+      std::error_code ec;
+      for (const fs::path& p : made) fs::remove_all(p, ec);
+    });
   made.push_back(tmpl);
   return tmpl;
 }

@@ -12,7 +12,9 @@ namespace fascia::fuzz {
 namespace fs = std::filesystem;
 
 namespace {
-bool finite(vec3 v) { return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z); }
+bool finite(vec3 v) {
+  return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z);
+}
 }  // namespace
 
 void model_import(const uint8_t* data, size_t size) {
@@ -34,9 +36,11 @@ void model_import(const uint8_t* data, size_t size) {
   for (const body::ImportedMesh& mesh : model->meshes) {
     for (uint32_t i : mesh.indices) FASCIA_FUZZ_CHECK(i < mesh.positions.size(), "index within the mesh");
     for (const glm::ivec4& js : mesh.joints)
-      for (int k = 0; k < 4; ++k) FASCIA_FUZZ_CHECK(js[k] < int(model->joints.size()), "joint within the rig");
+      for (int k = 0; k < 4; ++k)
+        FASCIA_FUZZ_CHECK(js[k] < int(model->joints.size()), "joint within the rig");
   }
-  for (const body::PlacedLandmark& l : model->landmarks) FASCIA_FUZZ_CHECK(finite(l.position), "finite landmarks");
+  for (const body::PlacedLandmark& l : model->landmarks)
+    FASCIA_FUZZ_CHECK(finite(l.position), "finite landmarks");
   // The reports are what the user sees: they must build for whatever imported.
   FASCIA_FUZZ_CHECK(!body::import_report_json(*model).empty(), "json report");
   FASCIA_FUZZ_CHECK(!body::import_report_text(*model).empty(), "text report");

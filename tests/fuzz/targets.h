@@ -30,7 +30,7 @@ std::filesystem::path scratch_dir(std::string_view name);
 
 }  // namespace fascia::fuzz
 
-#define FASCIA_FUZZ_CHECK(cond, detail) \
-  do {                                  \
+#define FASCIA_FUZZ_CHECK(cond, detail)                           \
+  do {                                                            \
     if (!(cond)) ::fascia::fuzz::invariant_failed(#cond, detail); \
   } while (0)

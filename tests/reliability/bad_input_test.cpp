@@ -37,8 +37,10 @@ std::vector<Case> read_cases(const fs::path& file) {
   for (int n = 1; std::getline(in, line); ++n) {
     if (trim(line).empty() || trim(line)[0] == '#') continue;
     size_t a = line.find(" | "), b = line.rfind(" | ");
-    REQUIRE_MESSAGE((a != std::string::npos && b > a), file.string() << ":" << n << ": expected READER | INPUT | EXPECTED");
-    cases.push_back({n, trim(line.substr(0, a)), trim(line.substr(a + 3, b - a - 3)), trim(line.substr(b + 3))});
+    REQUIRE_MESSAGE((a != std::string::npos && b > a),
+                    file.string() << ":" << n << ": expected READER | INPUT | EXPECTED");
+    cases.push_back(
+        {n, trim(line.substr(0, a)), trim(line.substr(a + 3, b - a - 3)), trim(line.substr(b + 3))});
   }
   return cases;
 }
@@ -85,8 +87,8 @@ TEST_CASE("bad input: every row of tests/bad_input/cases.txt is refused cleanly"
     const fs::path out = test::output_dir() / "bad_input" / ("case_" + std::to_string(c.line));
     fs::remove_all(out);
     fs::create_directories(out);
-    const std::map<std::string, std::string> vars = {{"{out}", out.string()}, {"{in}", in.string()},
-                                                     {"{ro}", "/proc/self"}};
+    const std::map<std::string, std::string> vars = {
+        {"{out}", out.string()}, {"{in}", in.string()}, {"{ro}", "/proc/self"}};
     const std::string input = substitute(c.input, vars), expected = substitute(c.expected, vars);
     INFO("cases.txt:" << c.line << ": " << c.reader << " | " << input);
 
@@ -96,7 +98,8 @@ TEST_CASE("bad input: every row of tests/bad_input/cases.txt is refused cleanly"
 #endif
       std::istringstream words(input);
       for (std::string w; words >> w;)
-        if (w.rfind(in.string(), 0) == 0 && fs::is_regular_file(w)) used_files.insert(fs::weakly_canonical(w));
+        if (w.rfind(in.string(), 0) == 0 && fs::is_regular_file(w))
+          used_files.insert(fs::weakly_canonical(w));
       test::RunResult r = test::run_fascia(shell_args(input));
       INFO(r.output);
       CHECK_MESSAGE(r.status < 128, "killed by a signal");
@@ -126,6 +129,7 @@ TEST_CASE("bad input: every row of tests/bad_input/cases.txt is refused cleanly"
   // Every file of the corpus has a row, so the folder and the table cannot drift apart.
   for (const auto& e : fs::recursive_directory_iterator(in)) {
     if (!e.is_regular_file() || e.path().filename() == "cases.txt") continue;
-    CHECK_MESSAGE(used_files.count(fs::weakly_canonical(e.path())) == 1, e.path().string() << " has no row in cases.txt");
+    CHECK_MESSAGE(used_files.count(fs::weakly_canonical(e.path())) == 1, e.path().string()
+                                                                             << " has no row in cases.txt");
   }
 }

@@ -38,28 +38,34 @@ int run_over(Target target, const std::vector<fs::path>& dirs) {
   return n;
 }
 
-fs::path fuzz_dir() { return test::tests_dir() / "fuzz"; }
+fs::path fuzz_dir() {
+  return test::tests_dir() / "fuzz";
+}
 
 }  // namespace
 
 TEST_CASE("fuzz corpus: JSON documents, seeds and regressions") {
-  int n = run_over(fuzz::json_document, {fuzz_dir() / "json_document", fuzz_dir() / "regressions" / "json_document"});
+  int n = run_over(fuzz::json_document,
+                   {fuzz_dir() / "json_document", fuzz_dir() / "regressions" / "json_document"});
   CHECK(n >= 8);
 }
 
 TEST_CASE("fuzz corpus: pose and movement files, seeds, regressions and the shipped poses") {
-  int n = run_over(fuzz::movement_file, {fuzz_dir() / "movement_file", fuzz_dir() / "regressions" / "movement_file",
-                                         test::tests_dir().parent_path() / "assets" / "poses"});
+  int n = run_over(fuzz::movement_file,
+                   {fuzz_dir() / "movement_file", fuzz_dir() / "regressions" / "movement_file",
+                    test::tests_dir().parent_path() / "assets" / "poses"});
   CHECK(n >= 15);
 }
 
 TEST_CASE("fuzz corpus: atlas files, seeds and regressions") {
-  int n = run_over(fuzz::atlas_files, {fuzz_dir() / "atlas_files", fuzz_dir() / "regressions" / "atlas_files"});
+  int n =
+      run_over(fuzz::atlas_files, {fuzz_dir() / "atlas_files", fuzz_dir() / "regressions" / "atlas_files"});
   CHECK(n >= 6);
 }
 
 TEST_CASE("fuzz corpus: model import, seeds and regressions") {
-  int n = run_over(fuzz::model_import, {fuzz_dir() / "model_import", fuzz_dir() / "regressions" / "model_import"});
+  int n = run_over(fuzz::model_import,
+                   {fuzz_dir() / "model_import", fuzz_dir() / "regressions" / "model_import"});
   CHECK(n >= 8);
 }
 

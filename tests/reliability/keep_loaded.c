@@ -12,10 +12,16 @@
 #include <unistd.h>
 
 static const char* const kLibraries[] = {
-    "libvulkan_lvp.so",               /* lavapipe, with LLVM behind it */
+    "libvulkan_lvp.so",                 /* lavapipe, with LLVM behind it */
     "libVkLayer_khronos_validation.so", /* the validation layer */
-    "libX11.so.6",      "libX11-xcb.so.1", "libXrandr.so.2", "libXinerama.so.1",
-    "libXcursor.so.1",  "libXi.so.6",      "libXext.so.6",   "libXrender.so.1",
+    "libX11.so.6",
+    "libX11-xcb.so.1",
+    "libXrandr.so.2",
+    "libXinerama.so.1",
+    "libXcursor.so.1",
+    "libXi.so.6",
+    "libXext.so.6",
+    "libXrender.so.1",
 };
 
 __attribute__((constructor)) static void keep_loaded(void) {

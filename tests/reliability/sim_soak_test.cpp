@@ -39,7 +39,8 @@ bool long_soak() {
 int bad_values(const Model& m, const Data& d) {
   int bad = 0;
   for (int e = 0; e < m.nelement; ++e)
-    bad += !std::isfinite(d.element_tension[e]) || d.element_tension[e] < 0 || !std::isfinite(d.element_strain[e]);
+    bad += !std::isfinite(d.element_tension[e]) || d.element_tension[e] < 0 ||
+           !std::isfinite(d.element_strain[e]);
   for (double x : d.node_x) bad += !std::isfinite(x);
   for (double v : d.node_v) bad += !std::isfinite(v);
   for (double q : d.hinge_q) bad += !std::isfinite(q);
@@ -122,8 +123,10 @@ TEST_CASE("sim soak: random restrictions and treatments over time, no NaN, no dr
   reset(m, d);
   REQUIRE(equilibrium(m, d));
   double drift_x = 0, drift_q = 0;
-  for (size_t i = 0; i < neutral_x.size(); ++i) drift_x = std::max(drift_x, std::abs(d.node_x[i] - neutral_x[i]));
-  for (size_t i = 0; i < neutral_q.size(); ++i) drift_q = std::max(drift_q, std::abs(d.hinge_q[i] - neutral_q[i]));
+  for (size_t i = 0; i < neutral_x.size(); ++i)
+    drift_x = std::max(drift_x, std::abs(d.node_x[i] - neutral_x[i]));
+  for (size_t i = 0; i < neutral_q.size(); ++i)
+    drift_q = std::max(drift_q, std::abs(d.hinge_q[i] - neutral_q[i]));
   MESSAGE(rounds << " rounds, " << simulated << " s simulated before the reset, " << actions
                  << " changes; drift " << drift_x * 1e6 << " um, " << drift_q << " rad; resident "
                  << rss_warm / 1024 << " -> " << rss_end / 1024 << " MiB");

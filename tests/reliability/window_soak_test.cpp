@@ -22,7 +22,9 @@ struct Run {
   std::string output;
 };
 
-bool have_xvfb() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 0; }
+bool have_xvfb() {
+  return std::system("command -v xvfb-run >/dev/null 2>&1") == 0;
+}
 
 Run run_window(const std::string& env, int frames) {
   Run r;
@@ -71,7 +73,8 @@ TEST_CASE("window soak: resize, minimise and restore cycles without validation m
 
   std::vector<long> resident;  // KiB after each cycle
   static const std::regex line(R"(exercise: cycle (\d+) resident (\d+) KiB)");
-  for (auto it = std::sregex_iterator(r.output.begin(), r.output.end(), line); it != std::sregex_iterator(); ++it)
+  for (auto it = std::sregex_iterator(r.output.begin(), r.output.end(), line); it != std::sregex_iterator();
+       ++it)
     resident.push_back(std::stol((*it)[2]));
   REQUIRE(resident.size() == size_t(cycles));
   // The first two cycles warm up (pipelines, swapchain sizes, driver pools); after that every cycle
@@ -85,8 +88,9 @@ TEST_CASE("window soak: resize, minimise and restore cycles without validation m
   const long tail_min = *std::min_element(resident.end() - long(tail), resident.end());
   const long reference = *std::max_element(resident.begin() + 1, resident.end() - long(tail));
   const long growth = tail_min - reference;
-  MESSAGE("highest resident of cycles 2.." << cycles - tail << ": " << reference / 1024 << " MiB, lowest of the last "
-                                          << tail << " cycles: " << tail_min / 1024 << " MiB");
+  MESSAGE("highest resident of cycles 2.." << cycles - tail << ": " << reference / 1024
+                                           << " MiB, lowest of the last " << tail
+                                           << " cycles: " << tail_min / 1024 << " MiB");
   CHECK(resident[1] > 10 * 1024);
   CHECK(growth < 24 * 1024);
 }

@@ -15,7 +15,8 @@ DeviceCaps device(const char* name, DeviceKind kind, uint32_t version = VK_API_V
 }  // namespace
 
 TEST_CASE("device selection prefers a discrete GPU over integrated and lavapipe") {
-  std::vector<DeviceCaps> d = {device("llvmpipe", DeviceKind::Cpu), device("Intel UHD", DeviceKind::Integrated),
+  std::vector<DeviceCaps> d = {device("llvmpipe", DeviceKind::Cpu),
+                               device("Intel UHD", DeviceKind::Integrated),
                                device("NVIDIA H200", DeviceKind::Discrete)};
   CHECK(choose_device(d, false).value() == 2);
   d.pop_back();

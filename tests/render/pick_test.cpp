@@ -11,7 +11,8 @@ TEST_CASE("picking: the id buffer names the instance under a pixel, and nothing 
   s.instances[0].pick_id = 42;
   // A second, translucent instance in front of the knot's centre is looked through below 50 % opacity.
   auto ball = std::make_shared<scene::Mesh>(scene::make_sphere(0.3f, 12, 16));
-  scene::MeshInstance glass{ball, glm::translate(mat4(1), s.camera.eye() * 0.5f), vec4(0.5f, 0.7f, 1.0f, 0.3f), 7};
+  scene::MeshInstance glass{ball, glm::translate(mat4(1), s.camera.eye() * 0.5f),
+                            vec4(0.5f, 0.7f, 1.0f, 0.3f), 7};
   s.instances.push_back(glass);
 
   (*off)->renderer->request_pick(160, 120);

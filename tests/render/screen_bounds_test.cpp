@@ -12,7 +12,9 @@ namespace {
 
 constexpr uint32_t kW = 200, kH = 100;
 
-mat4 view_proj(const scene::Camera& c = {}) { return c.projection(float(kW) / kH) * c.view(); }
+mat4 view_proj(const scene::Camera& c = {}) {
+  return c.projection(float(kW) / kH) * c.view();
+}
 
 // Where a world point lands, in pixels.
 vec2 pixel_of(vec3 p, const mat4& vp) {
@@ -61,7 +63,7 @@ TEST_CASE("screen bounds: a skinned mesh is bounded where its palette moves it")
   auto px = rect.pixels();
   REQUIRE(px.has_value());
   vec2 moved = pixel_of(vec3(0.8f + 0.1f, 0.05f, 0.0f), vp);  // the far edge of the moved half
-  vec2 rest = pixel_of(vec3(-0.1f, -0.05f, 0.0f), vp);       // the near edge of the half at rest
+  vec2 rest = pixel_of(vec3(-0.1f, -0.05f, 0.0f), vp);        // the near edge of the half at rest
   CHECK(px->z >= moved.x);
   CHECK(px->x <= rest.x);
 

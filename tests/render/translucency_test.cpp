@@ -47,7 +47,8 @@ vec3 linear_at(const ImageRGBA8& image, int x, int y) {
 
 int max_difference(const ImageRGBA8& a, const ImageRGBA8& b) {
   int worst = 0;
-  for (size_t i = 0; i < a.pixels.size(); ++i) worst = std::max(worst, std::abs(int(a.pixels[i]) - int(b.pixels[i])));
+  for (size_t i = 0; i < a.pixels.size(); ++i)
+    worst = std::max(worst, std::abs(int(a.pixels[i]) - int(b.pixels[i])));
   return worst;
 }
 
@@ -61,7 +62,8 @@ TEST_CASE("translucency: a translucent surface shows what is behind it by 1 - al
   vec3 front = linear_at(off->render(scene_of({sphere(0.12f, vec3(0, 0, 0.6f), red)})), cx, cy);
   for (float alpha : {0.25f, 0.6f}) {
     CAPTURE(alpha);
-    ImageRGBA8 both = off->render(scene_of({sphere(0.3f, vec3(0), blue), sphere(0.12f, vec3(0, 0, 0.6f), vec4(vec3(red), alpha))}));
+    ImageRGBA8 both = off->render(
+        scene_of({sphere(0.3f, vec3(0), blue), sphere(0.12f, vec3(0, 0, 0.6f), vec4(vec3(red), alpha))}));
     vec3 expected = alpha * front + (1.0f - alpha) * behind;
     vec3 got = linear_at(both, cx, cy);
     for (int c = 0; c < 3; ++c) CHECK(got[c] == doctest::Approx(expected[c]).epsilon(0.03).scale(1.0));
@@ -123,7 +125,8 @@ TEST_CASE("translucency: a skinned instance moved by its palette is blended wher
   // mesh that comes from its joints' boxes moved by the palette, not from where the mesh rests.
   auto off = offscreen();
   auto skinned = std::make_shared<scene::Mesh>(scene::make_sphere(0.15f, 24, 48));
-  skinned->skin.assign(skinned->vertices.size(), scene::SkinInfluence{glm::u16vec4(1, 0, 0, 0), vec4(1, 0, 0, 0)});
+  skinned->skin.assign(skinned->vertices.size(),
+                       scene::SkinInfluence{glm::u16vec4(1, 0, 0, 0), vec4(1, 0, 0, 0)});
   const vec4 tint{0.9f, 0.3f, 0.1f, 0.5f};
   scene::MeshInstance moved;
   moved.mesh = skinned;

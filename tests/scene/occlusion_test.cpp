@@ -42,8 +42,8 @@ float ao_at(const Mesh& m, float x, float z) {
 TEST_CASE("crease occlusion: a valley darkens at its floor, a ridge and a plane stay open") {
   Mesh valley = height_field([](float x) { return std::abs(x); });
   bake_crease_occlusion(valley);
-  CHECK(ao_at(valley, 0.0f, 0.0f) < 0.6f);   // the floor of the fold
-  CHECK(ao_at(valley, 0.08f, 0.0f) > 0.95f);  // well up the slope
+  CHECK(ao_at(valley, 0.0f, 0.0f) < 0.6f);                        // the floor of the fold
+  CHECK(ao_at(valley, 0.08f, 0.0f) > 0.95f);                      // well up the slope
   CHECK(ao_at(valley, 0.0f, 0.0f) < ao_at(valley, 0.02f, 0.0f));  // darkest where it is deepest
 
   Mesh ridge = height_field([](float x) { return -std::abs(x); });

@@ -9,7 +9,8 @@ using namespace fascia;
 using namespace fascia::scene;
 
 TEST_CASE("tube: faces point outward and the tube keeps its radius along a bent path") {
-  std::vector<vec3> pts = {vec3(0, 0, 0), vec3(0, 0.3f, 0.05f), vec3(0.1f, 0.5f, 0.1f), vec3(0.3f, 0.6f, 0.1f)};
+  std::vector<vec3> pts = {vec3(0, 0, 0), vec3(0, 0.3f, 0.05f), vec3(0.1f, 0.5f, 0.1f),
+                           vec3(0.3f, 0.6f, 0.1f)};
   std::vector<vec3> path = smooth_path(pts, 8);
   CHECK(path.size() == 3 * 8 + 1);
   CHECK(glm::distance(path[8], pts[1]) < 1e-5f);  // passes through the stations
@@ -25,7 +26,10 @@ TEST_CASE("tube: faces point outward and the tube keeps its radius along a bent 
       vec3 a = path[i], b = path[i + 1];
       float t = glm::clamp(glm::dot(p - a, b - a) / glm::dot(b - a, b - a), 0.0f, 1.0f);
       vec3 c = a + t * (b - a);
-      if (glm::distance(p, c) < best) { best = glm::distance(p, c); q = c; }
+      if (glm::distance(p, c) < best) {
+        best = glm::distance(p, c);
+        q = c;
+      }
     }
     return q;
   };
@@ -41,7 +45,9 @@ TEST_CASE("tube: faces point outward and the tube keeps its radius along a bent 
     ++total;
   }
   CHECK(outward == total);
-  for (const auto& v : m.vertices) worst_radius_error = std::max(worst_radius_error, std::abs(glm::distance(v.position, nearest(v.position)) - r));
+  for (const auto& v : m.vertices)
+    worst_radius_error =
+        std::max(worst_radius_error, std::abs(glm::distance(v.position, nearest(v.position)) - r));
   CHECK(worst_radius_error < 0.2f * r);
 }
 

@@ -60,7 +60,8 @@ TEST_CASE("history: undo and redo walk the values, a slider drag is one step") {
   History h;
   REQUIRE(h.apply(SetRestriction{{"gastrocnemius.l", 2, 0}}));
   // A drag: many values under one merge key.
-  for (double k = 2.5; k <= 8; k += 0.5) REQUIRE(h.apply(SetRestriction{{"gastrocnemius.l", k, 0}}, "stiffness"));
+  for (double k = 2.5; k <= 8; k += 0.5)
+    REQUIRE(h.apply(SetRestriction{{"gastrocnemius.l", k, 0}}, "stiffness"));
   h.end_merge();
   CHECK(h.current().restrictions[0].stiffness_x == 8);
   CHECK(h.undo_depth() == 2);

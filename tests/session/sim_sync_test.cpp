@@ -19,7 +19,8 @@ double track_tension(const sim::Model& m, const sim::Data& d, const std::string&
 }
 }  // namespace
 
-TEST_CASE("sim sync: the session's restriction loads the calf, syncing the default session undoes it exactly") {
+TEST_CASE(
+    "sim sync: the session's restriction loads the calf, syncing the default session undoes it exactly") {
   const sim::Model& m = sim::default_model();
   sim::Data d = sim::make_data(m);
   SimBinding b;
@@ -43,7 +44,8 @@ TEST_CASE("sim sync: the session's restriction loads the calf, syncing the defau
   REQUIRE(sync_sim(m, default_session(), d, b));
   CHECK(d.restrictions.empty());
   REQUIRE(sim::equilibrium(m, d));
-  for (size_t e = 0; e < neutral.size(); ++e) CHECK(d.element_tension[e] == doctest::Approx(neutral[e]).epsilon(1e-6));
+  for (size_t e = 0; e < neutral.size(); ++e)
+    CHECK(d.element_tension[e] == doctest::Approx(neutral[e]).epsilon(1e-6));
 }
 
 TEST_CASE("sim sync: holds lock the named joint, releases carry their start, bad ids change nothing") {

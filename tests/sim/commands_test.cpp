@@ -19,17 +19,20 @@ TEST_CASE("sim commands: --restrict parses TRACK=STIFFNESS_X[,SHORTEN_PCT] and e
 
   auto no_eq = parse_restrict("gastrocnemius.l");
   REQUIRE_FALSE(no_eq.ok());
-  CHECK(no_eq.error().message == "--restrict: expected TRACK=STIFFNESS_X[,SHORTEN_PCT], got 'gastrocnemius.l'");
+  CHECK(no_eq.error().message ==
+        "--restrict: expected TRACK=STIFFNESS_X[,SHORTEN_PCT], got 'gastrocnemius.l'");
   CHECK(no_eq.error().exit_status() == 2);
   auto big = parse_restrict("gastrocnemius.l=20");
   REQUIRE_FALSE(big.ok());
-  CHECK(big.error().message == "--restrict: gastrocnemius.l: stiffness multiplier must be in [0.1, 10], got 20");
+  CHECK(big.error().message ==
+        "--restrict: gastrocnemius.l: stiffness multiplier must be in [0.1, 10], got 20");
   auto nan = parse_restrict("gastrocnemius.l=abc");
   REQUIRE_FALSE(nan.ok());
   CHECK(nan.error().message == "--restrict: stiffness multiplier 'abc' is not a number");
   auto shorten = parse_restrict("gastrocnemius.l=2,12");
   REQUIRE_FALSE(shorten.ok());
-  CHECK(shorten.error().message == "--restrict: gastrocnemius.l: shortening must be in [0, 10] percent, got 12");
+  CHECK(shorten.error().message ==
+        "--restrict: gastrocnemius.l: shortening must be in [0, 10] percent, got 12");
 
   const Model& m = default_model();
   auto unknown = restrict_elements(m, "foo");
@@ -40,7 +43,8 @@ TEST_CASE("sim commands: --restrict parses TRACK=STIFFNESS_X[,SHORTEN_PCT] and e
   CHECK(line->size() > 40);
 }
 
-TEST_CASE("sim commands: fascia sim --json reports tensions, strains, lines, displacements, angles with units") {
+TEST_CASE(
+    "sim commands: fascia sim --json reports tensions, strains, lines, displacements, angles with units") {
   const Model& m = default_model();
   SimOptions o;
   o.restrict = {"gastrocnemius.l=3,5"};

@@ -37,7 +37,8 @@ TEST_CASE("sim evidence: a calf restriction raises tension along the sbl to the 
   REQUIRE(equilibrium(m, d));
 
   // Every element of the left sbl from the calf up to the occipital ridge carries more.
-  const char* up[] = {"gastrocnemius.l", "biceps_femoris.l", "sacrotuberous_ligament.l", "erector_spinae.l", "galea_aponeurotica"};
+  const char* up[] = {"gastrocnemius.l", "biceps_femoris.l", "sacrotuberous_ligament.l", "erector_spinae.l",
+                      "galea_aponeurotica"};
   std::vector<double> rise;
   for (const char* t : up) {
     double s = 0;
@@ -70,7 +71,8 @@ TEST_CASE("sim evidence: a calf restriction raises tension along the sbl to the 
   double sbl_trunk = 0, sfl_trunk = 0;
   for (const char* t : {"sacrotuberous_ligament.l", "erector_spinae.l", "galea_aponeurotica"})
     for (int e : track(m, t)) sbl_trunk += std::abs(d.element_tension[e] - base[e]);
-  for (const char* t : {"rectus_abdominis.l", "sternalis_fascia.l", "sternocleidomastoid.l", "scalp_fascia.l"})
+  for (const char* t :
+       {"rectus_abdominis.l", "sternalis_fascia.l", "sternocleidomastoid.l", "scalp_fascia.l"})
     for (int e : track(m, t)) sfl_trunk += std::abs(d.element_tension[e] - base[e]);
   MESSAGE("beyond the hip: sbl.l " << sbl_trunk << " N, sfl.l " << sfl_trunk << " N (sums over elements)");
   CHECK(sfl_trunk < 0.1 * sbl_trunk);
@@ -84,7 +86,8 @@ TEST_CASE("sim evidence: a biceps femoris restriction passes 7-69 % to the sacro
   for (auto [k, s] : {std::pair{2.0, 0.0}, {1.0, 3.0}, {3.0, 5.0}}) {
     int id = add_restriction(d, track(m, "biceps_femoris.l"), k, s);
     REQUIRE(equilibrium(m, d));
-    double share = (mean_tension(m, d, "sacrotuberous_ligament.l") - st0) / (mean_tension(m, d, "biceps_femoris.l") - bf0);
+    double share = (mean_tension(m, d, "sacrotuberous_ligament.l") - st0) /
+                   (mean_tension(m, d, "biceps_femoris.l") - bf0);
     MESSAGE("biceps femoris x" << k << ", -" << s << " %: share " << 100 * share << " %");
     CHECK(share >= 0.07);
     CHECK(share <= 0.69);
@@ -102,7 +105,8 @@ TEST_CASE("sim evidence: flexing the head leaves ankle dorsiflexion range practi
   REQUIRE(apply_pose(m, d, "head_flexed").ok());
   RomResult flexed = rom(m, d, ankle);
   REQUIRE(flexed.reached);
-  MESSAGE("ankle dorsiflexion " << neutral.angle * kDeg << " deg, head flexed " << flexed.angle * kDeg << " deg");
+  MESSAGE("ankle dorsiflexion " << neutral.angle * kDeg << " deg, head flexed " << flexed.angle * kDeg
+                                << " deg");
   CHECK(neutral.angle * kDeg > 3);  // a range worth the name
   CHECK(std::abs(flexed.angle - neutral.angle) * kDeg < 0.25);
 }
@@ -127,7 +131,8 @@ TEST_CASE("sim evidence: releasing a leg sbl restriction raises neck flexion by 
   REQUIRE(restricted.reached);
   REQUIRE(released.reached);
   double gain = (released.angle - restricted.angle) * kDeg;
-  MESSAGE("neck flexion " << restricted.angle * kDeg << " deg restricted, " << released.angle * kDeg << " deg released");
+  MESSAGE("neck flexion " << restricted.angle * kDeg << " deg restricted, " << released.angle * kDeg
+                          << " deg released");
   CHECK(gain > 1.0);
   CHECK(gain < 10.0);
 }

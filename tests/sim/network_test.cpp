@@ -29,7 +29,8 @@ TEST_CASE("sim network: shared tracks are single elements with several lines, br
     REQUIRE(st >= 0);
     int degree = 0;
     for (int e = 0; e < m.nelement; ++e)
-      degree += (m.element_node[2 * e] == m.station_node[st]) + (m.element_node[2 * e + 1] == m.station_node[st]);
+      degree +=
+          (m.element_node[2 * e] == m.station_node[st]) + (m.element_node[2 * e + 1] == m.station_node[st]);
     CHECK(degree > 2);
   }
   // Evidence on the stations: the sbl's are strong, the sfl's none.

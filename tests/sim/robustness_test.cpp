@@ -43,12 +43,14 @@ TEST_CASE("sim robustness: random restriction sets converge without NaN or negat
     max_iterations = std::max(max_iterations, d.iterations);
     for (int e = 0; e < m->nelement; ++e) {
       double t = d.element_tension[e];
-      if (!std::isfinite(t) || (t < 0 && !m->element_link[e]) || !std::isfinite(d.element_strain[e])) bad_values++;
+      if (!std::isfinite(t) || (t < 0 && !m->element_link[e]) || !std::isfinite(d.element_strain[e]))
+        bad_values++;
     }
     for (double x : d.node_x) bad_values += !std::isfinite(x);
     for (double q : d.hinge_q) bad_values += !std::isfinite(q);
     if (!ok || bad_values) {
-      MESSAGE("set " << s << ": converged " << ok << ", residual " << d.residual << ", iterations " << d.iterations);
+      MESSAGE("set " << s << ": converged " << ok << ", residual " << d.residual << ", iterations "
+                     << d.iterations);
       break;
     }
   }

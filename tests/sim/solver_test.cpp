@@ -27,11 +27,17 @@ NetworkSpec small_leg() {
                  {"ischial_tuberosity.l", "pelvis", {0.06, 0.84, -0.06}},
                  {"sacrum", "pelvis", {0, 0.97, -0.11}},
                  {"aiis.l", "pelvis", {0.11, 0.96, 0.05}}};
-  in.tracks = {{"gastrocnemius.l", {"gastrocnemius"}, "calcaneus.l", "femoral_condyles.l", {{"tibia.l", {0.09, 0.28, -0.07}}}, 100},
-               {"biceps_femoris.l", {"biceps_femoris"}, "femoral_condyles.l", "ischial_tuberosity.l", {}, 30},
-               {"sacrotuberous_ligament.l", {"sacrotuberous_ligament"}, "ischial_tuberosity.l", "sacrum", {}, 100},
-               {"tibialis_anterior.l", {"tibialis_anterior"}, "toes_dorsal.l", "tibial_tuberosity.l", {}, 20},
-               {"rectus_femoris.l", {"rectus_femoris"}, "tibial_tuberosity.l", "aiis.l", {}, 20}};
+  in.tracks = {
+      {"gastrocnemius.l",
+       {"gastrocnemius"},
+       "calcaneus.l",
+       "femoral_condyles.l",
+       {{"tibia.l", {0.09, 0.28, -0.07}}},
+       100},
+      {"biceps_femoris.l", {"biceps_femoris"}, "femoral_condyles.l", "ischial_tuberosity.l", {}, 30},
+      {"sacrotuberous_ligament.l", {"sacrotuberous_ligament"}, "ischial_tuberosity.l", "sacrum", {}, 100},
+      {"tibialis_anterior.l", {"tibialis_anterior"}, "toes_dorsal.l", "tibial_tuberosity.l", {}, 20},
+      {"rectus_femoris.l", {"rectus_femoris"}, "tibial_tuberosity.l", "aiis.l", {}, 20}};
   in.lines = {{"sbl.l", {"gastrocnemius.l", "biceps_femoris.l", "sacrotuberous_ligament.l"}},
               {"sfl.l", {"tibialis_anterior.l", "rectus_femoris.l"}}};
   in.transitions = {{"sbl.l", "femoral_condyles.l", Grade::Strong, "tibia.l", 5, 60},
@@ -88,8 +94,9 @@ TEST_CASE("sim: trace sensitivities match finite differences") {
   add_restriction(d, *restrict_elements(*m, "biceps_femoris.l"), 1.5, 2.0);  // away from the baseline
   REQUIRE(equilibrium(*m, d));
 
-  for (TraceTarget target : {TraceTarget{m->track_element[m->track_element_adr[find_track(*m, "sacrotuberous_ligament.l")]], -1},
-                             TraceTarget{-1, find_station(*m, "femoral_condyles.l")}}) {
+  for (TraceTarget target :
+       {TraceTarget{m->track_element[m->track_element_adr[find_track(*m, "sacrotuberous_ligament.l")]], -1},
+        TraceTarget{-1, find_station(*m, "femoral_condyles.l")}}) {
     TraceResult tr = trace(*m, d, target);
     auto load = [&](Data& x) {
       REQUIRE(equilibrium(*m, x));
@@ -120,7 +127,8 @@ TEST_CASE("sim: trace sensitivities match finite differences") {
     CHECK(tr.track_rank.size() == size_t(m->ntrack));
     CHECK(std::abs(tr.track_dshorten[tr.track_rank[0]]) > 0.01);
     for (size_t i = 1; i < tr.track_rank.size(); ++i) {
-      CHECK(std::abs(tr.track_dshorten[tr.track_rank[i]]) <= std::abs(tr.track_dshorten[tr.track_rank[i - 1]]));
+      CHECK(std::abs(tr.track_dshorten[tr.track_rank[i]]) <=
+            std::abs(tr.track_dshorten[tr.track_rank[i - 1]]));
     }
   }
 }
@@ -236,7 +244,8 @@ TEST_CASE("sim: breathing loads the ribcage lines, traction and oscillation are 
   // A cycle: breathed out again, the tensions are back where they were.
   d.time = m.opt.breath_period;
   REQUIRE(equilibrium(m, d));
-  for (int e = 0; e < m.nelement; ++e) CHECK(d.element_tension[e] == doctest::Approx(exhaled[e]).epsilon(1e-6).scale(1));
+  for (int e = 0; e < m.nelement; ++e)
+    CHECK(d.element_tension[e] == doctest::Approx(exhaled[e]).epsilon(1e-6).scale(1));
 
   // Traction: 30 N pulling the calcaneus down raises the plantar fascia and calf tensions.
   Data t = make_data(m);

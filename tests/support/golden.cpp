@@ -23,7 +23,8 @@ GoldenResult compare_images(const ImageRGBA8& expected, const ImageRGBA8& actual
   int worst = 0;
   for (size_t i = 0; i < n; ++i) {
     int d = 0;
-    for (int c = 0; c < 4; ++c) d = std::max(d, std::abs(int(expected.pixels[i * 4 + c]) - int(actual.pixels[i * 4 + c])));
+    for (int c = 0; c < 4; ++c)
+      d = std::max(d, std::abs(int(expected.pixels[i * 4 + c]) - int(actual.pixels[i * 4 + c])));
     worst = std::max(worst, d);
     bool bad = d > tol.channel;
     differing += bad;

@@ -10,17 +10,17 @@
 namespace fascia::test {
 
 struct GoldenTolerance {
-  int channel = 10;              // a pixel differs when any channel differs by more than this (0..255)
-  double max_fraction = 0.005;   // at most this share of pixels may differ
+  int channel = 10;             // a pixel differs when any channel differs by more than this (0..255)
+  double max_fraction = 0.005;  // at most this share of pixels may differ
 };
 
 struct GoldenResult {
-  bool missing = false;     // no golden file yet (the actual image is written for review)
+  bool missing = false;  // no golden file yet (the actual image is written for review)
   bool size_mismatch = false;
   double differing_fraction = 1.0;
   int max_channel_difference = 255;
   bool passed = false;
-  std::string report;       // one line for the test log
+  std::string report;  // one line for the test log
 };
 
 GoldenResult compare_with_golden(const std::string& name, const ImageRGBA8& actual,

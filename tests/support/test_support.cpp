@@ -8,7 +8,9 @@
 namespace fascia::test {
 namespace fs = std::filesystem;
 
-fs::path tests_dir() { return FASCIA_TESTS_DIR; }
+fs::path tests_dir() {
+  return FASCIA_TESTS_DIR;
+}
 
 fs::path output_dir() {
   fs::path p = FASCIA_TEST_OUTPUT_DIR;

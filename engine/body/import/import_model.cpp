@@ -69,7 +69,8 @@ Status check_gltf_skins(const fs::path& path, const std::string& ext) {
   // Refused when it is not strict JSON: Assimp's lenient parser would take it and crash as above.
   auto doc = parse_json(json, path.string());
   if (!doc) {
-    std::string where = doc.error().message.substr(std::min(doc.error().message.size(), path.string().size() + 1));
+    std::string where =
+        doc.error().message.substr(std::min(doc.error().message.size(), path.string().size() + 1));
     return bad_input(path.string() + ": cannot read the model: " + where);
   }
   JsonCursor root(*doc, path.string());
@@ -80,8 +81,9 @@ Status check_gltf_skins(const fs::path& path, const std::string& ext) {
   for (size_t i = 0; i < *n; ++i) {
     auto skin = skins->at(i);
     if (skin->json().is_object() && !skin->has("inverseBindMatrices"))
-      return skin->error("a skin without inverseBindMatrices is not supported (the glTF reader, Assimp 5.2, "
-                         "cannot read it); export the model with inverse bind matrices");
+      return skin->error(
+          "a skin without inverseBindMatrices is not supported (the glTF reader, Assimp 5.2, "
+          "cannot read it); export the model with inverse bind matrices");
   }
   return ok_status();
 }
