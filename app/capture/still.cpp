@@ -59,7 +59,7 @@ Status render_still(const StillOptions& o) {
   auto yaw = view_yaw(o.view);
   if (!yaw) return yaw.error();
 
-  auto model = load_app_model();
+  auto model = load_app_model(false, o.model);
   if (!model) return model.error();
   FASCIA_TRY(check_line_ids(**model, o.lines));
   if (!o.pose.empty()) {
@@ -73,7 +73,7 @@ Status render_still(const StillOptions& o) {
       return bad_input(o.pose_flag + " '" + o.pose + "': no such pose or movement; expected one of " + names);
     (*model)->apply_pose(body::sample_movement(*found, (*model)->body.skeleton, found->duration()));
   }
-  ViewState state = (*model)->default_view(o.view).value();
+  ViewState state = (*model)->default_view(o.view, float(o.size.width) / float(o.size.height)).value();
   state.lines.lines = o.lines;
   state.transparent_background = o.transparent;
 

@@ -19,6 +19,7 @@ struct StillOptions {
   std::vector<std::string> restrict;  // --restrict values: colour the lines by added tension
   bool labels = true;
   std::string pose;                  // a movement of assets/poses, shown at its last key; empty = standing
+  std::filesystem::path model;       // an imported rigged model to draw instead of the built-in body
   std::string pose_flag = "--pose";  // the flag that gave `pose`, for the error message                  //
                                      // station labels when one or two lines are shown
 };

@@ -38,6 +38,8 @@ Command add_render_command(CLI::App& cli) {
   sub->add_option("--view", a->still.view, "front, back, left or right (default front)");
   sub->add_option("--lines", a->still.lines, "line ids to show (default all)")->delimiter(',');
   sub->add_flag("--transparent", a->still.transparent, "transparent background (alpha 0) for compositing");
+  sub->add_option("--model", a->still.model,
+                  "draw this rigged model (glTF, FBX, COLLADA, .mhskel) instead of the built-in body");
   sub->add_option("--pose", a->still.pose, "a pose or movement of assets/poses (its last key), e.g. squat");
   sub->add_option("--restrict", a->still.restrict,
                   "colour the lines by the tension a restriction adds: TRACK=STIFFNESS_X[,SHORTEN_PCT]");

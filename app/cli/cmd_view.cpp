@@ -32,6 +32,7 @@ int run_view(const ViewOptions& options) {
     still.output = out;
     still.pose = options.movement;  // a movement is shown at its last key (and checked)
     still.pose_flag = "--movement";
+    still.model = options.model;
     if (auto s = render_still(still); !s) return report(s.error());
     std::printf("fascia: wrote %s\n", out.c_str());
     return 0;
@@ -49,6 +50,8 @@ Command add_view_command(CLI::App& cli) {
       ->check(CLI::Range(1, 1000000));
   sub->add_option("--movement", v->movement,
                   "play a movement (walk, squat, forward_bend, ...) with the lines coloured by stretch");
+  sub->add_option("--model", v->model,
+                  "show this rigged model (glTF, FBX, COLLADA, .mhskel) instead of the built-in body");
   sub->add_flag("--exercise-resize", v->exercise_resize,
                 "resize, minimise and restore while running (tests)");
   return {sub, [v] { return run_view(*v); }};

@@ -1,6 +1,7 @@
 #include "common/app_model.h"
 
 #include "atlas/body_frame.h"
+#include "body/import/imported_body.h"
 #include "core/paths.h"
 
 namespace fascia::app {
@@ -21,9 +22,17 @@ Result<float> view_yaw(const std::string& view) {
   return bad_input("--view '" + view + "': expected front, back, left or right");
 }
 
-Result<std::unique_ptr<AppModel>> load_app_model(bool reduced_detail) {
+Result<std::unique_ptr<AppModel>> load_app_model(bool reduced_detail,
+                                                 const std::filesystem::path& model_file) {
   auto m = std::make_unique<AppModel>();
-  m->body = body::load_or_build_body({});
+  if (model_file.empty()) {
+    m->body = body::load_or_build_body({});
+  } else {
+    auto imported = body::import_model(model_file);
+    if (!imported) return imported.error();
+    m->body = body::imported_as_body(*imported);
+    m->imported = true;
+  }
   body::Pose rest = body::rest_pose(m->body.skeleton);
   m->posed = scene::pose_body(m->body, rest, reduced_detail);
   auto atlas = atlas::load_atlas(assets_dir() / "atlas");
@@ -35,9 +44,13 @@ Result<std::unique_ptr<AppModel>> load_app_model(bool reduced_detail) {
   m->resolved = std::move(*resolved);
   m->lines = scene::build_line_geometry(m->resolved, scene::LineView{}.radius);
   for (const auto& t : m->lines.tracks) m->rest_track_length[t.id] = path_length(t.path);
-  auto movements = body::load_movements(body::poses_dir(), m->body.skeleton);
+  // The pose library is written for the canonical skeleton; an imported one gets it retargeted.
+  const body::Skeleton canonical = m->imported ? body::make_skeleton({}) : m->body.skeleton;
+  auto movements = body::load_movements(body::poses_dir(), canonical);
   if (!movements) return movements.error();
   m->movements = std::move(*movements);
+  if (m->imported)
+    for (body::Movement& mv : m->movements) mv = body::retarget_movement(mv, canonical, m->body.skeleton);
   return m;
 }
 
@@ -65,11 +78,32 @@ std::map<std::string, float> AppModel::track_stretch() const {
   return out;
 }
 
-Result<ViewState> AppModel::default_view(const std::string& view) const {
+std::vector<vec3> AppModel::frame_points() const {
+  std::vector<vec3> points;
+  bool has_skin = false;
+  for (const auto& m : body.meshes) has_skin |= m.layer == body::Layer::Skin;
+  const std::vector<mat4>& palette = *posed.palette;
+  for (const auto& m : body.meshes) {
+    if (has_skin && m.layer != body::Layer::Skin) continue;
+    for (size_t i = 0; i < m.positions.size(); ++i) {
+      vec4 p(0.0f);
+      for (int k = 0; k < 4; ++k)
+        if (m.weights[i][k] > 0 && m.joints[i][k] < palette.size())
+          p += m.weights[i][k] * (palette[m.joints[i][k]] * vec4(m.positions[i], 1.0f));
+      points.push_back(vec3(p));
+    }
+  }
+  for (const auto& t : lines.tracks) points.insert(points.end(), t.path.begin(), t.path.end());
+  return points;
+}
+
+Result<ViewState> AppModel::default_view(const std::string& view, float aspect) const {
   auto yaw = view_yaw(view);
   if (!yaw) return yaw.error();
   ViewState v;
-  v.camera = scene::body_camera(body.params.height, *yaw);
+  v.camera = scene::frame_points(scene::body_camera(body.params.height, *yaw), frame_points(), aspect);
+  // An imported model has no bone or muscle layers: its skin is the subject, the lines show through.
+  if (imported) v.body.skin.opacity = 0.5f;
   return v;
 }
 

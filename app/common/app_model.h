@@ -1,6 +1,7 @@
 #pragma once
 // What the app shows, loaded once: the built-in body, the atlas resolved onto it, and the view
 // settings a user changes (layers, lines, tension colouring). Builds the render scene from them.
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
@@ -36,6 +37,7 @@ struct Selection {
 
 struct AppModel {
   body::Body body;
+  bool imported = false;  // the body is an imported model (--model): skin only, its own proportions
   scene::PosedBody posed;
   atlas::Atlas atlas;
   atlas::ResolvedAtlas resolved;
@@ -49,15 +51,22 @@ struct AppModel {
   // Each track's length now against standing, as a stretch ratio minus one (0.1 = 10 % longer).
   std::map<std::string, float> track_stretch() const;
 
-  // The default view: the whole body from `view` (front, back, left, right).
-  Result<ViewState> default_view(const std::string& view) const;
+  // The default view: the whole body as posed now from `view` (front, back, left, right), framed
+  // with a margin in a picture of `aspect` (width / height).
+  Result<ViewState> default_view(const std::string& view, float aspect = 16.0f / 9.0f) const;
+  // Points of the body as posed now that framing must keep in the picture: every skin vertex (every
+  // vertex when the body has no skin) and every point of the lines.
+  std::vector<vec3> frame_points() const;
   scene::RenderScene build_scene(const ViewState& state) const;
   Selection describe_pick(uint32_t pick_id) const;
 };
 
-// Loads the built-in body and the atlas from the assets folder. `reduced_detail` also prepares the
-// simplified meshes that interactive views draw on software Vulkan.
-Result<std::unique_ptr<AppModel>> load_app_model(bool reduced_detail = false);
+// Loads the built-in body, or the rigged model at `model_file` when one is given (glTF, FBX,
+// COLLADA, .mhskel: its own skin, the lines retargeted onto it, the pose library played on its
+// skeleton), and the atlas from the assets folder. `reduced_detail` also prepares the simplified
+// meshes that interactive views draw on software Vulkan. A bad model file is bad input naming it.
+Result<std::unique_ptr<AppModel>> load_app_model(bool reduced_detail = false,
+                                                 const std::filesystem::path& model_file = {});
 
 // Yaw of a named view, or an error naming the flag's value.
 Result<float> view_yaw(const std::string& view);

@@ -15,6 +15,7 @@
 
 #include "cli/cli_util.h"
 #include "common/app_model.h"
+#include "common/quality.h"
 #include "common/tension.h"
 #include "common/ui_layer.h"
 #include "render/renderer.h"
@@ -227,7 +228,7 @@ Status run_window(const ViewOptions& options) {
     return ctx.error();
   }
 
-  auto model = load_app_model(/*reduced_detail=*/true);
+  auto model = load_app_model(/*reduced_detail=*/true, options.model);
   if (!model) {
     render::destroy_context(**ctx);
     glfwDestroyWindow(window);
@@ -236,7 +237,12 @@ Status run_window(const ViewOptions& options) {
   }
   WindowState state;
   state.model = model->get();
-  state.view = (*model)->default_view("front").value();
+  {
+    int fw = 0, fh = 0;
+    glfwGetFramebufferSize(window, &fw, &fh);
+    state.view =
+        (*model)->default_view("front", fw > 0 && fh > 0 ? float(fw) / float(fh) : 16.0f / 9.0f).value();
+  }
   state.view.body.reduced_detail = (*ctx)->properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
   if (!options.movement.empty()) {
     const auto& ms = state.model->movements;
@@ -266,10 +272,10 @@ Status run_window(const ViewOptions& options) {
     int fw, fh;
     glfwGetFramebufferSize(window, &fw, &fh);
     render::SwapchainTarget target(**ctx, {uint32_t(fw), uint32_t(fh)});
-    // On a software rasteriser (lavapipe) the window trades 4x MSAA and full detail for frame rate.
+    // On a software rasteriser (lavapipe) the window trades full detail and 4x MSAA for frame rate.
     const bool software = (*ctx)->properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
-    render::Renderer renderer(**ctx, target.format(),
-                              software ? VK_SAMPLE_COUNT_1_BIT : VK_SAMPLE_COUNT_4_BIT);
+    const WindowQuality quality = window_quality(software);
+    render::Renderer renderer(**ctx, target.format(), quality.samples, quality.post_filter);
     float xscale = 1, yscale = 1;
     glfwGetWindowContentScale(window, &xscale, &yscale);
     const float ui_scale = std::max(1.0f, xscale);

@@ -1,5 +1,6 @@
 #pragma once
 // `fascia view`: the interactive window (GLFW + Vulkan swapchain).
+#include <filesystem>
 #include <string>
 
 #include "core/result.h"
@@ -10,6 +11,7 @@ struct ViewOptions {
   int max_frames = 0;            // 0 = until closed; tests and benchmarks set a count
   bool exercise_resize = false;  // resize, minimise and restore while running (tests)
   std::string movement;          // start playing this movement of assets/poses, lines by stretch
+  std::filesystem::path model;   // an imported rigged model to show instead of the built-in body
 };
 
 // True when a window system is reachable (DISPLAY or WAYLAND_DISPLAY is set).

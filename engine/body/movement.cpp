@@ -187,10 +187,16 @@ void ground_pose(const Skeleton& skeleton, Pose& pose) {
       const char* joint;
       vec3 offset;  // from the joint, rest pose, fractions of stature
     };
+    // An imported rig may have no heel or toe joints: then the sole under the ankle, the ankle's
+    // height being 0.039 of stature (Winter, Biomechanics and Motor Control of Human Movement, 4th
+    // ed., fig. 4.1).
+    bool probed = false;
     for (Probe probe : {Probe{"heel", {0.0f, -0.020f, -0.012f}}, Probe{"toes", {0.0f, -0.011f, 0.0f}},
-                        Probe{"toes", {0.0f, -0.009f, 0.022f}}}) {
+                        Probe{"toes", {0.0f, -0.009f, 0.022f}}, Probe{"talus", {0.0f, -0.039f, 0.0f}}}) {
+      if (probed && std::string_view(probe.joint) == "talus") continue;
       int j = skeleton.find(std::string(probe.joint) + side);
       if (j < 0) continue;
+      probed = true;
       vec3 rest_point = vec3(rest[j][3]) + probe.offset * h;
       vec3 local = vec3(glm::inverse(rest[j]) * vec4(rest_point, 1.0f));
       lowest = std::min(lowest, (world[j] * vec4(local, 1.0f)).y);

@@ -41,8 +41,9 @@ void set_viewport(VkCommandBuffer cmd, VkExtent2D extent, std::optional<VkRect2D
 
 }  // namespace
 
-Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits samples)
+Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits samples, bool post_filter)
     : ctx_(ctx), color_format_(target_format), samples_(std::min(samples, ctx.max_samples)) {
+  post_filter_ = post_filter && samples_ == VK_SAMPLE_COUNT_1_BIT;
   VkDescriptorSetLayoutBinding bindings[3] = {
       {gpu::kFrameUniformsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1,
        VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, nullptr},
@@ -70,9 +71,9 @@ Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits s
 
   VkDescriptorPoolSize pool_sizes[3] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFramesInFlight},
                                         {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 2 * kFramesInFlight},
-                                        {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 2 * kFramesInFlight}};
+                                        {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 4 * kFramesInFlight}};
   VkDescriptorPoolCreateInfo dpi{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-  dpi.maxSets = 2 * kFramesInFlight;
+  dpi.maxSets = 3 * kFramesInFlight;
   dpi.poolSizeCount = 3;
   dpi.pPoolSizes = pool_sizes;
   VK_CHECK(vkCreateDescriptorPool(ctx.device, &dpi, nullptr, &descriptor_pool_));
@@ -99,6 +100,12 @@ Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits s
   composite.blend = Blend::Over;
   composite.layout = composite_layout_;
   composite_ = create_graphics_pipeline(ctx, composite);
+  if (post_filter_) {
+    PipelineDesc filter = composite;  // the full-screen triangle again, replacing every pixel
+    filter.fragment_shader = "fxaa.frag";
+    filter.blend = Blend::None;
+    filter_ = create_graphics_pipeline(ctx, filter);
+  }
 
   PipelineDesc mesh;
   mesh.vertex_shader = "mesh.vert";
@@ -170,6 +177,7 @@ Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits s
     VK_CHECK(vkAllocateDescriptorSets(ctx.device, &dai, &f.descriptors));
     dai.pSetLayouts = &composite_set_layout_;
     VK_CHECK(vkAllocateDescriptorSets(ctx.device, &dai, &f.composite_descriptors));
+    if (post_filter_) VK_CHECK(vkAllocateDescriptorSets(ctx.device, &dai, &f.filter_descriptors));
     f.palettes = create_buffer(ctx, 1024 * sizeof(mat4), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
     f.draws = create_buffer(ctx, 1024 * sizeof(gpu::DrawData), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
     VkDescriptorBufferInfo ubo{f.uniforms.buffer, 0, sizeof(gpu::FrameUniforms)};
@@ -208,6 +216,7 @@ Renderer::~Renderer() {
     destroy_image(ctx_, f.depth);
     destroy_image(ctx_, f.pick_id);
     destroy_image(ctx_, f.pick_depth);
+    destroy_image(ctx_, f.scene);
     for (Image* i : {&f.accum, &f.weight, &f.accum_resolved, &f.weight_resolved}) destroy_image(ctx_, *i);
     destroy_buffer(ctx_, f.pick_readback);
     destroy_buffer(ctx_, f.uniforms);
@@ -221,6 +230,7 @@ Renderer::~Renderer() {
   vkDestroyPipeline(ctx_.device, mesh_opaque_, nullptr);
   vkDestroyPipeline(ctx_.device, mesh_accumulate_, nullptr);
   vkDestroyPipeline(ctx_.device, composite_, nullptr);
+  if (filter_) vkDestroyPipeline(ctx_.device, filter_, nullptr);
   vkDestroySampler(ctx_.device, nearest_, nullptr);
   vkDestroyPipeline(ctx_.device, pick_, nullptr);
   vkDestroyPipeline(ctx_.device, mesh_opaque_skinned_, nullptr);
@@ -256,6 +266,24 @@ void Renderer::ensure_attachments(Frame& f, VkExtent2D extent) {
                    VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT, samples_);
   // Kept after the opaque pass: the translucent pass tests against it.
   f.depth = create_image(ctx_, extent, depth_format_, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT, samples_);
+  if (post_filter_) {
+    destroy_image(ctx_, f.scene);
+    f.scene = create_image(ctx_, extent, color_format_,
+                           VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT);
+    // The frame's fence has signalled, so its descriptor set may change. Both bindings name the
+    // scene image: the filter reads the first, the layout it shares with the composite has two.
+    VkDescriptorImageInfo info{nearest_, f.scene.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+    VkWriteDescriptorSet w[2] = {{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET},
+                                 {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}};
+    for (int i = 0; i < 2; ++i) {
+      w[i].dstSet = f.filter_descriptors;
+      w[i].dstBinding = i == 0 ? gpu::kAccumBinding : gpu::kWeightBinding;
+      w[i].descriptorCount = 1;
+      w[i].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+      w[i].pImageInfo = &info;
+    }
+    vkUpdateDescriptorSets(ctx_.device, 2, w, 0, nullptr);
+  }
 }
 
 void Renderer::ensure_translucency(Frame& f, VkExtent2D extent) {
@@ -364,8 +392,15 @@ FrameStatus Renderer::draw(const scene::RenderScene& scene, RenderTarget& target
 }
 
 void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& target,
-                      const TargetImage& image, const Overlay& overlay) {
+                      const TargetImage& target_image, const Overlay& overlay) {
   VkExtent2D extent = target.extent();
+  // With the post filter the scene passes draw into the frame's scene image, filtered into the target
+  // afterwards; otherwise straight into the target.
+  TargetImage image = target_image;
+  if (post_filter_) {
+    image.image = f.scene.image;
+    image.view = f.scene.view;
+  }
   VkCommandBuffer cmd = f.cmd;
 
   gpu::FrameUniforms u{};
@@ -436,13 +471,36 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
     }
   }
 
-  if (overlay) {
-    // The resolve wrote the target image; the overlay then reads and writes it as an attachment.
-    image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment,
+  if (post_filter_) {
+    image_barrier(cmd, f.scene.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment,
+                  ImageUse::Sampled);
+    image_barrier(cmd, target_image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::Undefined,
                   ImageUse::ColorAttachment);
-    overlay(cmd, image, extent);
+    VkRenderingAttachmentInfo out = attachment(target_image.view, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                                               VK_ATTACHMENT_LOAD_OP_DONT_CARE, VK_ATTACHMENT_STORE_OP_STORE);
+    VkRenderingInfo fi{VK_STRUCTURE_TYPE_RENDERING_INFO};
+    fi.renderArea = {{0, 0}, extent};
+    fi.layerCount = 1;
+    fi.colorAttachmentCount = 1;
+    fi.pColorAttachments = &out;
+    vkCmdBeginRendering(cmd, &fi);
+    set_viewport(cmd, extent);
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, filter_);
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, composite_layout_, 0, 1,
+                            &f.filter_descriptors, 0, nullptr);
+    vkCmdDraw(cmd, 3, 1, 0, 0);
+    vkCmdEndRendering(cmd);
   }
-  image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment, target.final_use());
+
+  if (overlay) {
+    // The resolve (or the filter) wrote the target image; the overlay then reads and writes it as an
+    // attachment.
+    image_barrier(cmd, target_image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment,
+                  ImageUse::ColorAttachment);
+    overlay(cmd, target_image, extent);
+  }
+  image_barrier(cmd, target_image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment,
+                target.final_use());
 }
 
 // The pixels the listed instances can cover: their boxes (per joint when skinned) through the

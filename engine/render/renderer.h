@@ -24,7 +24,10 @@ class Renderer {
  public:
   // `samples`: multisampling, capped at what the device offers (4x is the default for quality; the
   // window on a software rasteriser asks for 1x to stay interactive, since lavapipe pays ~2.7x for 4x).
-  Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_4_BIT);
+  // `post_filter`: without multisampling, the scene is drawn into an image of its own and smoothed
+  // into the target by a cheap edge filter (shaders/fxaa.frag) before the overlay.
+  Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_4_BIT,
+           bool post_filter = false);
   ~Renderer();
   Renderer(const Renderer&) = delete;
   Renderer& operator=(const Renderer&) = delete;
@@ -40,6 +43,7 @@ class Renderer {
   void wait_idle();
 
   VkSampleCountFlagBits samples() const { return samples_; }
+  bool post_filter() const { return post_filter_; }
 
   // Asks which instance covers pixel (x, y) of the next frame: its pick id (0 = none) arrives
   // through take_pick() once that frame has finished on the GPU. Translucent instances below half
@@ -58,7 +62,9 @@ class Renderer {
     Buffer draws;     // gpu::DrawData of every instance this frame, in scene order
     VkDescriptorSet descriptors = VK_NULL_HANDLE;
     VkDescriptorSet composite_descriptors = VK_NULL_HANDLE;  // the translucency sums
-    Image color;                                             // multisampled, resolved into the target image
+    VkDescriptorSet filter_descriptors = VK_NULL_HANDLE;     // the scene image, for the post filter
+    Image scene;  // with the post filter: the scene as drawn, before filtering into the target
+    Image color;  // multisampled, resolved into the target image
     Image depth;
     // Translucency (allocated once a scene has translucent instances): the weighted sums,
     // multisampled like `color`, and resolved to one sample for the composite.
@@ -109,6 +115,8 @@ class Renderer {
   VkPipeline mesh_opaque_ = VK_NULL_HANDLE;
   VkPipeline mesh_accumulate_ = VK_NULL_HANDLE;
   VkPipeline composite_ = VK_NULL_HANDLE;
+  VkPipeline filter_ = VK_NULL_HANDLE;
+  bool post_filter_ = false;
   VkSampler nearest_ = VK_NULL_HANDLE;
   VkPipeline pick_ = VK_NULL_HANDLE;
   VkPipeline mesh_opaque_skinned_ = VK_NULL_HANDLE;

@@ -14,6 +14,7 @@ using namespace fascia::app;
 namespace {
 
 constexpr VkExtent2D kSize{240, 320};
+constexpr float kAspect = float(kSize.width) / float(kSize.height);
 
 const AppModel& model() {
   static auto m = load_app_model();
@@ -61,12 +62,12 @@ double share_near(const ImageRGBA8& img, int r, int g, int b, int tol) {
 TEST_CASE("views: the whole body from the front, back and side match their golden images") {
   for (const char* side : {"front", "back", "left"}) {
     CAPTURE(side);
-    check_view(std::string("body_") + side, model().default_view(side).value());
+    check_view(std::string("body_") + side, model().default_view(side, kAspect).value());
   }
 }
 
 TEST_CASE("views: one line isolated matches its golden image and hides the others") {
-  ViewState v = model().default_view("back").value();
+  ViewState v = model().default_view("back", kAspect).value();
   v.lines.lines = {"sbl"};
   check_view("line_sbl_back", v);
   // The scene holds only the superficial back line's tracks, both sides, and its stations.
@@ -75,7 +76,7 @@ TEST_CASE("views: one line isolated matches its golden image and hides the other
     for (const auto& i : sc.instances) n += i.layer == 3;
     return n;
   };
-  ViewState all = model().default_view("back").value();
+  ViewState all = model().default_view("back", kAspect).value();
   size_t n_sbl = count_lines(model().build_scene(v)), n_all = count_lines(model().build_scene(all));
   CHECK(n_sbl >= 12);
   CHECK(n_sbl * 5 < n_all);
@@ -93,14 +94,14 @@ TEST_CASE("views: tension colouring after a calf restriction") {
   for (const auto& [id, v] : c->track_value)
     if (id.find("gastrocnemius.l") != std::string::npos) calf = std::max(calf, v);
   CHECK(calf == doctest::Approx(1.0f));
-  ViewState v = model().default_view("back").value();
+  ViewState v = model().default_view("back", kAspect).value();
   v.lines.track_value = c->track_value;
   v.body.muscle.opacity = 0.18f;
   check_view("tension_calf_back", v);
 }
 
 TEST_CASE("views: x-ray shows the bones through translucent muscle and skin") {
-  ViewState v = model().default_view("front").value();
+  ViewState v = model().default_view("front", kAspect).value();
   v.body.muscle.opacity = 0.25f;
   v.body.skin.opacity = 0.15f;
   v.lines.lines = {"dfl"};
@@ -114,7 +115,7 @@ TEST_CASE("views: x-ray shows the bones through translucent muscle and skin") {
 }
 
 TEST_CASE("views: clicking a station marker selects it and its line through the id buffer") {
-  ViewState v = model().default_view("front").value();
+  ViewState v = model().default_view("front", kAspect).value();
   v.body.muscle.opacity = 0.3f;  // looked through, as the user sees through it
   v.body.bone.visible = false;   // the marker sits on the patella
   v.lines.lines = {"sfl"};
@@ -155,7 +156,7 @@ TEST_CASE("views: GPU skinning draws the same squat as the CPU reference skinnin
   const auto& squat = movement(model, "squat");
   body::Pose pose = body::sample_movement(squat, model.body.skeleton, squat.duration());
   model.apply_pose(pose);
-  ViewState v = model.default_view("left").value();
+  ViewState v = model.default_view("left", kAspect).value();
   v.lines.lines = {"none"};
   scene::RenderScene gpu = model.build_scene(v);
   // The same scene with every mesh deformed on the CPU and drawn unskinned.

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 
 namespace fascia::test {
 namespace fs = std::filesystem;
@@ -20,7 +21,9 @@ fs::path output_dir() {
 
 fs::path shared_dir() {
   std::error_code ec;
-  fs::path p = FASCIA_SHARED_DIR;
+  // FASCIA_SHARED_DIR in the environment points a checkout elsewhere at the shared fixtures.
+  const char* env = std::getenv("FASCIA_SHARED_DIR");
+  fs::path p = env && *env ? env : FASCIA_SHARED_DIR;
   return fs::is_directory(p, ec) ? fs::canonical(p) : fs::path();
 }
 

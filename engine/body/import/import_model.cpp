@@ -270,10 +270,21 @@ Result<ImportedModel> import_model(const fs::path& path) {
     }
   bool missing_core = false;
   for (const std::string& c : core_joints()) missing_core = missing_core || !mapping.bone_of.count(c);
-  if (missing_core && map_by_hierarchy(rig, pos, kept, mapping))
-    report.warnings.push_back(
-        "names did not identify every core joint; the rest were found from the "
-        "hierarchy, left taken as +X (the figure assumed to face +Z)");
+  std::string refusal;
+  if (missing_core) {
+    float figure_top = -INFINITY;
+    for (int i = 0; i < nbones; ++i)
+      if (kept[i]) figure_top = std::max(figure_top, pos[i].y);
+    for (const ImportedMesh& m : rig.meshes)
+      for (const vec3& v : m.positions) figure_top = std::max(figure_top, (convention * v).y);
+    StructureOutcome found = map_by_structure(rig, pos, kept, figure_top, mapping);
+    refusal = found.refusal;
+    if (found.mapped > 0)
+      report.warnings.push_back(
+          "names did not identify every core joint; " + std::to_string(found.mapped) +
+          " joints were found from the skeleton's shape, left taken as +X (the figure assumed to face +Z)");
+    for (const std::string& n : found.notes) report.warnings.push_back(n);
+  }
 
   std::vector<std::string> missing;
   for (const std::string& c : core_joints())
@@ -282,7 +293,8 @@ Result<ImportedModel> import_model(const fs::path& path) {
     int nkept = static_cast<int>(std::count(kept.begin(), kept.end(), 1));
     return bad_input(file + ": not a humanoid rig: no bone found for " + join(missing) + " (" +
                      std::to_string(nkept) + " bones kept of " + std::to_string(nbones) + ", " +
-                     std::to_string(mapping.bone_of.size()) + " mapped)");
+                     std::to_string(mapping.bone_of.size()) + " mapped)" +
+                     (refusal.empty() ? std::string() : "; by its shape: " + refusal));
   }
 
   // 3. Stand the figure up from its own skeleton: head above feet, left hip at +X.
@@ -370,7 +382,8 @@ Result<ImportedModel> import_model(const fs::path& path) {
       continue;
     }
     joint_of[c.id] = new_index[it->second];
-    report.mapped.push_back({c.id, rig.bones[it->second].name, new_index[it->second], mapping.method[c.id]});
+    report.mapped.push_back({c.id, rig.bones[it->second].name, new_index[it->second], mapping.method[c.id],
+                             mapping.how[c.id], mapping.confidence[c.id]});
   }
   report.naming = mapping.scheme.empty() ? "none (mapped from the hierarchy)" : mapping.scheme;
 

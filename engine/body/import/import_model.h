@@ -37,6 +37,8 @@ struct JointMatch {
   std::string source;     // source bone name
   int joint = -1;         // index into ImportedModel::joints
   std::string method;     // "name" or "hierarchy"
+  std::string how;        // what found it: "name in the Rigify table", "where the two arms branch off ..."
+  float confidence = 0;   // 0..1: 1 for the naming scheme that explains the rig, less for shape evidence
 };
 
 struct DroppedBone {

@@ -22,7 +22,11 @@ std::string import_report_json(const ImportedModel& model) {
   j["vertex_count"] = r.vertex_count;
   j["triangle_count"] = r.triangle_count;
   Json mapped = Json::object();
-  for (const JointMatch& m : r.mapped) mapped[m.canonical] = {{"source", m.source}, {"method", m.method}};
+  for (const JointMatch& m : r.mapped)
+    mapped[m.canonical] = {{"source", m.source},
+                           {"method", m.method},
+                           {"how", m.how},
+                           {"confidence", std::round(m.confidence * 100.0) / 100.0}};
   j["mapped"] = std::move(mapped);
   j["unmapped"] = r.unmapped;
   Json dropped = Json::array();
@@ -59,9 +63,10 @@ std::string import_report_text(const ImportedModel& model) {
   s << "mesh:      " << r.vertex_count << " vertices, " << r.triangle_count << " triangles\n";
   s << "joints:    " << r.joint_count << " kept of " << r.bone_count << " bones; " << r.mapped.size()
     << " of " << (r.mapped.size() + r.unmapped.size()) << " canonical joints mapped\n";
-  for (const JointMatch& m : r.mapped)
-    s << "  " << m.canonical << " <- " << m.source << (m.method == "name" ? "" : " (" + m.method + ")")
-      << "\n";
+  for (const JointMatch& m : r.mapped) {
+    std::snprintf(buf, sizeof buf, "%.2f", m.confidence);
+    s << "  " << m.canonical << " <- " << m.source << " (" << m.how << ", confidence " << buf << ")\n";
+  }
   if (!r.unmapped.empty()) {
     s << "unmapped:  ";
     for (size_t i = 0; i < r.unmapped.size(); ++i) s << (i ? ", " : "") << r.unmapped[i];
