@@ -113,24 +113,7 @@ void build_panel(ViewState& view, RestrictionTool& tool, MovementTool& movement,
   layer_controls("Muscle", view.body.muscle);
   layer_controls("Bone", view.body.bone);
   ImGui::Separator();
-  ImGui::TextUnformatted("Lines");
-  static const char* kLines[] = {"sbl",  "sfl",  "ll",  "spl", "sfal", "dfal",
-                                 "sbal", "dbal", "bfl", "ffl", "ifl",  "dfl"};
-  auto& shown = view.lines.lines;
-  bool all = shown.empty();
-  if (ImGui::Checkbox("All lines", &all) && all) shown.clear();
-  for (int i = 0; i < 12; ++i) {
-    bool on = all || std::find(shown.begin(), shown.end(), kLines[i]) != shown.end();
-    if (i % 4) ImGui::SameLine(12 + (i % 4) * 70.0f);
-    if (ImGui::Checkbox(kLines[i], &on)) {
-      if (all) shown.assign(std::begin(kLines), std::end(kLines));  // start from all, then remove
-      if (on)
-        shown.push_back(kLines[i]);
-      else
-        shown.erase(std::remove(shown.begin(), shown.end(), kLines[i]), shown.end());
-      if (shown.size() >= 12) shown.clear();
-    }
-  }
+  // Which lines show is the Lines panel's (ui/lines_panel.cpp): full names, show only, sides.
   ImGui::Checkbox("Stations", &view.lines.stations);
   ImGui::SameLine();
   ImGui::Checkbox("Flow along the lines", &view.lines.flow);

@@ -20,6 +20,7 @@
 #include "common/ui_layer.h"
 #include "render/renderer.h"
 #include "render/swapchain_target.h"
+#include "ui/learn_ui.h"
 #include "ui/orbit_controls.h"
 #include "ui/panel.h"
 #include "ui/pick_scheduler.h"
@@ -39,7 +40,7 @@ struct WindowState {
   bool resized = false;
   double press_x = -1, press_y = -1;  // where the left button went down
   PickScheduler picks;                // clicks and hovering, in framebuffer pixels
-  std::string selection;              // what the last click hit, for the panel
+  LearnUi learn;                      // names, lines panel, inspector, search, lessons, quizzes
 };
 
 // Plays the chosen movement: the body follows on the GPU, the lines are re-swept through the joints,
@@ -91,6 +92,14 @@ void on_mouse_button(GLFWwindow* w, int button, int action, int) {
              std::abs(x - st->press_x) + std::abs(y - st->press_y) < 4) {
     // A click, not a drag: ask the id buffer what is under it.
     st->picks.clicked(framebuffer_pixel(w, x, y));
+  } else if (button == GLFW_MOUSE_BUTTON_RIGHT && action == GLFW_PRESS) {
+    st->press_x = x;
+    st->press_y = y;
+  } else if (button == GLFW_MOUSE_BUTTON_RIGHT && action == GLFW_RELEASE &&
+             std::abs(x - st->press_x) + std::abs(y - st->press_y) < 4) {
+    // A right click (not a pan): the structure's menu (hide, fade) once the pick arrives.
+    st->learn.right_click_pending = true;
+    st->picks.clicked(framebuffer_pixel(w, x, y));
   }
   st->controls.on_button(glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS,
                          glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS ||
@@ -115,10 +124,12 @@ void on_scroll(GLFWwindow* w, double, double dy) {
       ->controls.on_scroll(static_cast<WindowState*>(glfwGetWindowUserPointer(w))->view.camera, dy);
 }
 
-void on_key(GLFWwindow* w, int key, int, int action, int) {
+void on_key(GLFWwindow* w, int key, int, int action, int mods) {
   if (action != GLFW_PRESS) return;
   auto* st = static_cast<WindowState*>(glfwGetWindowUserPointer(w));
-  if (key == GLFW_KEY_ESCAPE) glfwSetWindowShouldClose(w, GLFW_TRUE);
+  st->learn.keys.push_back({key, mods});
+  if (ImGui::GetIO().WantTextInput) return;  // typing into the search box
+  if (key == GLFW_KEY_ESCAPE && !learn_escape(st->learn)) glfwSetWindowShouldClose(w, GLFW_TRUE);
   if (key >= GLFW_KEY_1 && key <= GLFW_KEY_4) OrbitControls::preset(st->view.camera, key - GLFW_KEY_0);
 }
 
@@ -128,9 +139,10 @@ void show_hover(WindowState& st) {
   Selection hovered = st.model->describe_pick(id);
   st.view.hover_pick = id;
   st.view.lines.hover = hovered.line;
-  if (hovered.text.empty() || ImGui::GetIO().WantCaptureMouse) return;
+  const std::string text = hover_text(st.learn, picked_id(*st.model, id));
+  if (text.empty() || ImGui::GetIO().WantCaptureMouse) return;
   ImGui::BeginTooltip();
-  ImGui::TextUnformatted(hovered.text.c_str());
+  ImGui::TextUnformatted(text.c_str());
   ImGui::EndTooltip();
 }
 
@@ -260,6 +272,7 @@ Status run_window(const ViewOptions& options) {
     state.movement.colour_by_stretch = true;
     state.movement.changed = true;
   }
+  init_learn_ui(state.learn, *state.model);
   glfwSetWindowUserPointer(window, &state);
   glfwSetMouseButtonCallback(window, on_mouse_button);
   glfwSetCursorPosCallback(window, on_cursor);
@@ -281,6 +294,7 @@ Status run_window(const ViewOptions& options) {
     const float ui_scale = std::max(1.0f, xscale);
     UiLayer ui(**ctx, target.format(), window, ui_scale);
     state.ui = &ui;
+    state.learn.scale = ui_scale;
     auto last = std::chrono::steady_clock::now();
     float frame_ms = 0;
     int frame = 0;
@@ -320,10 +334,13 @@ Status run_window(const ViewOptions& options) {
         state.tool.changed = false;
         state.tension.reset();
         state.view.lines.track_value.clear();
+        state.learn.added_tension_N.clear();
         if (state.tool.colour_by_tension) {
           if (auto c = colour_by_tension(*state.model, state.tool.active)) {
             state.tension = std::move(*c);
             state.view.lines.track_value = state.tension->track_value;
+            state.learn.added_tension_N =
+                added_tension_newtons(state.tension->track_value, state.tension->scale_N);
             state.view.body.muscle.opacity = std::min(state.view.body.muscle.opacity, 0.18f);
           }
         }
@@ -332,27 +349,23 @@ Status run_window(const ViewOptions& options) {
         draw_tension_legend(*state.tension, ui_scale);
       else if (state.movement.colour_by_stretch)
         draw_legend("Lengthening of each track against standing", "0 %", "12.5 %", "25 %", ui_scale);
-      if (auto id = renderer.take_pick()) {
-        if (auto clicked = state.picks.arrived(*id)) {
-          Selection sel = state.model->describe_pick(*clicked);
-          state.selection = sel.text;
-          state.view.lines.highlight = sel.line;
+      std::string clicked;
+      if (auto id = renderer.take_pick())
+        if (auto pick = state.picks.arrived(*id)) {
+          clicked = picked_id(*state.model, *pick);
+          if (clicked.empty()) state.learn.right_click_pending = false;  // nothing under it
         }
-      }
       if (auto at = state.picks.next(glfwGetTime())) renderer.request_pick(int(at->x), int(at->y));
       show_hover(state);
-      if (!state.selection.empty()) {
-        ImGuiIO& io = ImGui::GetIO();
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 12, 12), ImGuiCond_Always, ImVec2(1, 0));
-        ImGui::Begin("Selection", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
-        ImGui::TextUnformatted(state.selection.c_str());
-        if (ImGui::SmallButton("Clear")) {
-          state.selection.clear();
-          state.view.lines.highlight.clear();
-        }
-        ImGui::End();
+      build_learn_ui(state.learn, state.view, clicked, dt);
+      if (state.learn.requests.step || state.learn.requests.end_lesson) {
+        apply_step_tools(state.learn.requests.step ? &*state.learn.requests.step : nullptr, state.tool,
+                         state.movement, state.model->movements);
+        state.learn.requests.step.reset();
+        state.learn.requests.end_lesson = false;
       }
       state.scene = state.model->build_scene(state.view);
+      apply_hidden(state.scene, *state.model, state.learn.hidden);
       auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D extent) {
         ui.record(cmd, image, extent);
       };

@@ -22,6 +22,11 @@ void model_import(const uint8_t* data, size_t size);
 // `--restrict TARGET=STIFFNESS_X[,SHORTEN_PCT]` values, one a line, against the reference model.
 void restrict_option(const uint8_t* data, size_t size);
 
+// A lesson file (app/learn/lesson.h), validated against the shipped atlas and anatomy text.
+void lesson_file(const uint8_t* data, size_t size);
+// The student's progress file (app/learn/progress.h); what parses must round-trip.
+void progress_file(const uint8_t* data, size_t size);
+
 // A folder of its own under the system's temporary folder, removed at exit.
 std::filesystem::path scratch_dir(std::string_view name);
 

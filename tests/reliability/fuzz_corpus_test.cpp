@@ -74,3 +74,15 @@ TEST_CASE("fuzz corpus: --restrict values, seeds and regressions") {
                    {fuzz_dir() / "restrict_option", fuzz_dir() / "regressions" / "restrict_option"});
   CHECK(n >= 3);
 }
+
+TEST_CASE("fuzz corpus: lesson files, seeds, regressions and the shipped lessons") {
+  int n = run_over(fuzz::lesson_file, {fuzz_dir() / "lesson_file", fuzz_dir() / "regressions" / "lesson_file",
+                                       test::tests_dir().parent_path() / "assets" / "lessons"});
+  CHECK(n >= 18);
+}
+
+TEST_CASE("fuzz corpus: progress files, seeds and regressions") {
+  int n = run_over(fuzz::progress_file,
+                   {fuzz_dir() / "progress_file", fuzz_dir() / "regressions" / "progress_file"});
+  CHECK(n >= 5);
+}

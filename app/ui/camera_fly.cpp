@@ -1,0 +1,63 @@
+#include "ui/camera_fly.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace fascia::app {
+namespace {
+
+constexpr float kMinDistance = 0.25f;  // metres: closer than this the near plane cuts a station
+constexpr float kMinRadius = 0.10f;    // a single station still shows its neighbourhood
+
+float ease(float t) {
+  return t * t * (3 - 2 * t);
+}
+
+}  // namespace
+
+scene::Camera frame_points(const scene::Camera& current, const std::vector<vec3>& points, float aspect,
+                           float yaw_deg, float pitch_deg, float margin) {
+  scene::Camera cam = current;
+  if (points.empty()) return cam;
+  vec3 lo = points[0], hi = points[0];
+  for (const vec3& p : points) {
+    lo = glm::min(lo, p);
+    hi = glm::max(hi, p);
+  }
+  const vec3 centre = (lo + hi) * 0.5f;
+  float radius = kMinRadius;
+  for (const vec3& p : points) radius = std::max(radius, glm::distance(p, centre));
+  // The bounding sphere fits the narrower of the two fields of view.
+  const float half_v = glm::radians(cam.fov_y_deg) * 0.5f;
+  const float half_h = std::atan(std::tan(half_v) * std::max(0.1f, aspect));
+  const float half = std::min(half_v, half_h);
+  cam.target = centre;
+  cam.yaw_deg = yaw_deg;
+  cam.pitch_deg = pitch_deg;
+  cam.distance = std::clamp(radius * margin / std::sin(half), kMinDistance, 20.0f);
+  return cam;
+}
+
+void CameraFly::start(const scene::Camera& current, const scene::Camera& goal, float seconds) {
+  from = current;
+  to = goal;
+  // Turn the short way: bring the goal's yaw within 180 degrees of the start.
+  while (to.yaw_deg - from.yaw_deg > 180) to.yaw_deg -= 360;
+  while (to.yaw_deg - from.yaw_deg < -180) to.yaw_deg += 360;
+  elapsed = 0;
+  duration = std::max(0.01f, seconds);
+}
+
+bool CameraFly::update(scene::Camera& camera, float dt) {
+  if (!active()) return false;
+  elapsed = std::min(duration, elapsed + dt);
+  const float t = ease(elapsed / duration);
+  camera.target = glm::mix(from.target, to.target, t);
+  // Distance eases in log space so zooming in and out feel alike.
+  camera.distance = std::exp(glm::mix(std::log(from.distance), std::log(to.distance), t));
+  camera.yaw_deg = glm::mix(from.yaw_deg, to.yaw_deg, t);
+  camera.pitch_deg = glm::mix(from.pitch_deg, to.pitch_deg, t);
+  return true;
+}
+
+}  // namespace fascia::app

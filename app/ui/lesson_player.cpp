@@ -1,0 +1,261 @@
+// Lessons (next/back, progress, a question where the step has one) and quizzes (immediate feedback,
+// a score, the missed items to review; progress saved per user).
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "learn/describe.h"
+#include "ui/learn_ui.h"
+#include "ui/panel.h"
+
+namespace fascia::app {
+namespace {
+
+std::string name_of(const LearnUi& ui, const std::string& id) {
+  return learn::display_name(ui.anatomy, ui.model->atlas, id);
+}
+
+// The answer widgets of one item; returns the answer once the student has given one.
+std::optional<learn::QuizAnswer> answer_widgets(LearnUi& ui, const learn::QuizItem& q,
+                                                const std::string& clicked) {
+  switch (q.kind) {
+    case learn::QuizKind::NameLine:
+    case learn::QuizKind::Choice:
+      for (const std::string& c : q.choices) {
+        const std::string label = q.kind == learn::QuizKind::NameLine ? name_of(ui, c) : c;
+        if (ImGui::Button((label + "##" + c).c_str(), ImVec2(-1, 0))) return learn::QuizAnswer{c};
+      }
+      break;
+    case learn::QuizKind::OrderStations: {
+      ImGui::TextDisabled("Your order:");
+      for (size_t i = 0; i < ui.order.size(); ++i)
+        ImGui::Text("%zu. %s", i + 1, name_of(ui, ui.order[i]).c_str());
+      ImGui::TextDisabled("Next:");
+      for (const std::string& c : q.choices)
+        if (std::find(ui.order.begin(), ui.order.end(), c) == ui.order.end())
+          if (ImGui::Button((name_of(ui, c) + "##" + c).c_str(), ImVec2(-1, 0))) ui.order.push_back(c);
+      if (!ui.order.empty() && ImGui::SmallButton("Undo")) ui.order.pop_back();
+      if (ui.order.size() == q.choices.size()) return ui.order;
+      break;
+    }
+    case learn::QuizKind::ClickStructure:
+      ImGui::TextDisabled("Click it in the view.");
+      if (!clicked.empty()) return learn::QuizAnswer{clicked};
+      break;
+    case learn::QuizKind::SharedTrack: {
+      for (const std::string& c : q.choices) {
+        bool on = ui.ticked.count(c) > 0;
+        if (ImGui::Checkbox((name_of(ui, c) + "##" + c).c_str(), &on))
+          on ? (void)ui.ticked.insert(c) : (void)ui.ticked.erase(c);
+      }
+      if (ImGui::Button("Check")) return learn::QuizAnswer(ui.ticked.begin(), ui.ticked.end());
+      break;
+    }
+  }
+  return std::nullopt;
+}
+
+void feedback(const learn::QuizGrade& g) {
+  ImGui::TextColored(g.correct ? ImVec4(0.45f, 0.85f, 0.45f, 1) : ImVec4(1.0f, 0.55f, 0.45f, 1), "%s",
+                     g.correct ? "Right" : (g.score > 0 ? "Partly right" : "Not quite"));
+  ImGui::TextWrapped("%s", g.feedback.c_str());
+}
+
+void start_lesson(LearnUi& ui, ViewState& view, int index) {
+  ui.lesson = index;
+  const learn::Lesson& l = ui.lessons[size_t(index)];
+  auto it = ui.progress.lessons.find(l.id);
+  const int resume = it != ui.progress.lessons.end() && !it->second.done ? it->second.step : 0;
+  ui.player.emplace(l, resume);
+  ui.follow.reset();
+  ui.step_grade.reset();
+  apply_step_view(ui, view, ui.player->step());
+}
+
+void remember_lesson(LearnUi& ui, bool done) {
+  const learn::Lesson& l = ui.player->lesson();
+  learn::LessonProgress& p = ui.progress.lessons[l.id];
+  p.step = int(ui.player->index());
+  p.steps = int(ui.player->size());
+  p.done = p.done || done;
+  save_progress_now(ui);
+}
+
+}  // namespace
+
+void draw_lessons(LearnUi& ui, ViewState& view) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ui.requests.step && ui.player) {
+    // A step changed by the keys: its view now, the rest (pose, restrictions) through the window.
+    const learn::LessonStep step = *ui.requests.step;
+    apply_step_view(ui, view, step);
+    remember_lesson(ui, false);
+  }
+  if (ui.lessons_open && !ui.player) {
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
+    if (ImGui::Begin("Lessons", &ui.lessons_open, ImGuiWindowFlags_AlwaysAutoResize)) {
+      for (size_t i = 0; i < ui.lessons.size(); ++i) {
+        const learn::Lesson& l = ui.lessons[i];
+        auto it = ui.progress.lessons.find(l.id);
+        std::string state = "new";
+        if (it != ui.progress.lessons.end())
+          state = it->second.done ? "done"
+                                  : "step " + std::to_string(it->second.step + 1) + " of " +
+                                        std::to_string(l.steps.size());
+        if (ImGui::Selectable((l.title + "##" + l.id).c_str(), false, 0, ImVec2(300 * ui.scale, 0))) {
+          start_lesson(ui, view, int(i));
+          ui.lessons_open = false;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", l.summary.c_str());
+        ImGui::SameLine(320 * ui.scale);
+        ImGui::TextDisabled("%s", state.c_str());
+      }
+    }
+    ImGui::End();
+  }
+  if (!ui.player) return;
+  const learn::LessonStep& step = ui.player->step();
+  // Bottom centre: the corners hold the inspector and the tension legend.
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 12), ImGuiCond_Always,
+                          ImVec2(0.5f, 1));
+  ImGui::SetNextWindowSize(ImVec2(440 * ui.scale, 0), ImGuiCond_Always);
+  bool open = true;
+  const std::string title = ui.player->lesson().title + "###lesson";
+  if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoCollapse)) {
+    ImGui::ProgressBar(float(ui.player->progress_fraction()), ImVec2(-1, 0),
+                       ui.player->progress_text().c_str());
+    ImGui::TextUnformatted(step.title.c_str());
+    ImGui::Separator();
+    ImGui::TextWrapped("%s", step.text.c_str());
+    if (step.question) {
+      ImGui::Separator();
+      ImGui::TextWrapped("%s", step.question->prompt.c_str());
+      if (ui.step_grade)
+        feedback(*ui.step_grade);
+      else if (auto a = answer_widgets(ui, *step.question, ""))
+        ui.step_grade = learn::grade(*step.question, *a, ui.model->atlas, ui.anatomy);
+    }
+    ImGui::Separator();
+    if (ImGui::Button("< Back") && ui.player->index() > 0) {
+      ui.player->back();
+      ui.step_grade.reset();
+      ui.order.clear();
+      apply_step_view(ui, view, ui.player->step());
+      remember_lesson(ui, false);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(ui.player->at_end() ? "Finish" : "Next >")) {
+      if (ui.player->at_end()) {
+        remember_lesson(ui, true);
+        open = false;
+      } else {
+        ui.player->next();
+        ui.step_grade.reset();
+        ui.order.clear();
+        apply_step_view(ui, view, ui.player->step());
+        remember_lesson(ui, false);
+      }
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("keys: < >");
+  }
+  ImGui::End();
+  if (!open) {
+    ui.player.reset();
+    ui.lesson = -1;
+    ui.requests.end_lesson = true;
+  }
+}
+
+void draw_quiz(LearnUi& ui, ViewState& view, const std::string& clicked) {
+  if (!ui.quiz) return;
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - 12, 12), ImGuiCond_Always, ImVec2(1, 0));
+  ImGui::SetNextWindowSize(ImVec2(380 * ui.scale, 0), ImGuiCond_Always);
+  bool open = true;
+  if (ImGui::Begin("Quiz", &open, ImGuiWindowFlags_NoCollapse)) {
+    const learn::QuizItem* q = ui.quiz->current();
+    ImGui::Text("Question %zu of %zu · score %d", std::min(ui.quiz->index() + 1, ui.quiz->size()),
+                ui.quiz->size(), ui.quiz->correct());
+    ImGui::Separator();
+    if (ui.quiz_grade && ui.graded_item) {
+      // Feedback on the answer just given, until the student moves on.
+      ImGui::TextWrapped("%s", ui.graded_item->prompt.c_str());
+      feedback(*ui.quiz_grade);
+      if (ImGui::Button(q ? "Next question" : "See the score")) {
+        ui.quiz_grade.reset();
+        ui.graded_item = nullptr;
+        ui.order.clear();
+        ui.ticked.clear();
+      }
+    } else if (q) {
+      ui.quiz_only = q->hide_names;
+      view.lines.lines = q->show_lines;
+      view.lines.highlight.clear();
+      for (const std::string& h : q->highlight)
+        if (ui.model->atlas.line(learn::strip_side(h))) view.lines.highlight = h;
+      ImGui::TextWrapped("%s", q->prompt.c_str());
+      const std::string pick = q->kind == learn::QuizKind::ClickStructure ? clicked : "";
+      if (auto a = answer_widgets(ui, *q, pick)) {
+        ui.graded_item = q;
+        ui.quiz_grade = ui.quiz->answer(*a);
+        if (!ui.quiz_grade->correct && q->kind == learn::QuizKind::ClickStructure) {
+          ui.selected = q->answer[0] + ".l";
+          ui.requests.frame = ui.selected;
+        }
+      }
+    } else {
+      // The end: the score, what to review, and the progress saved.
+      ui.quiz_only = false;
+      ImGui::Text("Score: %d of %zu", ui.quiz->correct(), ui.quiz->size());
+      const auto missed = ui.quiz->missed();
+      if (!missed.empty()) {
+        ImGui::TextDisabled("To review (they come back in your next quiz):");
+        for (const learn::QuizItem* m : missed) ImGui::BulletText("%s", m->prompt.c_str());
+      }
+      if (ImGui::Button("Done")) open = false;
+    }
+  }
+  ImGui::End();
+  if (!open) {
+    if (ui.quiz->index() > 0) {
+      ui.quiz->record(ui.progress);
+      save_progress_now(ui);
+    }
+    ui.quiz.reset();
+    ui.quiz_grade.reset();
+    ui.graded_item = nullptr;
+    ui.quiz_only = false;
+    view.lines.highlight.clear();
+  }
+}
+
+void apply_step_tools(const learn::LessonStep* step, RestrictionTool& tool, MovementTool& movement,
+                      const std::vector<body::Movement>& movements) {
+  // Standing and unrestricted unless the step says otherwise.
+  int pose = -1;
+  if (step && !step->pose.empty())
+    for (size_t i = 0; i < movements.size(); ++i)
+      if (movements[i].name == step->pose) pose = int(i);
+  movement.movement = pose;
+  // A pose held at its end (the full bend, the bottom of the squat); a looping movement from its start.
+  movement.time = pose >= 0 && !movements[size_t(pose)].loop ? movements[size_t(pose)].duration() : 0.0f;
+  movement.playing = false;
+  movement.changed = true;
+  std::vector<std::string> active;
+  if (step)
+    for (const learn::LessonRestriction& r : step->restrictions) {
+      char buf[200];
+      std::snprintf(buf, sizeof buf, "%s=%.2f,%.2f", r.target.c_str(), r.stiffness, r.shorten_pct);
+      active.push_back(buf);
+    }
+  if (active != tool.active) {
+    tool.active = active;
+    tool.colour_by_tension = !active.empty();
+    tool.changed = true;
+  }
+}
+
+}  // namespace fascia::app

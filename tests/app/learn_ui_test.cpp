@@ -1,0 +1,254 @@
+#include "ui/learn_ui.h"
+
+#include <GLFW/glfw3.h>
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+
+#include "common/app_model.h"
+#include "support/test_support.h"
+#include "ui/camera_fly.h"
+#include "ui/panel.h"
+
+// The student's window panels driven without a window: ImGui runs headless (no backend; a frame is
+// built and discarded), keys and characters are fed as the window's callbacks would, and the state
+// the panels leave (selection, camera, line filter, progress) is checked.
+using namespace fascia;
+using namespace fascia::app;
+
+namespace {
+
+const AppModel& model() {
+  static auto m = load_app_model();
+  if (!m) FAIL("the app model does not load: " << m.error().message);
+  return **m;
+}
+
+struct HeadlessImGui {
+  HeadlessImGui() {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1280, 720);
+    io.IniFilename = nullptr;
+    unsigned char* pixels;
+    int w, h;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    for (int i = 0; i < 512; ++i) io.KeyMap[i % ImGuiKey_COUNT] = -1;
+    io.KeyMap[ImGuiKey_LeftArrow] = GLFW_KEY_LEFT;
+    io.KeyMap[ImGuiKey_RightArrow] = GLFW_KEY_RIGHT;
+    io.KeyMap[ImGuiKey_UpArrow] = GLFW_KEY_UP;
+    io.KeyMap[ImGuiKey_DownArrow] = GLFW_KEY_DOWN;
+    io.KeyMap[ImGuiKey_Enter] = GLFW_KEY_ENTER;
+    io.KeyMap[ImGuiKey_Escape] = GLFW_KEY_ESCAPE;
+  }
+  ~HeadlessImGui() { ImGui::DestroyContext(); }
+};
+
+// One frame of the learning UI, then `seconds` more of camera flight.
+void frame(LearnUi& ui, ViewState& view, const std::string& clicked = "", float seconds = 0) {
+  ImGui::GetIO().DeltaTime = 1.0f / 30;
+  ImGui::NewFrame();
+  build_learn_ui(ui, view, clicked, 1.0f / 30);
+  ImGui::Render();
+  for (float t = 0; t < seconds; t += 0.1f) ui.fly.update(view.camera, 0.1f);
+}
+
+void type(const char* chars) {
+  for (const char* c = chars; *c; ++c) ImGui::GetIO().AddInputCharacter(*c);
+}
+
+// Every point in the view frustum of `cam` at `aspect`.
+bool all_in_view(const scene::Camera& cam, const std::vector<vec3>& pts, float aspect) {
+  const mat4 vp = cam.projection(aspect) * cam.view();
+  for (const vec3& p : pts) {
+    const vec4 c = vp * vec4(p, 1);
+    if (c.w <= 0 || std::abs(c.x / c.w) > 1 || std::abs(c.y / c.w) > 1) return false;
+  }
+  return true;
+}
+
+struct TempData {
+  TempData() {
+    dir = fascia::test::output_dir() / "learn_ui_data";
+    std::filesystem::remove_all(dir);
+    setenv("XDG_DATA_HOME", dir.c_str(), 1);
+  }
+  ~TempData() { unsetenv("XDG_DATA_HOME"); }
+  std::filesystem::path dir;
+};
+
+}  // namespace
+
+TEST_CASE("learn ui: search by synonym selects, frames and names the structure") {
+  TempData data;
+  HeadlessImGui imgui;
+  LearnUi ui;
+  init_learn_ui(ui, model());
+  CHECK(ui.problem.empty());
+  CHECK(ui.lessons.size() == 14);
+  ViewState view = model().default_view("front").value();
+  frame(ui, view);
+  type("/");
+  frame(ui, view);
+  REQUIRE(ui.search_open);
+  frame(ui, view);  // the search box takes the keyboard focus
+  type("calf");
+  frame(ui, view);
+  INFO("query: " << ui.query);
+  ui.keys.push_back({GLFW_KEY_ENTER, 0});
+  frame(ui, view, "", 1.0f);
+  CHECK_FALSE(ui.search_open);
+  CHECK(ui.selected == "gastrocnemius.l");
+  CHECK(hover_text(ui, ui.selected).rfind("Gastrocnemius (left)  (muscle)", 0) == 0);
+  // The camera flew in: close to the calf, which is in view.
+  CHECK(view.camera.distance < 2.0f);
+  CHECK(all_in_view(view.camera, focus_points(model(), "gastrocnemius.l"), 1280.0f / 720));
+  CHECK(view.lines.highlight == "sbl.l");
+  // H goes home: the whole body again.
+  frame(ui, view);
+  type("h");
+  frame(ui, view, "", 1.0f);
+  CHECK(all_in_view(view.camera, focus_points(model(), ""), 1280.0f / 720));
+}
+
+TEST_CASE("learn ui: show only one line on one side, follow it station by station with the arrows") {
+  TempData data;
+  HeadlessImGui imgui;
+  LearnUi ui;
+  init_learn_ui(ui, model());
+  ViewState view = model().default_view("back").value();
+  frame(ui, view);
+  CHECK(view.lines.lines.empty());  // all lines
+  ui.shown = {"sbl"};
+  ui.side = ShownSide::Right;
+  frame(ui, view);
+  CHECK(view.lines.lines == std::vector<std::string>{"sbl.r"});
+  ui.shown.clear();
+  frame(ui, view);
+  CHECK(view.lines.lines == std::vector<std::string>{"-"});  // none
+
+  ui.shown = {"sbl"};
+  ui.follow.emplace(model().atlas, ui.anatomy, "sbl.r");
+  ui.keys.push_back({GLFW_KEY_RIGHT, 0});
+  frame(ui, view, "", 1.0f);
+  CHECK(ui.follow->index() == 1);
+  CHECK(ui.selected == "sbl.r/calcaneus");
+  // The station and the track on to the next one are framed.
+  std::vector<vec3> framed = focus_points(model(), "sbl.r/calcaneus");
+  const auto calf = focus_points(model(), "sbl.gastrocnemius.r");
+  framed.insert(framed.end(), calf.begin(), calf.end());
+  CHECK(all_in_view(view.camera, framed, 1280.0f / 720));
+  ui.keys.push_back({GLFW_KEY_LEFT, 0});
+  frame(ui, view);
+  CHECK(ui.follow->index() == 0);
+  CHECK(learn_escape(ui));  // Esc ends following before it would close the window
+  CHECK_FALSE(ui.follow.has_value());
+  CHECK_FALSE(learn_escape(ui));
+}
+
+TEST_CASE("learn ui: help opens with ? and F1, a lesson step sets the view and is remembered") {
+  TempData data;
+  HeadlessImGui imgui;
+  LearnUi ui;
+  init_learn_ui(ui, model());
+  ViewState view = model().default_view("front").value();
+  type("?");
+  frame(ui, view);
+  CHECK(ui.help_open);
+  ui.keys.push_back({GLFW_KEY_F1, 0});
+  frame(ui, view);
+  CHECK_FALSE(ui.help_open);
+
+  // The back line's tour, one step on with the arrow key.
+  ui.player.emplace(ui.lessons[1]);
+  ui.lesson = 1;
+  ui.keys.push_back({GLFW_KEY_RIGHT, 0});
+  frame(ui, view, "", 1.0f);
+  CHECK(ui.player->index() == 1);
+  CHECK(view.lines.lines == std::vector<std::string>{"sbl.l"});
+  CHECK(ui.selected == "sbl.l/toes_plantar");
+  REQUIRE(ui.requests.step.has_value());
+  auto saved = learn::load_progress(data.dir / "fascia" / "progress.json");
+  REQUIRE(saved.ok());
+  CHECK(saved->lessons.at("sbl").step == 1);
+
+  // The restriction lesson's steps carry a pose and a restriction into the window's tools.
+  RestrictionTool tool;
+  MovementTool movement;
+  const learn::Lesson& r = ui.lessons.back();
+  REQUIRE(r.id == "restriction");
+  apply_step_tools(&r.steps[3], tool, movement, model().movements);
+  CHECK(tool.active == std::vector<std::string>{"sbl.gastrocnemius.l=3.00,2.00"});
+  CHECK(tool.colour_by_tension);
+  REQUIRE(movement.movement >= 0);
+  CHECK(model().movements[size_t(movement.movement)].name == "forward_bend");
+  CHECK(movement.time ==
+        doctest::Approx(model().movements[size_t(movement.movement)].duration()));  // fully bent
+  apply_step_tools(nullptr, tool, movement, model().movements);
+  CHECK(tool.active.empty());
+  CHECK(movement.movement == -1);
+}
+
+TEST_CASE("learn ui: a broken progress file is reported and kept, never a crash") {
+  TempData data;
+  std::filesystem::create_directories(data.dir / "fascia");
+  { std::ofstream(data.dir / "fascia" / "progress.json") << "{\"version\": 1, \"quizzes_taken\": -3}"; }
+  HeadlessImGui imgui;
+  LearnUi ui;
+  init_learn_ui(ui, model());
+  CHECK(ui.problem.find("progress.json: at $.quizzes_taken:") != std::string::npos);
+  CHECK_FALSE(ui.progress_writable);
+  CHECK(ui.progress.quizzes_taken == 0);
+  ViewState view = model().default_view("front").value();
+  frame(ui, view);  // the panel shows the problem
+}
+
+TEST_CASE("camera: framing the whole body keeps a squatting body in view, flights ease to the goal") {
+  AppModel& m = const_cast<AppModel&>(model());
+  auto squat =
+      std::find_if(m.movements.begin(), m.movements.end(), [](auto& x) { return x.name == "squat"; });
+  REQUIRE(squat != m.movements.end());
+  m.apply_pose(body::sample_movement(*squat, m.body.skeleton, squat->duration()));
+  scene::Camera start = m.default_view("front").value().camera;
+  const scene::Camera goal = frame_points(start, focus_points(m, ""), 16.0f / 9, 90, 4, 1.15f);
+  CHECK(all_in_view(goal, focus_points(m, ""), 16.0f / 9));
+  CameraFly fly;
+  fly.start(start, goal, 0.5f);
+  scene::Camera cam = start;
+  CHECK(fly.update(cam, 0.25f));
+  CHECK(cam.yaw_deg > 0);
+  CHECK(cam.yaw_deg < 90);
+  fly.update(cam, 0.5f);
+  CHECK_FALSE(fly.active());
+  CHECK(cam.yaw_deg == doctest::Approx(90));
+  CHECK(glm::distance(cam.target, goal.target) < 1e-4f);
+  m.apply_pose(body::rest_pose(m.body.skeleton));
+}
+
+TEST_CASE("learn ui: a hidden structure leaves the scene, a faded one turns translucent") {
+  const AppModel& m = model();
+  ViewState view = m.default_view("front").value();
+  const scene::RenderScene full = m.build_scene(view);
+  scene::RenderScene s = full;
+  apply_hidden(s, m, {{"gastrocnemius.l", 0.0f}, {"femur.r", kFadedOpacity}});
+  CHECK(s.instances.size() + 1 == full.instances.size());
+  int faded = 0;
+  for (const auto& i : s.instances) {
+    const std::string id = picked_id(m, i.pick_id);
+    CHECK(id != "gastrocnemius.l");
+    if (id == "femur.r") {
+      ++faded;
+      CHECK(i.color.a == doctest::Approx(kFadedOpacity));
+    }
+  }
+  CHECK(faded == 1);
+}
+
+TEST_CASE("learn ui: the inspector's tension is the colouring's square-root scale undone") {
+  const auto n = added_tension_newtons({{"sbl.gastrocnemius.l", 1.0f}, {"biceps_femoris.l", 0.5f}}, 16.0);
+  CHECK(n.at("sbl.gastrocnemius.l") == doctest::Approx(16.0));
+  CHECK(n.at("biceps_femoris.l") == doctest::Approx(4.0));
+}
