@@ -19,8 +19,12 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# Without a display there is no window: render the default tour headlessly instead and say where.
 run: build
-	@$(BUILD_DIR)/bin/fascia
+	@if [ -z "$$DISPLAY" ]; then \
+	  echo "fascia: no display (DISPLAY is not set), so no window; rendering the default tour headlessly"; \
+	  $(BUILD_DIR)/bin/fascia render assets/scenarios/tour_lines.json -o $(BUILD_DIR)/fascia-tour.mp4; \
+	else $(BUILD_DIR)/bin/fascia; fi
 
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

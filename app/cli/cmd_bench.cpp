@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/bench_capture.h"
 #include "cli/bench_render.h"
 #include "cli/commands.h"
 #include "sim/bench.h"
@@ -17,6 +18,7 @@ void print_text(const Json& j) {
   std::printf("Fascia Atlas benchmark (medians)\n");
   std::printf("simulation:\n%s\n", s.dump(2).c_str());
   std::printf("rendering:\n%s\n", r.dump(2).c_str());
+  std::printf("capture (scenario to MP4, end to end):\n%s\n", j["capture"].dump(2).c_str());
 }
 
 }  // namespace
@@ -38,6 +40,7 @@ Command add_bench_command(CLI::App& cli) {
             Json j;
             j["sim"] = sim::bench_sim(so);
             j["render"] = bench_render(ro);
+            j["capture"] = bench_capture(*quick ? 6 : 60);
             j["note"] = "medians on this machine; shared machines are noisy, compare ratios";
             if (*json)
               std::printf("%s\n", j.dump(2).c_str());

@@ -250,6 +250,12 @@ void Renderer::wait_idle() {
   }
 }
 
+void Renderer::wait_oldest() {
+  Frame& f = frames_[frame_index_];  // the slot the next draw reuses holds the oldest frame
+  VK_CHECK(vkWaitForFences(ctx_.device, 1, &f.done, VK_TRUE, UINT64_MAX));
+  collect_pick(f);
+}
+
 void Renderer::ensure_attachments(Frame& f, VkExtent2D extent) {
   if (f.color.image && f.color.extent.width == extent.width && f.color.extent.height == extent.height) return;
   // This frame's fence has signalled, so its old attachments are free to go now.

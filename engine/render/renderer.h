@@ -41,6 +41,9 @@ class Renderer {
 
   // Waits for every frame in flight (before reading back or destroying a target).
   void wait_idle();
+  // Waits for the oldest frame still in flight: with two in flight, the one drawn before the last,
+  // so a headless capture reads frame n while frame n+1 renders.
+  void wait_oldest();
 
   VkSampleCountFlagBits samples() const { return samples_; }
   bool post_filter() const { return post_filter_; }

@@ -47,7 +47,19 @@ LineGeometry build_line_geometry(const atlas::ResolvedAtlas& resolved, float rad
     } else {
       for (const auto& p : t.path) points.push_back(place(p, pose));
     }
-    LineGeometry::Track track{t.id, t.lines, smooth_path(points, 3), nullptr};
+    LineGeometry::Track track{t.id, t.lines, smooth_path(points, 3), nullptr, {}};
+    for (const auto& line : t.lines) {
+      int place_on_line = -1, index = 0;
+      for (const auto& s : resolved.stations) {
+        if (s.line != line) continue;
+        if (s.landmark == t.from || s.landmark == t.to) {
+          place_on_line = index;
+          break;  // the nearer end along the line
+        }
+        ++index;
+      }
+      track.order.push_back(place_on_line);
+    }
     track.tube = std::make_shared<Mesh>(make_tube(track.path, radius, 8));
     g.tracks.push_back(std::move(track));
   }
@@ -66,9 +78,45 @@ bool line_selected(const std::vector<std::string>& filter, const std::string& li
   return false;
 }
 
+namespace {
+
+// How much of a part shows under a reveal: its place `index` of `count` along the line against the
+// drawn fraction; 1 when the line is not being revealed.
+float revealed(const LineView& view, const std::string& line, int index, int count) {
+  auto it = view.reveal.find(line);
+  if (it == view.reveal.end()) it = view.reveal.find(line.substr(0, line.find('.')));
+  if (it == view.reveal.end() || count <= 0) return 1.0f;
+  return glm::clamp(it->second * float(count) - float(index), 0.0f, 1.0f);
+}
+
+}  // namespace
+
 void add_lines(RenderScene& scene, const LineGeometry& g, const LineView& view, uint32_t first_pick_id) {
   uint32_t id = first_pick_id;
-  for (const auto& t : g.tracks) {
+  // Each part's place along its line, for reveals.
+  std::map<std::string, int> track_count, station_count;
+  std::vector<int> track_place(g.tracks.size(), 0), station_place(g.stations.size(), 0);
+  if (!view.reveal.empty()) {
+    // Tracks ranked along their line by the station they start from (atlas order as a tie-break).
+    std::map<std::string, std::vector<std::pair<int, size_t>>> along;
+    for (size_t i = 0; i < g.tracks.size(); ++i) {
+      const auto& t = g.tracks[i];
+      for (size_t k = 0; k < t.lines.size(); ++k)
+        if (line_selected(view.lines, t.lines[k])) {
+          int o = k < t.order.size() && t.order[k] >= 0 ? t.order[k] : 1 << 20;
+          along[t.lines[k]].push_back({o, i});
+          break;
+        }
+    }
+    for (auto& [line, list] : along) {
+      std::stable_sort(list.begin(), list.end(), [](auto& a, auto& b) { return a.first < b.first; });
+      for (size_t r = 0; r < list.size(); ++r) track_place[list[r].second] = int(r);
+      track_count[line] = int(list.size());
+    }
+    for (size_t i = 0; i < g.stations.size(); ++i) station_place[i] = station_count[g.stations[i].line]++;
+  }
+  for (size_t ti = 0; ti < g.tracks.size(); ++ti) {
+    const auto& t = g.tracks[ti];
     uint32_t pick = id++;
     const std::string* shown = nullptr;
     for (const auto& l : t.lines)
@@ -77,17 +125,21 @@ void add_lines(RenderScene& scene, const LineGeometry& g, const LineView& view, 
         break;
       }
     if (!shown) continue;
+    float shown_part = revealed(view, *shown, track_place[ti], track_count[*shown]);
+    if (shown_part <= 0) continue;
     vec3 color = line_color(*shown);
     if (!view.track_value.empty()) {
       // Tension mode: tracks the simulation does not cover are neutral grey, not a line colour.
       auto it = view.track_value.find(t.id);
       color = it != view.track_value.end() ? viridis(it->second) : srgb_to_linear(vec3(0.55f));
     }
-    if (!view.highlight.empty() && std::find(t.lines.begin(), t.lines.end(), view.highlight) == t.lines.end())
+    if (!view.highlight.empty() && std::none_of(t.lines.begin(), t.lines.end(), [&](const std::string& l) {
+          return line_selected({view.highlight}, l);
+        }))
       color = glm::mix(color, srgb_to_linear(vec3(0.45f)), 0.8f);
     MeshInstance inst;
     inst.mesh = t.tube;
-    inst.color = vec4(color, 1.0f);
+    inst.color = vec4(color, shown_part);
     inst.pick_id = pick;
     inst.layer = 3;
     inst.flow = view.flow;
@@ -97,9 +149,12 @@ void add_lines(RenderScene& scene, const LineGeometry& g, const LineView& view, 
   if (!view.stations) return;
   // A station shared by several lines is drawn once.
   std::vector<vec3> drawn;
-  for (const auto& s : g.stations) {
+  for (size_t si = 0; si < g.stations.size(); ++si) {
+    const auto& s = g.stations[si];
     uint32_t pick = id++;
     if (!line_selected(view.lines, s.line)) continue;
+    // A station shows once the line has grown past it (stations sit between tracks).
+    if (revealed(view, s.line, station_place[si], station_count[s.line]) < 1.0f) continue;
     bool seen = false;
     for (vec3 d : drawn) seen |= glm::distance(d, s.position) < 1e-3f;
     if (seen) continue;

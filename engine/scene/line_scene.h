@@ -22,6 +22,9 @@ struct LineGeometry {
     std::vector<std::string> lines;  // "sbl.l", ...
     std::vector<vec3> path;          // smoothed centre line, world
     std::shared_ptr<Mesh> tube;
+    // For each of `lines`, the place along that line of the station the track starts from (its
+    // index among the line's points), -1 when unknown: the order a reveal draws tracks in.
+    std::vector<int> order;
   };
   struct Station {
     std::string id;    // "sbl.l/calcaneus"
@@ -39,10 +42,13 @@ struct LineView {
   bool stations = true;
   // Tension colouring: track id -> value in [0, 1] on the colour map (viridis); empty = line colours.
   std::map<std::string, float> track_value;
-  // A selected line ("sbl.l"): its tracks keep their colour, the others fade to grey.
+  // A selected line ("sbl.l", or "sbl" for both sides): its tracks keep their colour, the others fade.
   std::string highlight;
   std::string hover;  // the line under the cursor ("sbl.l"): its tracks and stations glow
   bool flow = false;  // pulses travel along the lines
+  // Lines drawn growing (scenario reveal): line id ("sbl" or "sbl.l") -> fraction 0..1 of its tracks
+  // and stations shown, in the atlas's order along the line; the track at the front fades in.
+  std::map<std::string, float> reveal;
 };
 
 // With `rest` (the joints' transforms when the atlas was resolved), a track's inner points follow a

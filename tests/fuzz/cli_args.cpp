@@ -11,7 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "capture/render_scenario.h"
 #include "capture/still.h"
+#include "cli/bench_capture.h"
 #include "cli/bench_render.h"
 #include "cli/cli.h"
 #include "core/file_io.h"
@@ -36,6 +38,19 @@ Status render_still(const StillOptions& o) {
   if (o.output.extension() != ".png") return bad_input(o.output.string() + ": not a .png");
   FASCIA_TRY(check_writable(o.output));
   return ok_status();
+}
+
+// Scenario rendering reads the scenario and starts ffmpeg and Vulkan; its own fuzz target
+// (scenario_file) covers the reading.
+Result<ScenarioRenderReport> render_scenario(const ScenarioRenderOptions& o) {
+  FASCIA_FUZZ_CHECK(!o.scenario.empty() && !o.output.empty(),
+                    "render_scenario reached without a scenario or output");
+  return bad_input(o.scenario.string() + ": scenario rendering is not run while fuzzing");
+}
+
+Json bench_capture(int frames) {
+  FASCIA_FUZZ_CHECK(frames > 0, "bench_capture reached with no frames");
+  return Json::object();
 }
 
 Json bench_render(const RenderBenchOptions& o) {

@@ -26,6 +26,9 @@ void restrict_option(const uint8_t* data, size_t size);
 void lesson_file(const uint8_t* data, size_t size);
 // The student's progress file (app/learn/progress.h); what parses must round-trip.
 void progress_file(const uint8_t* data, size_t size);
+// A scenario file (engine/scenario): parsed, bound to the reference simulation, evaluated and
+// simulated over a few frames out of order.
+void scenario_file(const uint8_t* data, size_t size);
 
 // A folder of its own under the system's temporary folder, removed at exit.
 std::filesystem::path scratch_dir(std::string_view name);

@@ -86,3 +86,11 @@ TEST_CASE("fuzz corpus: progress files, seeds and regressions") {
                    {fuzz_dir() / "progress_file", fuzz_dir() / "regressions" / "progress_file"});
   CHECK(n >= 5);
 }
+
+TEST_CASE("fuzz corpus: scenario files, seeds, regressions and the shipped examples") {
+  int n = run_over(fuzz::scenario_file,
+                   {fuzz_dir() / "scenario_file", fuzz_dir() / "regressions" / "scenario_file",
+                    test::tests_dir().parent_path() / "assets" / "scenarios",
+                    test::tests_dir() / "bad_input" / "scenarios"});
+  CHECK(n >= 20);
+}
