@@ -10,6 +10,7 @@
 #include "capture/progress.h"
 #include "capture/scenario_view.h"
 #include "cli/cli_util.h"
+#include "common/sim_snapshot.h"
 #include "common/tension.h"
 #include "common/ui_layer.h"
 #include "core/file_io.h"
@@ -152,8 +153,11 @@ Result<ScenarioRenderReport> render_scenario(const ScenarioRenderOptions& o) {
   const sim::Model& sm = sim::default_model();
   scenario::SimTimeline timeline(sm, s);
   const double tension_scale = s.tension_scale_n > 0 ? s.tension_scale_n : kDefaultTensionScaleN;
+  // The window's encoding (dB below 0 dB per element, a gradient along each track), with 0 dB held
+  // at the scenario's scale so that every frame is coloured alike.
   TensionColouring legend;
-  legend.scale_N = tension_scale;
+  legend.max_change_N = tension_scale;
+  SimSnapshot base_snapshot, now_snapshot;
   const bool show_legend = with_sim && s.colouring == scenario::Colouring::Tension;
 
   std::string posed_movement = "";
@@ -190,7 +194,11 @@ Result<ScenarioRenderReport> render_scenario(const ScenarioRenderOptions& o) {
     view.body.reduced_detail = draft && software;
     if (s.colouring == scenario::Colouring::Tension && with_sim) {
       if (auto st = timeline.seek(f); !st) return fail(st.error());
-      view.lines.track_value = tension_track_values(am, timeline.track_tension_change(), tension_scale);
+      if (base_snapshot.element_tension.empty()) fill_snapshot(timeline.baseline(), base_snapshot);
+      fill_snapshot(timeline.data(), now_snapshot);
+      now_snapshot.reference_change_N = tension_scale;
+      legend = colour_by_tension(sm, now_snapshot, base_snapshot);
+      view.lines.track_profile = legend.track_profile;
       view.body.muscle.opacity =
           std::min(view.body.muscle.opacity, 0.3f);  // the coloured lines are the subject
     } else if (s.colouring == scenario::Colouring::Stretch) {

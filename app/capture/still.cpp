@@ -5,10 +5,12 @@
 #include "cli/cli_util.h"
 #include "common/app_model.h"
 #include "common/labels.h"
+#include "common/restrict_text.h"
 #include "common/tension.h"
 #include "common/ui_layer.h"
 #include "core/file_io.h"
 #include "render/offscreen.h"
+#include "sim/commands.h"
 
 #include <imgui.h>
 #include <algorithm>
@@ -79,11 +81,15 @@ Status render_still(const StillOptions& o) {
 
   std::optional<TensionColouring> tension;
   if (!o.restrict.empty()) {
-    auto c = colour_by_tension(**model, o.restrict);
-    if (!c) return c.error();
-    tension = std::move(*c);
-    state.lines.track_value = tension->track_value;
-    state.body.muscle.opacity = 0.18f;  // the coloured lines are the subject
+    // The same typed path and encoding as the window: a session, synced into the simulation.
+    auto session = session_with_restrictions(o.restrict);
+    if (!session) return session.error();
+    const sim::Model& sm = sim::default_model();
+    auto now = equilibrium_snapshot(sm, *session);
+    if (!now) return bad_input("--restrict: " + now.error().message);
+    tension = colour_by_tension(sm, *now, baseline_snapshot(sm));
+    state.lines.track_profile = tension->track_profile;
+    state.body.muscle.opacity = 0.18f;  // a tension still is about the lines: x-ray the muscles
   }
 
   auto off = render::create_offscreen(o.size, want_validation());

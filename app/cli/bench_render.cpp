@@ -10,9 +10,13 @@
 #include "cli/cli_util.h"
 #include "common/app_model.h"
 #include "common/quality.h"
+#include "common/tension.h"
 #include "common/ui_layer.h"
 #include "render/offscreen.h"
+#include "sim/commands.h"
+#include "ui/live.h"
 #include "ui/panel.h"
+#include "ui/sim_worker.h"
 
 namespace fascia::app {
 namespace {
@@ -50,7 +54,7 @@ double peak_rss_mb() {
 
 // Median time a frame of the whole app (body, all lines, the panel) takes at `extent`, drawn back to
 // back with two frames in flight, as the window draws them.
-Json frame_time(const AppModel& model, VkExtent2D extent, int frames, bool reduced, WindowQuality quality) {
+Json frame_time(AppModel& model, VkExtent2D extent, int frames, bool reduced, WindowQuality quality) {
   auto off = render::create_offscreen(extent, false);
   if (!off) return {{"error", off.error().message}};
   (*off)->renderer = std::make_unique<render::Renderer>(*(*off)->context, (*off)->target->format(),
@@ -61,14 +65,26 @@ Json frame_time(const AppModel& model, VkExtent2D extent, int frames, bool reduc
   auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D e) {
     ui.record(cmd, image, e);
   };
-  RestrictionTool tool;
+  // The window's frame with its sim worker running a calf restriction under a release (a treatment),
+  // so the body keeps moving and every frame takes a new snapshot, recolours and re-poses.
+  const auto t_start = Clock::now();
+  SimWorker worker(sim::default_model());
+  LiveState live;
+  live.model = &model;
+  live.worker = &worker;
+  apply(live, session::SetRestriction{{"gastrocnemius.l", 3.0, 4.0}});
+  apply(live, session::StartRelease{"gastrocnemius.l", 0.0});
   MovementTool movement;
   std::vector<double> times, cpu;
   for (int i = 0; i < frames + 3; ++i) {
     auto t = Clock::now();
     double c0 = process_cpu_ms();
     ui.begin_frame(extent, 1.0f / 30.0f);
-    build_panel(view, tool, movement, model.movements, 0.0f);
+    sync_with_worker(live);
+    build_panel(view, live, movement, model.movements, 0.0f);
+    view_from_session(live, view);
+    draw_popup(live);
+    if (!view.lines.track_profile.empty()) draw_tension_legend(live.tension, extent.height / 720.0f);
     (*off)->renderer->draw(model.build_scene(view), *(*off)->target, overlay);
     if (i >= 3) {  // the first frames upload meshes
       times.push_back(ms_since(t));
@@ -76,6 +92,8 @@ Json frame_time(const AppModel& model, VkExtent2D extent, int frames, bool reduc
     }
   }
   (*off)->renderer->wait_idle();
+  WorkerStats ws = worker.stats();
+  const double wall_s = ms_since(t_start) / 1000.0;
   size_t triangles = 0, draws = 0;
   for (const auto& inst : model.build_scene(view).instances) {
     triangles += inst.mesh->indices.size() / 3;
@@ -90,7 +108,13 @@ Json frame_time(const AppModel& model, VkExtent2D extent, int frames, bool reduc
           {"draws", draws},
           {"msaa", int((*off)->renderer->samples())},
           {"post_filter", (*off)->renderer->post_filter()},
-          {"detail", reduced ? "reduced" : "full"}};
+          {"detail", reduced ? "reduced" : "full"},
+          {"worker",
+           {{"steps", ws.steps},
+            {"steps_per_second", wall_s > 0 ? double(ws.steps) / wall_s : 0.0},
+            {"real_time_steps_per_second", 1.0 / sim::default_model().opt.timestep},
+            {"step_cpu_ms", ws.steps ? 1e3 * ws.step_seconds / double(ws.steps) : 0.0},
+            {"dropped_steps", ws.dropped_steps}}}};
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "capture/still.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "ui/script.h"
 #include "ui/window_app.h"
 
 namespace fascia::app {
@@ -24,6 +25,12 @@ fs::path fallback_still_path() {
 }
 
 int run_view(const ViewOptions& options) {
+  // A script is checked whole first, so a bad one is reported (status 2) with or without a display.
+  if (!options.script.empty())
+    if (auto s = load_script(options.script); !s) return report(s.error());
+  if (!display_available() && !options.script.empty())
+    return report(
+        bad_input("--script " + options.script.string() + ": needs a display (run it under xvfb-run)"));
   if (!display_available()) {
     fs::path out = fallback_still_path();
     std::printf(
@@ -52,6 +59,8 @@ Command add_view_command(CLI::App& cli) {
                   "play a movement (walk, squat, forward_bend, ...) with the lines coloured by stretch");
   sub->add_option("--model", v->model,
                   "show this rigged model (glTF, FBX, COLLADA, .mhskel) instead of the built-in body");
+  sub->add_option("--script", v->script,
+                  "replay input events from FILE (docs/script.md), e.g. under xvfb-run");
   sub->add_flag("--exercise-resize", v->exercise_resize,
                 "resize, minimise and restore while running (tests)");
   return {sub, [v] { return run_view(*v); }};

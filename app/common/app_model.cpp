@@ -114,8 +114,9 @@ scene::RenderScene AppModel::build_scene(const ViewState& v) const {
   s.time_seconds = v.time_seconds;
   scene::add_body(s, posed, v.body, 1);
   scene::add_lines(s, lines, v.lines, kLinePickBase);
-  if (v.hover_pick != 0 && v.hover_pick < kLinePickBase)
-    for (auto& inst : s.instances) inst.glow |= inst.pick_id == v.hover_pick;
+  for (uint32_t glowing : {v.hover_pick, v.selected_pick})
+    if (glowing != 0 && glowing < kLinePickBase)
+      for (auto& inst : s.instances) inst.glow |= inst.pick_id == glowing;
   return s;
 }
 
@@ -140,6 +141,44 @@ Selection AppModel::describe_pick(uint32_t id) const {
     return {"station " + s.id, s.line};
   }
   return {};
+}
+
+uint32_t AppModel::pick_of(const std::string& id) const {
+  // A track and a muscle can share an id (erector_spinae.l): the track, the app's subject, wins.
+  for (size_t i = 0; i < lines.tracks.size(); ++i)
+    if (lines.tracks[i].id == id) return kLinePickBase + uint32_t(i);
+  for (size_t i = 0; i < lines.stations.size(); ++i)
+    if (lines.stations[i].id == id) return kLinePickBase + uint32_t(lines.tracks.size() + i);
+  for (size_t i = 0; i < posed.parts.size(); ++i)
+    if (posed.parts[i].name == id) return uint32_t(i + 1);
+  return 0;
+}
+
+std::string AppModel::id_of(uint32_t id) const {
+  if (id == 0) return "";
+  if (id < kLinePickBase) return id - 1 < posed.parts.size() ? posed.parts[id - 1].name : "";
+  size_t i = id - kLinePickBase;
+  if (i < lines.tracks.size()) return lines.tracks[i].id;
+  i -= lines.tracks.size();
+  return i < lines.stations.size() ? lines.stations[i].id : "";
+}
+
+std::optional<vec3> AppModel::anchor_of(const std::string& id) const {
+  for (const auto& t : lines.tracks)
+    if (t.id == id && !t.path.empty()) return t.path[t.path.size() / 2];
+  for (const auto& st : lines.stations)
+    if (st.id == id) return st.position;
+  for (const auto& p : posed.parts) {
+    if (p.name != id || !p.mesh || p.mesh->vertices.empty()) continue;
+    // The middle of its bounding box in the rest pose (what a scripted click aims at).
+    vec3 lo(1e9f), hi(-1e9f);
+    for (const auto& v : p.mesh->vertices) {
+      lo = glm::min(lo, v.position);
+      hi = glm::max(hi, v.position);
+    }
+    return (lo + hi) * 0.5f;
+  }
+  return std::nullopt;
 }
 
 }  // namespace fascia::app

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,7 @@ struct ViewState {
   bool transparent_background = false;
   float time_seconds = 0.0f;  // drives the flow along the lines
   uint32_t hover_pick = 0;  // what the cursor rests on (a body part glows; a line glows through lines.hover)
+  uint32_t selected_pick = 0;  // a selected body part glows too
 };
 
 // What a pick id names, in words for the panel, and the line to highlight (empty for body parts).
@@ -59,6 +61,12 @@ struct AppModel {
   std::vector<vec3> frame_points() const;
   scene::RenderScene build_scene(const ViewState& state) const;
   Selection describe_pick(uint32_t pick_id) const;
+  // A structure's id (track, station "sbl.l/calcaneus", body part; a track first where a muscle has
+  // the same id) and its pick id; 0/empty if none.
+  uint32_t pick_of(const std::string& id) const;
+  std::string id_of(uint32_t pick_id) const;
+  // A point on it (the middle of a track, a station, a part's centre), world; nullopt if unknown.
+  std::optional<vec3> anchor_of(const std::string& id) const;
 };
 
 // Loads the built-in body, or the rigged model at `model_file` when one is given (glTF, FBX,

@@ -7,59 +7,47 @@
 #include <imgui.h>
 
 #include "scene/colormap.h"
-#include "sim/commands.h"
 
 namespace fascia::app {
-namespace {
 
-// The simulation names tracks after their tissue ("gastrocnemius.l"); the atlas may prefix the line
-// ("sbl.gastrocnemius.l") or name a group by its first tissue. Both are the same piece of tissue.
-std::string sim_key(const atlas::ResolvedTrack& t) {
-  std::string id = t.id;
-  auto first_dot = id.find('.');
-  auto last_dot = id.rfind('.');
-  if (first_dot != last_dot) id = id.substr(first_dot + 1);  // drop "sbl."
-  return id;
+float tension_value(double change_N, double max_change_N) {
+  if (max_change_N <= 0 || change_N <= 0) return 0.0f;
+  double db = 20.0 * std::log10(change_N / max_change_N);
+  if (db < -kTensionRangeDb) return 0.0f;  // no change worth showing: stays dark
+  return float(kTensionFloorValue + (1.0 - kTensionFloorValue) * (1.0 + db / kTensionRangeDb));
 }
 
-std::string side_of(const std::string& id) {
-  auto dot = id.rfind('.');
-  return dot == std::string::npos ? "" : id.substr(dot);
+double max_added_tension(const sim::Model& m, const SimSnapshot& now, const SimSnapshot& base) {
+  const size_t n = std::min(now.element_tension.size(), base.element_tension.size());
+  double mx = 0;
+  for (size_t e = 0; e < n; ++e)
+    if (!m.element_link[e]) mx = std::max(mx, now.element_tension[e] - base.element_tension[e]);
+  return mx;
 }
 
-}  // namespace
-
-Result<TensionColouring> colour_by_tension(const AppModel& model,
-                                           const std::vector<std::string>& restrictions) {
-  sim::SimOptions o;
-  o.restrict = restrictions;
-  auto j = sim::sim_command(sim::default_model(), o);
-  if (!j) return j.error();
-  std::map<std::string, double> change;
-  for (const auto& t : (*j)["tracks"]) change[t["id"].get<std::string>()] = t["change_N"].get<double>();
-
+TensionColouring colour_by_tension(const sim::Model& m, const SimSnapshot& now, const SimSnapshot& base) {
   TensionColouring c;
-  c.restrictions = restrictions;
-  std::map<std::string, double> per_track;
-  for (const auto& t : model.resolved.tracks) {
-    // The simulation compiled from this atlas uses its track ids; the other keys cover a network
-    // named by tissue.
-    auto it = change.find(t.id);
-    if (it == change.end()) it = change.find(sim_key(t));
-    if (it == change.end() && !t.tissues.empty()) it = change.find(t.tissues.front() + side_of(t.id));
-    if (it == change.end()) continue;
-    double v = std::max(0.0, it->second);  // colour what the restriction loads
-    per_track[t.id] = v;
-    c.scale_N = std::max(c.scale_N, v);
+  const size_t n = std::min(now.element_tension.size(), base.element_tension.size());
+  if (n == 0) return c;
+  c.max_change_N = std::max(max_added_tension(m, now, base), now.reference_change_N);
+  // Below a thousandth of a newton there is nothing to show (solver noise at rest).
+  const bool any = c.max_change_N > 1e-3;
+  for (int t = 0; t < m.ntrack; ++t) {
+    std::vector<float> profile;
+    profile.reserve(size_t(m.track_element_num[t]));
+    for (int i = 0; i < m.track_element_num[t]; ++i) {
+      int e = m.track_element[m.track_element_adr[t] + i];
+      if (size_t(e) >= n || m.element_link[e]) continue;
+      profile.push_back(any ? tension_value(now.element_tension[e] - base.element_tension[e], c.max_change_N)
+                            : 0.0f);
+    }
+    if (!profile.empty()) c.track_profile[m.track_name[t]] = std::move(profile);
   }
-  if (c.scale_N <= 0) c.scale_N = 1;
-  // A square-root scale, so the small remote changes (up the back to the neck) still read.
-  for (const auto& [id, v] : per_track) c.track_value[id] = float(std::sqrt(v / c.scale_N));
   return c;
 }
 
 void draw_legend(const char* title, const std::string& lo, const std::string& mid, const std::string& hi,
-                 float scale) {
+                 float scale, float bar_lo) {
   static constexpr const char* kNote = "Illustrative model, not a clinical measurement";
   ImGuiIO& io = ImGui::GetIO();
   const float w = std::max({300 * scale, ImGui::CalcTextSize(kNote).x, ImGui::CalcTextSize(title).x});
@@ -72,7 +60,9 @@ void draw_legend(const char* title, const std::string& lo, const std::string& mi
   dl->AddText(ImVec2(origin.x, origin.y - 24 * scale), IM_COL32(235, 235, 235, 255), title);
   const int steps = 64;
   for (int i = 0; i < steps; ++i) {
-    vec3 col = scene::linear_to_srgb(scene::viridis((i + 0.5f) / steps));
+    // The window and stills draw the UI into an sRGB image that encodes what ImGui writes, so the bar
+    // is given the same linear colours as the lines to look the same.
+    vec3 col = scene::viridis(float(bar_lo + (1 - bar_lo) * (i + 0.5f) / steps));
     float x0 = origin.x + w * i / steps, x1 = origin.x + w * (i + 1) / steps + 1;
     dl->AddRectFilled(ImVec2(x0, origin.y), ImVec2(x1, origin.y + h),
                       IM_COL32(int(col.r * 255), int(col.g * 255), int(col.b * 255), 255));
@@ -86,10 +76,12 @@ void draw_legend(const char* title, const std::string& lo, const std::string& mi
 }
 
 void draw_tension_legend(const TensionColouring& c, float scale) {
-  char mid[32], hi[32];
-  std::snprintf(mid, sizeof mid, "%.1f", c.scale_N / 4);  // halfway along a square-root scale
-  std::snprintf(hi, sizeof hi, "%.1f N", c.scale_N);
-  draw_legend("Added tension, mean per track (square-root scale)", "0 N", mid, hi, scale);
+  char lo[32], mid[32], hi[48];
+  std::snprintf(lo, sizeof lo, "-%.0f dB", kTensionRangeDb);
+  std::snprintf(mid, sizeof mid, "-%.0f dB", kTensionRangeDb / 2);
+  std::snprintf(hi, sizeof hi, "0 dB = +%.2f N", c.max_change_N);
+  draw_legend("Added tension per element, dB below the largest change (dark: none)", lo, mid, hi, scale,
+              float(kTensionFloorValue));
 }
 
 std::map<std::string, float> colour_by_stretch(const std::map<std::string, float>& stretch,

@@ -262,14 +262,6 @@ void select_structure(LearnUi& ui, ViewState& view, const std::string& id, bool 
   view.lines.highlight = line;
 }
 
-std::map<std::string, float> added_tension_newtons(const std::map<std::string, float>& track_value,
-                                                   double scale_N) {
-  // The colouring is on a square-root scale: value = sqrt(change / scale).
-  std::map<std::string, float> out;
-  for (const auto& [id, v] : track_value) out[id] = float(double(v) * double(v) * scale_N);
-  return out;
-}
-
 void apply_hidden(scene::RenderScene& scene, const AppModel& model,
                   const std::map<std::string, float>& hidden) {
   if (hidden.empty()) return;

@@ -103,10 +103,6 @@ std::string hover_text(const LearnUi& ui, const std::string& id);
 // The points that frame an id: a station's position, a track's path, a line's tracks, a tissue's
 // tracks, or every station for the whole body.
 std::vector<vec3> focus_points(const AppModel& model, const std::string& id);
-
-// Newtons per track back from the tension colouring's square-root scale (track value, scale).
-std::map<std::string, float> added_tension_newtons(const std::map<std::string, float>& track_value,
-                                                   double scale_N);
 // Drops hidden instances from the scene and makes faded ones translucent (by their pick ids).
 void apply_hidden(scene::RenderScene& scene, const AppModel& model,
                   const std::map<std::string, float>& hidden);
@@ -123,9 +119,9 @@ void draw_search(LearnUi& ui, ViewState& view);
 void draw_follow_card(LearnUi& ui, ViewState& view);
 void draw_lessons(LearnUi& ui, ViewState& view);
 // Carries a lesson step's pose and restrictions into the window's movement and restriction tools.
-struct RestrictionTool;
+struct LiveState;
 struct MovementTool;
-void apply_step_tools(const learn::LessonStep* step, RestrictionTool& tool, MovementTool& movement,
+void apply_step_tools(const learn::LessonStep* step, LiveState& live, MovementTool& movement,
                       const std::vector<body::Movement>& movements);
 void draw_quiz(LearnUi& ui, ViewState& view, const std::string& clicked);
 void draw_help_overlay(LearnUi& ui);

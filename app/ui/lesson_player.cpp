@@ -7,6 +7,7 @@
 
 #include "learn/describe.h"
 #include "ui/learn_ui.h"
+#include "ui/live.h"
 #include "ui/panel.h"
 
 namespace fascia::app {
@@ -232,7 +233,7 @@ void draw_quiz(LearnUi& ui, ViewState& view, const std::string& clicked) {
   }
 }
 
-void apply_step_tools(const learn::LessonStep* step, RestrictionTool& tool, MovementTool& movement,
+void apply_step_tools(const learn::LessonStep* step, LiveState& live, MovementTool& movement,
                       const std::vector<body::Movement>& movements) {
   // Standing and unrestricted unless the step says otherwise.
   int pose = -1;
@@ -244,18 +245,14 @@ void apply_step_tools(const learn::LessonStep* step, RestrictionTool& tool, Move
   movement.time = pose >= 0 && !movements[size_t(pose)].loop ? movements[size_t(pose)].duration() : 0.0f;
   movement.playing = false;
   movement.changed = true;
-  std::vector<std::string> active;
+  // The step's restrictions become the session's, through the same actions as the restrict popup.
+  std::vector<session::Restriction> want;
   if (step)
-    for (const learn::LessonRestriction& r : step->restrictions) {
-      char buf[200];
-      std::snprintf(buf, sizeof buf, "%s=%.2f,%.2f", r.target.c_str(), r.stiffness, r.shorten_pct);
-      active.push_back(buf);
-    }
-  if (active != tool.active) {
-    tool.active = active;
-    tool.colour_by_tension = !active.empty();
-    tool.changed = true;
-  }
+    for (const learn::LessonRestriction& r : step->restrictions)
+      want.push_back({r.target, r.stiffness, r.shorten_pct});
+  if (want == live.history.current().restrictions) return;
+  apply(live, session::ClearRestrictions{});
+  for (const auto& r : want) apply(live, session::SetRestriction{r});
 }
 
 }  // namespace fascia::app

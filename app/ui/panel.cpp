@@ -5,64 +5,36 @@
 
 #include <imgui.h>
 
-#include "sim/commands.h"
+#include <cctype>
 #include "ui/orbit_controls.h"
-
-#include <cstdio>
 
 namespace fascia::app {
 
 namespace {
 
-void layer_controls(const char* name, scene::LayerStyle& style) {
+// A layer's opacity as a session action; 0 hides it. A drag is one undo step.
+void layer_controls(LiveState& live, const char* name, float session::Layers::*field) {
+  session::Layers layers = live.history.current().layers;
+  float v = layers.*field;
   ImGui::PushID(name);
-  ImGui::Checkbox(name, &style.visible);
+  ImGui::TextUnformatted(name);
   ImGui::SameLine(110);
   ImGui::SetNextItemWidth(120);
-  ImGui::SliderFloat("##opacity", &style.opacity, 0.05f, 1.0f, "%.2f");
+  bool changed = ImGui::SliderFloat("##opacity", &v, 0.0f, 1.0f, "%.2f");
+  bool released = ImGui::IsItemDeactivatedAfterEdit();
+  std::string script = name;
+  for (char& c : script) c = char(std::tolower(static_cast<unsigned char>(c)));
+  if (auto it = live.slider_values.find(script); it != live.slider_values.end()) {
+    v = std::clamp(float(it->second), 0.0f, 1.0f);
+    live.slider_values.erase(it);
+    changed = released = true;
+  }
+  if (changed) {
+    layers.*field = v;
+    apply(live, session::SetLayers{layers}, std::string("layer:") + name);
+  }
+  if (released) live.history.end_merge();
   ImGui::PopID();
-}
-
-void restriction_controls(RestrictionTool& tool) {
-  const auto& tracks = sim::default_model().track_name;
-  if (tracks.empty()) return;
-  tool.track = std::clamp(tool.track, 0, int(tracks.size()) - 1);
-  if (ImGui::Checkbox("Colour lines by added tension", &tool.colour_by_tension)) tool.changed = true;
-  ImGui::SetNextItemWidth(200);
-  if (ImGui::BeginCombo("Track", tracks[tool.track].c_str())) {
-    for (int i = 0; i < int(tracks.size()); ++i)
-      if (ImGui::Selectable(tracks[i].c_str(), i == tool.track)) tool.track = i;
-    ImGui::EndCombo();
-  }
-  ImGui::SetNextItemWidth(200);
-  ImGui::SliderFloat("Stiffness x", &tool.stiffness_x, 0.1f, 10.0f, "%.1f", ImGuiSliderFlags_Logarithmic);
-  ImGui::SetNextItemWidth(200);
-  ImGui::SliderFloat("Shorten %", &tool.shorten_pct, 0.0f, 10.0f, "%.1f");
-  if (ImGui::Button("Restrict")) {
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "%s=%.2f,%.2f", tracks[tool.track].c_str(), tool.stiffness_x,
-                  tool.shorten_pct);
-    tool.active.push_back(buf);
-    tool.colour_by_tension = true;
-    tool.changed = true;
-  }
-  ImGui::SameLine();
-  if (ImGui::Button("Release all") && !tool.active.empty()) {
-    tool.active.clear();
-    tool.changed = true;
-  }
-  for (size_t i = 0; i < tool.active.size(); ++i) {
-    ImGui::PushID(int(i));
-    if (ImGui::SmallButton("x")) {
-      tool.active.erase(tool.active.begin() + long(i));
-      tool.changed = true;
-      ImGui::PopID();
-      break;
-    }
-    ImGui::SameLine();
-    ImGui::TextUnformatted(tool.active[i].c_str());
-    ImGui::PopID();
-  }
 }
 
 void movement_controls(MovementTool& tool, const std::vector<body::Movement>& movements) {
@@ -95,9 +67,9 @@ void movement_controls(MovementTool& tool, const std::vector<body::Movement>& mo
 
 }  // namespace
 
-// The control panel: view presets, layers with x-ray opacity, which lines show, the restriction
-// tool, frame time.
-void build_panel(ViewState& view, RestrictionTool& tool, MovementTool& movement,
+// The control panel: view presets, layers with x-ray opacity, which lines show, movement, the
+// restrictions, frame time.
+void build_panel(ViewState& view, LiveState& live, MovementTool& movement,
                  const std::vector<body::Movement>& movements, float frame_ms) {
   ImGui::SetNextWindowPos(ImVec2(12, 12), ImGuiCond_FirstUseEver);
   ImGui::Begin("Fascia Atlas", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
@@ -109,9 +81,9 @@ void build_panel(ViewState& view, RestrictionTool& tool, MovementTool& movement,
   }
   ImGui::Separator();
   ImGui::TextUnformatted("Layers (opacity)");
-  layer_controls("Skin", view.body.skin);
-  layer_controls("Muscle", view.body.muscle);
-  layer_controls("Bone", view.body.bone);
+  layer_controls(live, "Skin", &session::Layers::skin);
+  layer_controls(live, "Muscle", &session::Layers::muscle);
+  layer_controls(live, "Bone", &session::Layers::bone);
   ImGui::Separator();
   // Which lines show is the Lines panel's (ui/lines_panel.cpp): full names, show only, sides.
   ImGui::Checkbox("Stations", &view.lines.stations);
@@ -121,8 +93,8 @@ void build_panel(ViewState& view, RestrictionTool& tool, MovementTool& movement,
   ImGui::TextUnformatted("Movement");
   movement_controls(movement, movements);
   ImGui::Separator();
-  ImGui::TextUnformatted("Restriction (illustrative model)");
-  restriction_controls(tool);
+  ImGui::TextUnformatted("Restrictions (illustrative model)");
+  draw_restrictions(live);
   ImGui::Separator();
   ImGui::Text("%.1f ms a frame", frame_ms);
   ImGui::End();

@@ -12,6 +12,7 @@ struct ViewOptions {
   bool exercise_resize = false;  // resize, minimise and restore while running (tests)
   std::string movement;          // start playing this movement of assets/poses, lines by stretch
   std::filesystem::path model;   // an imported rigged model to show instead of the built-in body
+  std::filesystem::path script;  // replay these input events (docs/script.md), then carry on or quit
 };
 
 // True when a window system is reachable (DISPLAY or WAYLAND_DISPLAY is set).

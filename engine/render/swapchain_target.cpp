@@ -1,5 +1,7 @@
 #include "render/swapchain_target.h"
 
+#include <cstring>
+
 #include <algorithm>
 
 #include "render/vk_check.h"
@@ -11,6 +13,7 @@ SwapchainTarget::SwapchainTarget(const Context& ctx, VkExtent2D extent) : ctx_(c
 }
 
 SwapchainTarget::~SwapchainTarget() {
+  if (capture_buffer_.buffer) destroy_buffer(ctx_, capture_buffer_);
   destroy_views();
   if (swapchain_) vkDestroySwapchainKHR(ctx_.device, swapchain_, nullptr);
 }
@@ -121,6 +124,45 @@ bool SwapchainTarget::present(VkQueue queue, const TargetImage& image) {
   if (r == VK_ERROR_OUT_OF_DATE_KHR || r == VK_SUBOPTIMAL_KHR) return false;
   VK_CHECK(r);
   return true;
+}
+
+}  // namespace fascia::render
+
+namespace fascia::render {
+
+void SwapchainTarget::record_finish(VkCommandBuffer cmd, const TargetImage& image) {
+  if (!capture_) return;
+  capture_ = false;
+  VkDeviceSize bytes = VkDeviceSize(extent_.width) * extent_.height * 4;
+  if (capture_buffer_.size < bytes) {
+    if (capture_buffer_.buffer) destroy_buffer(ctx_, capture_buffer_);
+    capture_buffer_ = create_buffer(ctx_, bytes, VK_BUFFER_USAGE_TRANSFER_DST_BIT);
+  }
+  VkBufferImageCopy region{};
+  region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+  region.imageExtent = {extent_.width, extent_.height, 1};
+  vkCmdCopyImageToBuffer(cmd, image.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, capture_buffer_.buffer, 1,
+                         &region);
+  copy_to_host_barrier(cmd);
+  image_barrier(cmd, image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::TransferSrc, ImageUse::Present);
+  captured_ = true;
+  captured_extent_ = extent_;
+}
+
+std::optional<ImageRGBA8> SwapchainTarget::take_capture() {
+  if (!captured_) return std::nullopt;
+  captured_ = false;
+  ImageRGBA8 img;
+  img.width = int(captured_extent_.width);
+  img.height = int(captured_extent_.height);
+  img.pixels.resize(size_t(img.width) * img.height * 4);
+  std::memcpy(img.pixels.data(), capture_buffer_.mapped, img.pixels.size());
+  const bool bgra = format_ == VK_FORMAT_B8G8R8A8_SRGB || format_ == VK_FORMAT_B8G8R8A8_UNORM;
+  for (size_t i = 0; i < img.pixels.size(); i += 4) {
+    if (bgra) std::swap(img.pixels[i], img.pixels[i + 2]);
+    img.pixels[i + 3] = 255;  // the window is opaque
+  }
+  return img;
 }
 
 }  // namespace fascia::render

@@ -15,6 +15,45 @@ vec3 place(const atlas::AttachedPoint& p, const JointWorld& pose) {
   return p.world;
 }
 
+// `path` cut into `n` runs of equal arc length (each sharing its end point with the next), as tubes.
+std::vector<std::shared_ptr<Mesh>> tube_pieces(const std::vector<vec3>& path, float radius, int n) {
+  std::vector<std::shared_ptr<Mesh>> out;
+  if (path.size() < 2) return out;
+  std::vector<float> along(path.size(), 0.0f);
+  for (size_t i = 1; i < path.size(); ++i) along[i] = along[i - 1] + glm::distance(path[i - 1], path[i]);
+  const float total = along.back();
+  if (total <= 0) return out;
+  size_t i = 0;
+  for (int k = 0; k < n; ++k) {
+    const float s0 = total * k / n, s1 = total * (k + 1) / n;
+    std::vector<vec3> run;
+    auto at = [&](float s) {
+      while (i + 2 < path.size() && along[i + 1] < s) ++i;
+      float span = along[i + 1] - along[i];
+      return glm::mix(path[i], path[i + 1], span > 0 ? std::clamp((s - along[i]) / span, 0.0f, 1.0f) : 0.0f);
+    };
+    run.push_back(at(s0));
+    for (size_t j = i + 1; j < path.size() && along[j] < s1; ++j) run.push_back(path[j]);
+    run.push_back(at(s1));
+    out.push_back(std::make_shared<Mesh>(make_tube(run, radius, 8)));
+  }
+  return out;
+}
+
+// Tension colouring: 0 is "no change", dark grey; above it the colour map.
+vec3 tension_color(float v) {
+  return v <= 0.0f ? srgb_to_linear(vec3(0.16f)) : viridis(v);
+}
+
+// The profile's value at fraction f in [0, 1] of the track (linear between element centres).
+float sample_profile(const std::vector<float>& v, float f) {
+  if (v.size() == 1) return v[0];
+  float x = std::clamp(f * float(v.size()) - 0.5f, 0.0f, float(v.size() - 1));
+  size_t a = size_t(x);
+  size_t b = std::min(a + 1, v.size() - 1);
+  return glm::mix(v[a], v[b], x - float(a));
+}
+
 }  // namespace
 
 // The motion of `joint` from rest to pose, or nullopt when either is unknown.
@@ -61,6 +100,7 @@ LineGeometry build_line_geometry(const atlas::ResolvedAtlas& resolved, float rad
       track.order.push_back(place_on_line);
     }
     track.tube = std::make_shared<Mesh>(make_tube(track.path, radius, 8));
+    track.pieces = tube_pieces(track.path, radius, kTrackPieces);
     g.tracks.push_back(std::move(track));
   }
   for (const auto& s : resolved.stations) {
@@ -128,22 +168,52 @@ void add_lines(RenderScene& scene, const LineGeometry& g, const LineView& view, 
     float shown_part = revealed(view, *shown, track_place[ti], track_count[*shown]);
     if (shown_part <= 0) continue;
     vec3 color = line_color(*shown);
-    if (!view.track_value.empty()) {
+    const bool glow =
+        (!view.hover.empty() && std::find(t.lines.begin(), t.lines.end(), view.hover) != t.lines.end()) ||
+        std::find(view.lit.begin(), view.lit.end(), t.id) != view.lit.end();
+    // The selected line is brightened, keeping its hue, so its tension colours still read.
+    // (A highlight may name a line side, "sbl.l", or both sides, "sbl".)
+    const bool selected = !view.highlight.empty() && std::any_of(t.lines.begin(), t.lines.end(), [&](const std::string& l) {
+                            return line_selected({view.highlight}, l);
+                          });
+    auto shade = [selected](vec3 c) { return selected ? glm::min(c * 1.7f + vec3(0.04f), vec3(1.0f)) : c; };
+    if (!view.track_profile.empty()) {
+      // Tension gradient: each piece takes the value of the elements it covers.
+      auto it = view.track_profile.find(t.id);
+      const bool uniform = it != view.track_profile.end() && !it->second.empty() &&
+                           *std::max_element(it->second.begin(), it->second.end()) -
+                                   *std::min_element(it->second.begin(), it->second.end()) <
+                               1e-3f;
+      if (uniform) {
+        color = tension_color(it->second.front());  // one colour along it: the whole tube, one draw
+      } else if (it != view.track_profile.end() && !it->second.empty() && !t.pieces.empty()) {
+        for (size_t k = 0; k < t.pieces.size(); ++k) {
+          MeshInstance inst;
+          inst.mesh = t.pieces[k];
+          inst.color = vec4(
+              shade(tension_color(sample_profile(it->second, (k + 0.5f) / float(t.pieces.size())))), shown_part);
+          inst.pick_id = pick;
+          inst.layer = 3;
+          inst.flow = view.flow;
+          inst.glow = glow;
+          scene.instances.push_back(std::move(inst));
+        }
+        continue;
+      } else {
+        color = srgb_to_linear(vec3(0.55f));  // not simulated: neutral grey
+      }
+    } else if (!view.track_value.empty()) {
       // Tension mode: tracks the simulation does not cover are neutral grey, not a line colour.
       auto it = view.track_value.find(t.id);
       color = it != view.track_value.end() ? viridis(it->second) : srgb_to_linear(vec3(0.55f));
     }
-    if (!view.highlight.empty() && std::none_of(t.lines.begin(), t.lines.end(), [&](const std::string& l) {
-          return line_selected({view.highlight}, l);
-        }))
-      color = glm::mix(color, srgb_to_linear(vec3(0.45f)), 0.8f);
     MeshInstance inst;
     inst.mesh = t.tube;
-    inst.color = vec4(color, shown_part);
+    inst.color = vec4(shade(color), shown_part);
     inst.pick_id = pick;
     inst.layer = 3;
     inst.flow = view.flow;
-    inst.glow = !view.hover.empty() && std::find(t.lines.begin(), t.lines.end(), view.hover) != t.lines.end();
+    inst.glow = glow;
     scene.instances.push_back(std::move(inst));
   }
   if (!view.stations) return;

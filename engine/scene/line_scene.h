@@ -25,6 +25,8 @@ struct LineGeometry {
     // For each of `lines`, the place along that line of the station the track starts from (its
     // index among the line's points), -1 when unknown: the order a reveal draws tracks in.
     std::vector<int> order;
+    // The same tube cut into kTrackPieces lengths, for a colour gradient along the track.
+    std::vector<std::shared_ptr<Mesh>> pieces;
   };
   struct Station {
     std::string id;    // "sbl.l/calcaneus"
@@ -42,14 +44,21 @@ struct LineView {
   bool stations = true;
   // Tension colouring: track id -> value in [0, 1] on the colour map (viridis); empty = line colours.
   std::map<std::string, float> track_value;
-  // A selected line ("sbl.l", or "sbl" for both sides): its tracks keep their colour, the others fade.
+  // Tension colouring along each track: track id -> values in [0, 1] from its first point to its last
+  // (one per simulated element), drawn as a gradient over the track's pieces. Wins over track_value.
+  std::map<std::string, std::vector<float>> track_profile;
+  // A selected line ("sbl.l", or "sbl" for both sides): its tracks brighten; the others keep their colours.
   std::string highlight;
-  std::string hover;  // the line under the cursor ("sbl.l"): its tracks and stations glow
-  bool flow = false;  // pulses travel along the lines
+  std::vector<std::string> lit;  // tracks that glow on their own (a trace's sources)
+  std::string hover;             // the line under the cursor ("sbl.l"): its tracks and stations glow
+  bool flow = false;             // pulses travel along the lines
   // Lines drawn growing (scenario reveal): line id ("sbl" or "sbl.l") -> fraction 0..1 of its tracks
   // and stations shown, in the atlas's order along the line; the track at the front fades in.
   std::map<std::string, float> reveal;
 };
+
+// Lengths a track's tube is cut into for gradients.
+inline constexpr int kTrackPieces = 8;
 
 // With `rest` (the joints' transforms when the atlas was resolved), a track's inner points follow a
 // blend of its two end joints' motions by their place along the track, as skin follows two bones, so

@@ -1,4 +1,5 @@
 #include "ui/learn_ui.h"
+#include "ui/live.h"
 
 #include <GLFW/glfw3.h>
 #include <doctest/doctest.h>
@@ -175,20 +176,23 @@ TEST_CASE("learn ui: help opens with ? and F1, a lesson step sets the view and i
   REQUIRE(saved.ok());
   CHECK(saved->lessons.at("sbl").step == 1);
 
-  // The restriction lesson's steps carry a pose and a restriction into the window's tools.
-  RestrictionTool tool;
+  // The restriction lesson's steps carry a pose and a restriction into the window's session.
+  LiveState live;
   MovementTool movement;
   const learn::Lesson& r = ui.lessons.back();
   REQUIRE(r.id == "restriction");
-  apply_step_tools(&r.steps[3], tool, movement, model().movements);
-  CHECK(tool.active == std::vector<std::string>{"sbl.gastrocnemius.l=3.00,2.00"});
-  CHECK(tool.colour_by_tension);
+  apply_step_tools(&r.steps[3], live, movement, model().movements);
+  REQUIRE(live.history.current().restrictions.size() == 1);
+  CHECK(live.history.current().restrictions[0].target == "sbl.gastrocnemius.l");
+  CHECK(live.history.current().restrictions[0].stiffness_x == doctest::Approx(3.0));
+  CHECK(live.history.current().restrictions[0].shorten_pct == doctest::Approx(2.0));
   REQUIRE(movement.movement >= 0);
   CHECK(model().movements[size_t(movement.movement)].name == "forward_bend");
   CHECK(movement.time ==
         doctest::Approx(model().movements[size_t(movement.movement)].duration()));  // fully bent
-  apply_step_tools(nullptr, tool, movement, model().movements);
-  CHECK(tool.active.empty());
+  apply_step_tools(nullptr, live, movement, model().movements);
+  CHECK(live.history.current().restrictions.empty());
+  CHECK(live.history.can_undo());  // a lesson's restrictions are ordinary, undoable steps
   CHECK(movement.movement == -1);
 }
 
@@ -245,10 +249,4 @@ TEST_CASE("learn ui: a hidden structure leaves the scene, a faded one turns tran
     }
   }
   CHECK(faded == 1);
-}
-
-TEST_CASE("learn ui: the inspector's tension is the colouring's square-root scale undone") {
-  const auto n = added_tension_newtons({{"sbl.gastrocnemius.l", 1.0f}, {"biceps_femoris.l", 0.5f}}, 16.0);
-  CHECK(n.at("sbl.gastrocnemius.l") == doctest::Approx(16.0));
-  CHECK(n.at("biceps_femoris.l") == doctest::Approx(4.0));
 }

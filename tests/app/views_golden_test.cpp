@@ -4,9 +4,13 @@
 #include <doctest/doctest.h>
 
 #include "common/app_model.h"
+#include "common/restrict_text.h"
 #include "common/tension.h"
 #include "render/offscreen.h"
+#include "sim/commands.h"
 #include "support/golden.h"
+
+#include <algorithm>
 
 using namespace fascia;
 using namespace fascia::app;
@@ -86,16 +90,33 @@ TEST_CASE("views: one line isolated matches its golden image and hides the other
 }
 
 TEST_CASE("views: tension colouring after a calf restriction") {
-  auto c = colour_by_tension(model(), {"gastrocnemius.l=3,4"});
-  REQUIRE(c.ok());
-  CHECK(c->scale_N > 10);
-  // The restricted calf is the most loaded track: it gets the top of the colour map.
-  float calf = 0;
-  for (const auto& [id, v] : c->track_value)
-    if (id.find("gastrocnemius.l") != std::string::npos) calf = std::max(calf, v);
-  CHECK(calf == doctest::Approx(1.0f));
+  // The still's typed path: a session with the restriction, its equilibrium, the change per element.
+  auto session = session_with_restrictions({"gastrocnemius.l=3,4"});
+  REQUIRE(session.ok());
+  const sim::Model& sm = sim::default_model();
+  auto now = equilibrium_snapshot(sm, *session);
+  REQUIRE(now.ok());
+  TensionColouring c = colour_by_tension(sm, *now, baseline_snapshot(sm));
+  CHECK(c.max_change_N > 10);
+  // The restricted calf is the most loaded tissue: the top of the colour map somewhere along it.
+  REQUIRE(c.track_profile.count("sbl.gastrocnemius.l"));
+  const auto& calf = c.track_profile.at("sbl.gastrocnemius.l");
+  CHECK(*std::max_element(calf.begin(), calf.end()) == doctest::Approx(1.0f).epsilon(0.01));
+  // The left back line shows all the way up (the erector reaches the occiput), on the log scale.
+  for (const char* id : {"biceps_femoris.l", "sacrotuberous_ligament.l", "erector_spinae.l"}) {
+    CAPTURE(id);
+    REQUIRE(c.track_profile.count(id));
+    const auto& p = c.track_profile.at(id);
+    CHECK(*std::min_element(p.begin(), p.end()) >= float(kTensionFloorValue));
+  }
+  // The right leg's back line is not loaded: it stays dark.
+  for (const char* id : {"sbl.gastrocnemius.r", "biceps_femoris.r", "sbl.plantar_fascia.r"}) {
+    CAPTURE(id);
+    const auto& p = c.track_profile.at(id);
+    CHECK(*std::max_element(p.begin(), p.end()) == 0.0f);
+  }
   ViewState v = model().default_view("back", kAspect).value();
-  v.lines.track_value = c->track_value;
+  v.lines.track_profile = c.track_profile;
   v.body.muscle.opacity = 0.18f;
   check_view("tension_calf_back", v);
 }
