@@ -9,6 +9,7 @@
 #include "atlas/body_frame.h"
 #include "body/landmarks.h"
 #include "core/paths.h"
+#include "sim/joint_ranges.h"
 
 namespace fascia::sim {
 namespace {
@@ -60,69 +61,69 @@ constexpr TissueStiffness kTissues[] = {
     {"biceps_femoris", 30, 0},
     {"semitendinosus", 30, 0},
     {"sacrotuberous_ligament", 100, 0},
-    {"erector_spinae", 40, 3},
+    {"erector_spinae", 40, 1},
     {"thoracolumbar_fascia", 40, 0},
     {"galea_aponeurotica", 4, 0},
     {"scalp_fascia", 3, 0},
-    {"tibialis_anterior", 20, 0},
-    {"extensor_digitorum_longus", 20, 0},
+    {"tibialis_anterior", 4, 0},
+    {"extensor_digitorum_longus", 4, 0},
     {"patellar_tendon", 300, 0},
-    {"rectus_femoris", 20, 0},
+    {"rectus_femoris", 3, 0},
     {"rectus_abdominis", 5, 0},
     {"sternalis_fascia", 5, 0},
-    {"sternocleidomastoid", 3, 0},
+    {"sternocleidomastoid", 1, 0},
     {"fibularis_longus", 20, 0},
     {"fibularis_brevis", 20, 0},
     {"anterior_fibular_head_ligament", 100, 0},
-    {"iliotibial_tract", 60, 0},
+    {"iliotibial_tract", 20, 0},
     {"tensor_fasciae_latae", 20, 0},
     {"gluteus_maximus", 10, 0},
     {"external_oblique", 5, 0},
     {"internal_oblique", 5, 0},
     {"intercostals", 10, 0},
-    {"splenius_capitis", 3, 0},
-    {"splenius_cervicis", 3, 0},
-    {"rhomboids", 5, 0},
-    {"serratus_anterior", 5, 0},
+    {"splenius_capitis", 1, 0},
+    {"splenius_cervicis", 1, 0},
+    {"rhomboids", 2, 0},
+    {"serratus_anterior", 2, 0},
     {"linea_alba", 10, 0},
-    {"latissimus_dorsi", 10, 0},
-    {"vastus_lateralis", 15, 0},
-    {"pectoralis_major", 10, 0},
+    {"latissimus_dorsi", 3, 0},
+    {"vastus_lateralis", 3, 0},
+    {"pectoralis_major", 3, 0},
     {"adductor_longus", 15, 0},
     {"sartorius", 5, 0},
     {"tibialis_posterior", 30, 0},
     {"flexor_digitorum_longus", 30, 0},
     {"popliteus", 20, 0},
-    {"adductor_magnus", 15, 0},
+    {"adductor_magnus", 5, 0},
     {"pelvic_floor", 5, 0},
-    {"anterior_longitudinal_ligament", 60, 0},
+    {"anterior_longitudinal_ligament", 10, 0},
     {"adductor_brevis", 15, 0},
     {"psoas", 10, 0},
     {"iliacus", 10, 0},
     {"pectineus", 10, 0},
-    {"longus_colli", 5, 0},
+    {"longus_colli", 1, 0},
     {"diaphragm", 5, 0},
     {"transversus_thoracis", 5, 0},
-    {"infrahyoids", 2, 0},
-    {"suprahyoids", 2, 0},
-    {"scalenes", 3, 0},
-    {"levator_scapulae", 3, 0},
-    {"medial_intermuscular_septum", 30, 0},
-    {"lateral_intermuscular_septum", 30, 0},
-    {"forearm_flexors", 10, 0},
-    {"forearm_extensors", 10, 0},
-    {"pectoralis_minor", 5, 0},
-    {"biceps_brachii", 10, 0},
-    {"coracobrachialis", 10, 0},
+    {"infrahyoids", 1, 0},
+    {"suprahyoids", 1, 0},
+    {"scalenes", 1, 0},
+    {"levator_scapulae", 1, 0},
+    {"medial_intermuscular_septum", 10, 0},
+    {"lateral_intermuscular_septum", 10, 0},
+    {"forearm_flexors", 3, 0},
+    {"forearm_extensors", 3, 0},
+    {"pectoralis_minor", 2, 0},
+    {"biceps_brachii", 3, 0},
+    {"coracobrachialis", 3, 0},
     {"radial_periosteum", 60, 0},
     {"ulnar_periosteum", 60, 0},
     {"thenar_muscles", 5, 0},
     {"hypothenar_muscles", 5, 0},
-    {"trapezius", 5, 0},
-    {"deltoid", 10, 0},
-    {"infraspinatus", 5, 0},
-    {"teres_minor", 5, 0},
-    {"triceps_brachii", 10, 0},
+    {"trapezius", 2, 0},
+    {"deltoid", 3, 0},
+    {"infraspinatus", 2, 0},
+    {"teres_minor", 2, 0},
+    {"triceps_brachii", 3, 0},
 };
 
 // Outward motion of the ribcage stations at full inspiration (m).
@@ -160,6 +161,56 @@ Vec3d to_vec(vec3 v) {
   return {v.x, v.y, v.z};
 }
 
+int joint_index(const body::Skeleton& s, const std::string& name) {
+  for (size_t j = 0; j < s.joints.size(); ++j)
+    if (s.joints[j].name == name) return int(j);
+  return -1;
+}
+
+float distance_to_segment(vec3 p, vec3 a, vec3 b) {
+  vec3 ab = b - a;
+  float len2 = glm::dot(ab, ab);
+  float u = len2 > 0 ? std::clamp(glm::dot(p - a, ab) / len2, 0.0f, 1.0f) : 0.0f;
+  return glm::length(p - (a + u * ab));
+}
+
+// The bone a point along a track rides on: of the bones between the track's two ends (the chain of
+// joints from one end's bone to the other's), the one whose shaft the point lies nearest. The atlas
+// gives each interior point the bone of the nearer course point, which puts the upper half of the
+// calf on the femur; the tissue lies along the tibia, so knee flexion slackens the gastrocnemius.
+std::string carrying_bone(const body::Skeleton& s, const std::vector<mat4>& world,
+                          const atlas::AttachedPoint& from, const atlas::AttachedPoint& to, vec3 p) {
+  int a = joint_index(s, from.joint), b = joint_index(s, to.joint);
+  if (a < 0 || b < 0 || a == b) return from.joint;
+  auto ancestors = [&](int j) {
+    std::vector<int> up;
+    for (; j >= 0; j = s.joints[size_t(j)].parent) up.push_back(j);
+    return up;
+  };
+  std::vector<int> ua = ancestors(a), ub = ancestors(b);
+  std::vector<int> chain;  // a ... common ... b
+  size_t ia = 0;
+  for (; ia < ua.size(); ++ia)
+    if (std::find(ub.begin(), ub.end(), ua[ia]) != ub.end()) break;
+  if (ia == ua.size()) return from.joint;
+  chain.assign(ua.begin(), ua.begin() + long(ia) + 1);
+  auto ib = std::find(ub.begin(), ub.end(), ua[ia]);
+  for (auto it = std::make_reverse_iterator(ib); it != ub.rend(); ++it) chain.push_back(*it);
+  auto centre = [&](int j) { return vec3(world[size_t(j)][3]); };
+  float best = 1e30f;
+  int pick = a;
+  for (size_t k = 0; k < chain.size(); ++k) {
+    int j = chain[k];
+    // The shaft of j's bone runs from its centre to its child on the chain, or to the track's end.
+    vec3 end = j == a ? from.world : j == b ? to.world : centre(j);
+    for (size_t n = 0; n < chain.size(); ++n)
+      if (s.joints[size_t(chain[n])].parent == j) end = centre(chain[n]);
+    float dist = distance_to_segment(p, centre(j), end);
+    if (dist < best) best = dist, pick = j;
+  }
+  return s.joints[size_t(pick)].name;
+}
+
 }  // namespace
 
 Result<AtlasInput> atlas_input(const atlas::ResolvedAtlas& r, const body::Skeleton& skeleton,
@@ -179,6 +230,15 @@ Result<AtlasInput> atlas_input(const atlas::ResolvedAtlas& r, const body::Skelet
       jt.stiffness = h.stiffness;
       jt.rom_torque = h.rom_torque;
       jt.motion = h.motion;
+      // End stops at the clinical range; through the range the joint is soft, so the tissue that
+      // crosses it, not the joint, shapes the posture (the linear part reaches 30 % of the end
+      // torque at the far end of the range: not cited, tuned).
+      HoldRange range;
+      if (clinical_range(bj.name, &range)) {
+        jt.range_min = range.min;
+        jt.range_max = range.max;
+        jt.stiffness = 0.3 * h.rom_torque / std::max(-range.min, range.max);
+      }
     }
     in.joints.push_back(jt);
   }
@@ -197,6 +257,9 @@ Result<AtlasInput> atlas_input(const atlas::ResolvedAtlas& r, const body::Skelet
     AtlasInput::Station s;
     s.id = key;
     s.joint = at.joint;
+    // The patella rides with the tibia: the patellar tendon hardly stretches as the knee bends, the
+    // quadriceps above it does.
+    if (base_id(at.joint) == "patella") s.joint = "tibia" + at.joint.substr(std::string("patella").size());
     s.position = to_vec(at.world);
     auto b = breath_depth().find(base_id(key));
     if (b != breath_depth().end()) {
@@ -223,8 +286,10 @@ Result<AtlasInput> atlas_input(const atlas::ResolvedAtlas& r, const body::Skelet
     tr.to = key_of.count(t.to) ? key_of[t.to] : t.to;
     add_station(tr.from, t.path.front());
     add_station(tr.to, t.path.back());
-    for (size_t i = 1; i + 1 < t.path.size(); ++i)
-      tr.via.push_back({t.path[i].joint, to_vec(t.path[i].world)});
+    for (size_t i = 1; i + 1 < t.path.size(); ++i) {
+      tr.via.push_back({carrying_bone(skeleton, world, t.path.front(), t.path.back(), t.path[i].world),
+                        to_vec(t.path[i].world)});
+    }
     // Resolved tissues carry the side ("gastrocnemius.l"); the stiffness table is by tissue.
     std::string first = base_id(t.tissues.empty() ? t.id : t.tissues.front());
     for (const TissueStiffness& ts : kTissues) {

@@ -47,6 +47,8 @@ Result<NetworkSpec> build_network(const AtlasInput& in, const NetworkOptions& op
       h.stiffening = jt.stiffening;
       h.rom_torque = jt.rom_torque;
       h.motion = jt.motion;
+      h.range_min = jt.range_min;
+      h.range_max = jt.range_max;
       frame_of[jt.id] = int(s.hinges.size());
       s.hinges.push_back(h);
     } else {

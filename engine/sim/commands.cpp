@@ -1,15 +1,19 @@
 #include "sim/commands.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <optional>
 
 #include "core/log.h"
 #include "sim/atlas_input.h"
 #include "sim/atlas_network.h"
+#include "sim/joint_ranges.h"
+#include "sim/pose_library.h"
 #include "sim/solver.h"
 
 namespace fascia::sim {
@@ -41,6 +45,36 @@ uint32_t track_lines(const Model& m, int t) {
   return mask;
 }
 
+// "gastrocnemius, left (sbl)": the tissues by name, the side spelled out, the lines it belongs to.
+std::string full_track_name(const Model& m, int t) {
+  const std::string& id = m.track_name[t];
+  std::string side = id.ends_with(".l") ? "left" : id.ends_with(".r") ? "right" : "";
+  std::string tissues;
+  for (std::string ts : m.track_tissues[t]) {
+    if (ts.ends_with(".l") || ts.ends_with(".r")) ts.resize(ts.size() - 2);
+    std::replace(ts.begin(), ts.end(), '_', ' ');
+    tissues += (tissues.empty() ? "" : " + ") + ts;
+  }
+  if (tissues.empty()) tissues = id;
+  std::string lines;
+  uint32_t mask = track_lines(m, t);
+  for (int l = 0; l < m.nline; ++l) {
+    if (!(mask & (1u << l))) continue;
+    std::string name = m.line_name[l];
+    if (name.ends_with(".l") || name.ends_with(".r")) name.resize(name.size() - 2);
+    if (lines.find(name) == std::string::npos) lines += (lines.empty() ? "" : ", ") + name;
+  }
+  return tissues + (side.empty() ? "" : ", " + side) + (lines.empty() ? "" : " (" + lines + ")");
+}
+
+// The motion a hinge's negative rotation is called.
+std::string opposite_motion(const std::string& motion) {
+  if (motion == "flexion") return "extension";
+  if (motion == "extension") return "flexion";
+  if (motion == "dorsiflexion") return "plantarflexion";
+  return "opposite of " + motion;
+}
+
 double round_to(double v, double q) {
   return std::round(v / q) * q;
 }
@@ -50,19 +84,90 @@ Json units() {
           {"angle", "deg"}, {"torque", "N·m"}, {"sensitivity", "N per 1 % change"}};
 }
 
-// Data with restrictions and pose applied, at equilibrium.
-Result<Data> prepared(const Model& m, const std::vector<std::string>& restrict, const std::string& pose,
-                      std::vector<RestrictOption>* parsed) {
+Result<double> parse_value(std::string_view s, const std::string& flag, const std::string& what) {
+  double v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v)) {
+    return bad_input(flag + ": " + what + " '" + std::string(s) + "' is not a number");
+  }
+  return v;
+}
+
+const std::map<std::string, std::string>& joint_aliases() {
+  static const std::map<std::string, std::string> alias = {
+      {"ankle.l", "talus.l"},      {"ankle.r", "talus.r"},      {"knee.l", "tibia.l"},
+      {"knee.r", "tibia.r"},       {"hip.l", "femur.l"},        {"hip.r", "femur.r"},
+      {"shoulder.l", "humerus.l"}, {"shoulder.r", "humerus.r"}, {"elbow.l", "forearm.l"},
+      {"elbow.r", "forearm.r"},    {"wrist.l", "hand.l"},       {"wrist.r", "hand.r"},
+      {"lumbar", "lumbar_3"}};
+  return alias;
+}
+
+std::vector<int> joint_hinges(const Model& m, const std::string& joint) {
+  auto a = joint_aliases().find(joint);
+  return rom_joint(m, a != joint_aliases().end() ? a->second : joint);
+}
+
+std::string known_joints(const Model& m) {
+  std::string known = "neck";
+  for (const auto& [alias, hinge] : joint_aliases()) known += ", " + alias;
+  for (const auto& h : m.hinge_name) known += ", " + h;
+  return known;
+}
+
+// Data with the pose, holds, restrictions, loads and releases applied, at equilibrium.
+Result<Data> prepared(const Model& m, const ExperimentOptions& o, std::vector<RestrictOption>* parsed) {
   Data d = make_data(m);
-  FASCIA_TRY(apply_pose(m, d, pose));
+  FASCIA_TRY(apply_pose(m, d, o.pose));
+  for (const auto& h : o.hold) {
+    auto p = parse_hold(m, h);
+    if (!p) return p.error();
+    for (int hinge : p->hinges) lock_hinge(d, hinge, p->deg / kDeg / double(p->hinges.size()));
+  }
   std::vector<RestrictOption> rs;
-  for (const auto& r : restrict) {
+  for (const auto& r : o.restrict) {
     auto p = parse_restrict(r);
     if (!p) return p.error();
     rs.push_back(*p);
   }
   FASCIA_TRY(apply_restrictions(m, d, rs));
   if (parsed) *parsed = rs;
+  if (int(o.load.size()) > kMaxLoads)
+    return bad_input("--load: at most " + std::to_string(kMaxLoads) + " loads");
+  for (const auto& l : o.load) {
+    auto p = parse_load(m, l);
+    if (!p) return p.error();
+    add_load(d, p->node, p->force);
+  }
+  // Releases: the restriction on that tissue, under pressure from time 0 until the time asked.
+  double release_time = 0;
+  std::vector<int> released;
+  for (const auto& r : o.release) {
+    auto p = parse_release(r);
+    if (!p) return p.error();
+    auto els = restrict_elements(m, p->target);
+    if (!els)
+      return bad_input("--release: " + els.error().message.substr(std::string("--restrict: ").size()));
+    int id = 0;
+    for (const Restriction& rec : d.restrictions) {
+      for (int e : *els) {
+        if (std::find(rec.elements.begin(), rec.elements.end(), e) != rec.elements.end()) id = rec.id;
+      }
+    }
+    if (id == 0)
+      return bad_input("--release: '" + p->target + "' is not restricted (give it a --restrict first)");
+    if (std::find(released.begin(), released.end(), id) != released.end()) {
+      return bad_input("--release: '" + p->target + "' is released twice");
+    }
+    if (!released.empty() && p->seconds != release_time) {
+      return bad_input("--release: every release is evaluated at one time; got " +
+                       std::to_string(release_time) + " s and " + std::to_string(p->seconds) + " s");
+    }
+    released.push_back(id);
+    release_time = p->seconds;
+    start_release(d, id);
+  }
+  d.time = release_time;
   if (!equilibrium(m, d)) {
     return internal_error("sim: equilibrium did not converge (residual " + std::to_string(d.residual) + ")");
   }
@@ -130,6 +235,25 @@ Result<std::vector<int>> restrict_elements(const Model& m, const std::string& ta
 }
 
 Status apply_restrictions(const Model& m, Data& d, const std::vector<RestrictOption>& rs) {
+  // One restriction per piece of tissue: two that reach the same element (the same target twice, a
+  // tissue and its track id, a track and a line through it) would compound past the documented range.
+  std::vector<int> owner(m.nelement, -1);
+  for (size_t i = 0; i < rs.size(); ++i) {
+    const auto& r = rs[i];
+    auto els = restrict_elements(m, r.target);
+    if (!els) return els.error();
+    for (int e : *els) {
+      if (owner[e] >= 0) {
+        const std::string& first = rs[owner[e]].target;
+        return bad_input(
+            "--restrict: '" + r.target + "' repeats " +
+            (first == r.target ? std::string("itself") : "'" + first + "'") + " (both restrict " +
+            (m.element_track[e] >= 0 ? m.track_name[m.element_track[e]] : "element " + std::to_string(e)) +
+            "); restrict each tissue once, with one combined value");
+      }
+    }
+    for (int e : *els) owner[e] = int(i);
+  }
   for (const auto& r : rs) {
     auto els = restrict_elements(m, r.target);
     if (!els) return els.error();
@@ -140,56 +264,125 @@ Status apply_restrictions(const Model& m, Data& d, const std::vector<RestrictOpt
   return ok_status();
 }
 
-namespace {
-struct Pose {
-  const char* name;
-  std::vector<std::pair<std::string, double>> angles;  // hinge, deg
-};
-const std::vector<Pose>& poses() {
-  static const std::vector<Pose> p = {
-      {"neutral", {}},
-      {"head_flexed", {{"cervical_lower", 15}, {"cervical_upper", 15}, {"skull", 10}}},
-      {"knees_bent", {{"tibia.l", 60}, {"tibia.r", 60}}},
-      {"hips_flexed", {{"femur.l", 60}, {"femur.r", 60}}},
-      {"forward_bend",
-       {{"lumbar_3", 30}, {"thoracic_lower", 15}, {"thoracic_upper", 10}, {"femur.l", 60}, {"femur.r", 60}}},
-      {"back_bend",
-       {{"lumbar_3", -20},
-        {"thoracic_lower", -10},
-        {"cervical_lower", -10},
-        {"femur.l", -10},
-        {"femur.r", -10}}},
-      {"squat",
-       {{"femur.l", 100},
-        {"femur.r", 100},
-        {"tibia.l", 110},
-        {"tibia.r", 110},
-        {"talus.l", 25},
-        {"talus.r", 25}}},
-      {"arm_raise", {{"humerus.l", 150}, {"humerus.r", 150}}},
-  };
-  return p;
+Result<HoldOption> parse_hold(const Model& m, const std::string& text) {
+  auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0) return bad_input("--hold: expected JOINT=DEG, got '" + text + "'");
+  HoldOption h;
+  h.joint = text.substr(0, eq);
+  h.hinges = joint_hinges(m, h.joint);
+  if (h.hinges.empty())
+    return bad_input("--hold: unknown joint '" + h.joint + "' (known: " + known_joints(m) + ")");
+  auto v = parse_value(std::string_view(text).substr(eq + 1), "--hold", h.joint + " angle");
+  if (!v) return v.error();
+  double lo = 0, hi = 0;
+  for (int hinge : h.hinges) {
+    HoldRange r = hold_range(m, hinge);
+    lo += r.min * kDeg;
+    hi += r.max * kDeg;
+  }
+  lo = std::round(lo), hi = std::round(hi);
+  if (!(*v >= lo && *v <= hi)) {
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "--hold: %s: angle must be in [%g, %g] deg (%s positive), got %s",
+                  h.joint.c_str(), lo, hi, m.hinge_motion[h.hinges[0]].c_str(), text.substr(eq + 1).c_str());
+    return bad_input(buf);
+  }
+  h.deg = *v;
+  return h;
 }
-}  // namespace
+
+Result<LoadOption> parse_load(const Model& m, const std::string& text) {
+  auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0) {
+    return bad_input("--load: expected TRACK_OR_STATION=NEWTONS[,DIRECTION], got '" + text + "'");
+  }
+  LoadOption l;
+  l.target = text.substr(0, eq);
+  std::string rest = text.substr(eq + 1);
+  auto comma = rest.find(',');
+  auto n = parse_value(std::string_view(rest).substr(0, comma), "--load", l.target + " force");
+  if (!n) return n.error();
+  if (!(*n >= 0 && *n <= 200)) {
+    return bad_input("--load: " + l.target + ": force must be in [0, 200] N, got " + rest.substr(0, comma));
+  }
+  l.newtons = *n;
+  l.direction = comma == std::string::npos ? "" : rest.substr(comma + 1);
+  int track = find_track(m, l.target);
+  if (track < 0) {
+    auto by_tissue = find_tracks_by_tissue(m, l.target);
+    if (by_tissue.size() == 1) track = by_tissue.front();
+  }
+  double dir[3] = {0, 0, 0};
+  if (track >= 0 && m.track_element_num[track] > 0) {
+    // The node in the middle of the track; "along" points down the track, towards its lower end (a
+    // traction on the tendon, as in the cadaver loading of the biceps femoris).
+    int e = m.track_element[m.track_element_adr[track] + m.track_element_num[track] / 2];
+    l.node = m.element_node[2 * e];
+    if (l.direction.empty()) l.direction = "along";
+    if (l.direction == "along") {
+      int a = m.element_node[2 * e], b = m.element_node[2 * e + 1];
+      double len = 0, v[3];
+      for (int c = 0; c < 3; ++c) v[c] = m.node_pos0[3 * b + c] - m.node_pos0[3 * a + c], len += v[c] * v[c];
+      len = std::sqrt(len);
+      double up = v[1] >= 0 ? -1 : 1;  // down the track
+      for (int c = 0; c < 3; ++c) dir[c] = len > 0 ? up * v[c] / len : 0;
+    }
+  } else if (int s = find_station(m, l.target); s >= 0) {
+    l.node = m.station_node[s];
+    if (l.direction.empty()) l.direction = "down";
+    if (l.direction == "along")
+      return bad_input("--load: " + l.target + ": 'along' needs a track, not a station");
+  } else {
+    return bad_input("--load: unknown track or station '" + l.target + "'");
+  }
+  // Body axes: x left, y up, z forward (docs/architecture.md).
+  static const std::map<std::string, std::array<double, 3>> named = {
+      {"up", {0, 1, 0}},    {"down", {0, -1, 0}}, {"forward", {0, 0, 1}},
+      {"back", {0, 0, -1}}, {"left", {1, 0, 0}},  {"right", {-1, 0, 0}}};
+  if (l.direction != "along") {
+    auto d = named.find(l.direction);
+    if (d == named.end()) {
+      return bad_input("--load: " + l.target +
+                       ": direction must be up, down, forward, back, left, right or along, got '" +
+                       l.direction + "'");
+    }
+    for (int c = 0; c < 3; ++c) dir[c] = d->second[c];
+  }
+  if (m.node_dof[l.node] < 0)
+    return bad_input("--load: " + l.target + " is fixed to the pelvis and cannot be pulled");
+  for (int c = 0; c < 3; ++c) l.force[c] = l.newtons * dir[c];
+  return l;
+}
+
+Result<ReleaseOption> parse_release(const std::string& text) {
+  ReleaseOption r;
+  auto eq = text.find('=');
+  r.target = text.substr(0, eq);
+  if (r.target.empty()) return bad_input("--release: expected TRACK[=SECONDS], got '" + text + "'");
+  if (eq != std::string::npos) {
+    auto v = parse_value(std::string_view(text).substr(eq + 1), "--release", r.target + " time");
+    if (!v) return v.error();
+    if (!(*v >= 0 && *v <= 600)) {
+      return bad_input("--release: " + r.target + ": time must be in [0, 600] s, got " + text.substr(eq + 1));
+    }
+    r.seconds = *v;
+  }
+  return r;
+}
+
+Result<Data> prepare_experiment(const Model& m, const ExperimentOptions& o) {
+  return prepared(m, o, nullptr);
+}
 
 std::vector<std::string> pose_names() {
-  std::vector<std::string> n;
-  for (const auto& p : poses()) n.push_back(p.name);
-  return n;
+  return library_pose_names();
 }
 
 Status apply_pose(const Model& m, Data& d, const std::string& name) {
-  for (const auto& p : poses()) {
-    if (name != p.name) continue;
-    for (const auto& [hinge, deg] : p.angles) {
-      int h = find_hinge(m, hinge);
-      if (h >= 0) lock_hinge(d, h, deg / kDeg);
-    }
-    return ok_status();
-  }
-  std::string known;
-  for (const auto& n : pose_names()) known += (known.empty() ? "" : ", ") + n;
-  return bad_input("--pose: unknown pose '" + name + "' (known: " + known + ")");
+  auto holds = pose_holds(m, name);
+  if (!holds) return holds.error();
+  for (const PoseHold& h : *holds) lock_hinge(d, h.hinge, h.angle);
+  return ok_status();
 }
 
 std::vector<int> find_tracks_by_tissue(const Model& m, const std::string& tissue_with_side) {
@@ -214,30 +407,61 @@ std::vector<int> find_tracks_by_tissue(const Model& m, const std::string& tissue
   return out;
 }
 
-const Model& default_model() {
-  // The shipped atlas on the built-in body; the built-in reference network when the atlas cannot be
-  // loaded (a checkout without assets).
-  static const Model m = [] {
-    // FASCIA_SIM_REFERENCE=1 runs on the built-in reference network (tests of the fallback).
-    if (const char* ref = std::getenv("FASCIA_SIM_REFERENCE"); ref && std::string(ref) == "1") {
-      return std::move(*compile(*build_network(reference_body())));
+namespace {
+bool env_is(const char* name) {
+  const char* v = std::getenv(name);
+  return v && std::string(v) == "1";
+}
+
+struct DefaultModel {
+  Model model;
+  std::optional<Error> error;  // why the shipped atlas is not the model
+};
+
+const DefaultModel& default_model_and_error() {
+  // The shipped atlas on the built-in body. FASCIA_SIM_REFERENCE=1 runs on the built-in reference
+  // network instead; when the atlas cannot be loaded the model is the reference network too, and
+  // the error says why (the commands refuse to run on it unless FASCIA_REFERENCE_NETWORK=1).
+  static const DefaultModel dm = [] {
+    DefaultModel out;
+    if (env_is("FASCIA_SIM_REFERENCE")) {
+      out.model = std::move(*compile(*build_network(reference_body())));
+      return out;
     }
     auto in = default_atlas_input();
     if (in) {
       auto spec = build_network(*in);
       if (spec) {
         auto model = compile(*spec);
-        if (model) return std::move(*model);
-        log_warning("sim: atlas network does not compile: " + model.error().message);
+        if (model) {
+          out.model = std::move(*model);
+          return out;
+        }
+        out.error = model.error();
       } else {
-        log_warning("sim: atlas network: " + spec.error().message);
+        out.error = spec.error();
       }
     } else {
-      log_warning("sim: atlas unavailable, using the reference network: " + in.error().message);
+      out.error = in.error();
     }
-    return std::move(*compile(*build_network(reference_body())));
+    log_warning("sim: atlas unavailable, using the reference network: " + out.error->message);
+    out.model = std::move(*compile(*build_network(reference_body())));
+    return out;
   }();
-  return m;
+  return dm;
+}
+}  // namespace
+
+const Model& default_model() {
+  return default_model_and_error().model;
+}
+
+Status default_model_status() {
+  const auto& dm = default_model_and_error();
+  if (!dm.error || env_is("FASCIA_REFERENCE_NETWORK")) return ok_status();
+  return bad_input(
+      "sim: the atlas could not be loaded, so there is no network to simulate: " + dm.error->message +
+      " (set FASCIA_REFERENCE_NETWORK=1 to run on the built-in reference network instead)");
 }
 
 const Model& reference_model() {
@@ -247,11 +471,16 @@ const Model& reference_model() {
 
 Result<Json> sim_command(const Model& m, const SimOptions& o) {
   std::vector<RestrictOption> rs;
-  auto dr = prepared(m, o.restrict, o.pose, &rs);
+  auto dr = prepared(m, o, &rs);
   if (!dr) return dr.error();
   Data& d = *dr;
   // The same pose without restrictions, for the change each track sees.
-  auto br = prepared(m, {}, o.pose, nullptr);
+  // The baseline: the same pose and holds without restrictions, releases or loads.
+  ExperimentOptions unrestricted = o;
+  unrestricted.restrict.clear();
+  unrestricted.release.clear();
+  unrestricted.load.clear();
+  auto br = prepared(m, unrestricted, nullptr);
   if (!br) return br.error();
   const Data& base = *br;
 
@@ -260,7 +489,21 @@ Result<Json> sim_command(const Model& m, const SimOptions& o) {
   j["units"] = units();
   j["pose"] = o.pose;
   j["restrictions"] = restrictions_json(rs);
-  j["solver"] = {{"converged", d.converged}, {"iterations", d.iterations}, {"residual", d.residual}};
+  j["holds"] = o.hold;
+  j["loads"] = Json::array();
+  for (size_t i = 0; i < d.loads.size(); ++i) {
+    const Load& l = d.loads[i];
+    j["loads"].push_back(
+        {{"option", o.load[i]},
+         {"node", m.node_name[l.node]},
+         {"force_N", {round_to(l.force[0], 1e-6), round_to(l.force[1], 1e-6), round_to(l.force[2], 1e-6)}}});
+  }
+  j["releases"] = o.release;
+  j["time_s"] = d.time;
+  j["solver"] = {{"converged", d.converged},
+                 {"iterations", d.iterations},
+                 {"residual", d.residual},
+                 {"continuation_stages", d.continuation_steps}};
   j["model"] = {{"nodes", m.nnode}, {"elements", m.nelement}, {"hinges", m.nhinge}, {"tracks", m.ntrack}};
   Json tracks = Json::array();
   for (int t = 0; t < m.ntrack; ++t) {
@@ -275,6 +518,7 @@ Result<Json> sim_command(const Model& m, const SimOptions& o) {
     int n = std::max(1, m.track_element_num[t]);
     tracks.push_back(
         {{"id", m.track_name[t]},
+         {"name", full_track_name(m, t)},
          {"lines", lines_of(m, track_lines(m, t))},
          {"tension_N",
           {{"min", round_to(lo, 1e-3)}, {"mean", round_to(sum / n, 1e-3)}, {"max", round_to(hi, 1e-3)}}},
@@ -294,25 +538,38 @@ Result<Json> sim_command(const Model& m, const SimOptions& o) {
   j["elements"] = els;
   Json nodes = Json::array();
   for (int n = 0; n < m.nnode; ++n) {
-    double dx[3], db[3];
+    double dx[3], db[3], rel[3], t[3];
+    const double* t0 = &m.node_tangent[3 * n];
+    const int fr = m.node_frame[n];
     for (int c = 0; c < 3; ++c) {
       dx[c] = 1000 * (d.node_x[3 * n + c] - m.node_pos0[3 * n + c]);
       db[c] = 1000 * (d.node_x[3 * n + c] - base.node_x[3 * n + c]);
+      rel[c] = 1000 * (d.node_x[3 * n + c] - d.node_target[3 * n + c]);
+      // The tissue's direction on the bone, carried by the bone's rotation.
+      t[c] = fr >= 0 ? d.hinge_rot[9 * fr + 3 * c] * t0[0] + d.hinge_rot[9 * fr + 3 * c + 1] * t0[1] +
+                           d.hinge_rot[9 * fr + 3 * c + 2] * t0[2]
+                     : t0[c];
     }
+    double along = rel[0] * t[0] + rel[1] * t[1] + rel[2] * t[2];
     nodes.push_back(
         {{"id", m.node_name[n]},
          {"station", m.node_station[n] >= 0},
          {"displacement_mm", {round_to(dx[0], 1e-4), round_to(dx[1], 1e-4), round_to(dx[2], 1e-4)}},
+         {"from_bone_mm", {round_to(rel[0], 1e-4), round_to(rel[1], 1e-4), round_to(rel[2], 1e-4)}},
+         {"along_track_mm", round_to(along, 1e-4)},
          {"change_mm", {round_to(db[0], 1e-4), round_to(db[1], 1e-4), round_to(db[2], 1e-4)}}});
   }
   j["nodes"] = nodes;
   Json joints = Json::array();
   for (int h = 0; h < m.nhinge; ++h) {
+    HoldRange range = hold_range(m, h);
     joints.push_back({{"id", m.hinge_name[h]},
                       {"motion", m.hinge_motion[h]},
                       {"angle_deg", round_to(d.hinge_q[h] * kDeg, 1e-4)},
                       {"change_deg", round_to((d.hinge_q[h] - base.hinge_q[h]) * kDeg, 1e-4)},
-                      {"held", d.hinge_locked[h] != 0}});
+                      {"held", d.hinge_locked[h] != 0},
+                      {"holding_torque_Nm", round_to(d.hinge_locked[h] ? d.hinge_torque[h] : 0.0, 1e-5)},
+                      {"range_deg", {round_to(range.min * kDeg, 1e-3), round_to(range.max * kDeg, 1e-3)}}});
   }
   j["joints"] = joints;
   return j;
@@ -337,7 +594,7 @@ Result<Json> trace_command(const Model& m, const TraceOptions& o) {
     return bad_input("--at: unknown track or station '" + o.at + "'");
   }
   std::vector<RestrictOption> rs;
-  auto dr = prepared(m, o.restrict, o.pose, &rs);
+  auto dr = prepared(m, o, &rs);
   if (!dr) return dr.error();
   TraceResult tr = trace(m, *dr, target);
   Json j;
@@ -353,6 +610,7 @@ Result<Json> trace_command(const Model& m, const TraceOptions& o) {
     int k = tr.track_rank[i];
     src.push_back({{"rank", i + 1},
                    {"track", m.track_name[k]},
+                   {"name", full_track_name(m, k)},
                    {"lines", lines_of(m, track_lines(m, k))},
                    {"local", kind == "track" && k == t},
                    {"dN_per_pct_shortening", round_to(tr.track_dshorten[k], 1e-5)},
@@ -363,30 +621,30 @@ Result<Json> trace_command(const Model& m, const TraceOptions& o) {
 }
 
 Result<Json> rom_command(const Model& m, const RomOptions& o) {
-  static const std::map<std::string, std::string> alias = {
-      {"ankle.l", "talus.l"},      {"ankle.r", "talus.r"},      {"knee.l", "tibia.l"},
-      {"knee.r", "tibia.r"},       {"hip.l", "femur.l"},        {"hip.r", "femur.r"},
-      {"shoulder.l", "humerus.l"}, {"shoulder.r", "humerus.r"}, {"elbow.l", "forearm.l"},
-      {"elbow.r", "forearm.r"},    {"wrist.l", "hand.l"},       {"wrist.r", "hand.r"}};
-  std::string name = alias.count(o.joint) ? alias.at(o.joint) : o.joint;
-  std::vector<int> hinges = rom_joint(m, name);
-  if (hinges.empty()) {
-    std::string known = "neck";
-    for (const auto& h : m.hinge_name) known += ", " + h;
-    return bad_input("--joint: unknown joint '" + o.joint + "' (known: " + known + ")");
+  std::vector<int> hinges = joint_hinges(m, o.joint);
+  if (hinges.empty())
+    return bad_input("--joint: unknown joint '" + o.joint + "' (known: " + known_joints(m) + ")");
+  const std::string& named = m.hinge_motion[hinges[0]];
+  const std::string opposite = opposite_motion(named);
+  int direction = +1;
+  if (o.motion == opposite) {
+    direction = -1;
+  } else if (!o.motion.empty() && o.motion != named) {
+    return bad_input("--motion: " + o.joint + " moves in " + named + " and " + opposite + ", not '" +
+                     o.motion + "'");
   }
   std::vector<RestrictOption> rs;
-  auto dr = prepared(m, o.restrict, o.pose, &rs);
+  auto dr = prepared(m, o, &rs);
   if (!dr) return dr.error();
   for (int h : hinges) unlock_hinge(*dr, h);
-  RomResult r = rom(m, *dr, hinges);
+  RomResult r = rom(m, *dr, hinges, direction);
   Json j;
   j["note"] = kNote;
   j["units"] = units();
   j["joint"] = o.joint;
   j["hinges"] = Json::array();
   for (int h : hinges) j["hinges"].push_back(m.hinge_name[h]);
-  j["motion"] = m.hinge_motion[hinges[0]];
+  j["motion"] = direction > 0 ? named : opposite;
   j["pose"] = o.pose;
   j["restrictions"] = restrictions_json(rs);
   j["rom_deg"] = round_to(r.angle * kDeg, 1e-3);
@@ -394,10 +652,13 @@ Result<Json> rom_command(const Model& m, const RomOptions& o) {
   j["torque_Nm"] = round_to(r.torque, 1e-4);
   j["reached"] = r.reached;
   if (!rs.empty()) {
-    auto br = prepared(m, {}, o.pose, nullptr);
+    ExperimentOptions unrestricted = o;
+    unrestricted.restrict.clear();
+    unrestricted.release.clear();
+    auto br = prepared(m, unrestricted, nullptr);
     if (!br) return br.error();
     for (int h : hinges) unlock_hinge(*br, h);
-    RomResult b = rom(m, *br, hinges);
+    RomResult b = rom(m, *br, hinges, direction);
     j["unrestricted_rom_deg"] = round_to(b.angle * kDeg, 1e-3);
     j["change_deg"] = round_to((r.angle - b.angle) * kDeg, 1e-3);
   }
@@ -408,14 +669,16 @@ std::string sim_text(const Json& j) {
   std::string s =
       "fascia sim (" + j["note"].get<std::string>() + ")\npose " + j["pose"].get<std::string>() + "\n";
   std::vector<std::pair<double, std::string>> changes;
-  for (const auto& t : j["tracks"])
-    changes.push_back({t["change_N"].get<double>(), t["id"].get<std::string>()});
+  for (const auto& t : j["tracks"]) {
+    changes.push_back({t["change_N"].get<double>(),
+                       t["name"].get<std::string>() + "  [" + t["id"].get<std::string>() + "]"});
+  }
   std::stable_sort(changes.begin(), changes.end(),
                    [](auto& a, auto& b) { return std::abs(a.first) > std::abs(b.first); });
   s += "largest changes of mean track tension:\n";
   char buf[160];
   for (size_t i = 0; i < std::min<size_t>(12, changes.size()); ++i) {
-    std::snprintf(buf, sizeof buf, "  %-34s %+9.3f N\n", changes[i].second.c_str(), changes[i].first);
+    std::snprintf(buf, sizeof buf, "  %-72s %+9.3f N\n", changes[i].second.c_str(), changes[i].first);
     s += buf;
   }
   s += "joints:\n";
@@ -436,8 +699,8 @@ std::string trace_text(const Json& j) {
                 j["load_N"].get<double>());
   std::string s = buf;
   for (const auto& r : j["sources"]) {
-    std::snprintf(buf, sizeof buf, "%4d  %-34s %+10.4f%s\n", r["rank"].get<int>(),
-                  r["track"].get<std::string>().c_str(), r["dN_per_pct_shortening"].get<double>(),
+    std::snprintf(buf, sizeof buf, "%4d  %-60s %+10.4f%s\n", r["rank"].get<int>(),
+                  r["name"].get<std::string>().c_str(), r["dN_per_pct_shortening"].get<double>(),
                   r["local"].get<bool>() ? "  (local)" : "");
     s += buf;
   }

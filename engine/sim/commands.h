@@ -29,26 +29,61 @@ Status apply_restrictions(const Model& m, Data& d, const std::vector<RestrictOpt
 std::vector<std::string> pose_names();
 Status apply_pose(const Model& m, Data& d, const std::string& name);
 
-struct SimOptions {
+// One --hold JOINT=DEG: the joint (a hinge, an alias such as knee.l, or the neck group) moved
+// passively to that angle and held; the angle within the joint's clinical range.
+struct HoldOption {
+  std::vector<int> hinges;
+  std::string joint;
+  double deg = 0;
+};
+Result<HoldOption> parse_hold(const Model& m, const std::string& text);
+// One --load TRACK_OR_STATION=NEWTONS[,DIRECTION]: an external pull of [0, 200] N at a station, or at
+// the middle of a track; DIRECTION up, down, forward, back, left, right, or along (a track only:
+// down the track, towards its lower end). Default: along for a track, down for a station (a hanging weight).
+struct LoadOption {
+  std::string target, direction;
+  int node = -1;
+  double newtons = 0;
+  double force[3] = {0, 0, 0};
+};
+Result<LoadOption> parse_load(const Model& m, const std::string& text);
+// One --release TRACK[=SECONDS]: sustained pressure on a restricted tissue for [0, 600] s (default
+// 60), after which the record has relaxed as e^(-t/τ).
+struct ReleaseOption {
+  std::string target;
+  double seconds = 60;
+};
+Result<ReleaseOption> parse_release(const std::string& text);
+
+// The inputs every command shares: the experiment.
+struct ExperimentOptions {
   std::vector<std::string> restrict;  // raw --restrict values
+  std::vector<std::string> hold;      // raw --hold values
+  std::vector<std::string> load;      // raw --load values
+  std::vector<std::string> release;   // raw --release values
   std::string pose = "neutral";
 };
-struct TraceOptions {
+// A Data with the experiment applied (pose, then holds, restrictions, loads, releases), at equilibrium.
+Result<Data> prepare_experiment(const Model& m, const ExperimentOptions& o);
+
+struct SimOptions : ExperimentOptions {};
+struct TraceOptions : ExperimentOptions {
   std::string at;  // a track or a station
-  std::vector<std::string> restrict;
-  std::string pose = "neutral";
-  int top = 12;  // sources listed
+  int top = 12;    // sources listed
 };
-struct RomOptions {
-  std::string joint;  // a hinge (talus.l) or a group (neck); aliases ankle.l, knee.l, hip.l
-  std::vector<std::string> restrict;
-  std::string pose = "neutral";
+struct RomOptions : ExperimentOptions {
+  std::string joint;   // a hinge (talus.l) or a group (neck); aliases ankle.l, knee.l, hip.l
+  std::string motion;  // the hinge's named motion (default) or its opposite (extension)
 };
 
 // The shipped atlas on the built-in body, compiled once (the reference network when the atlas is
 // unavailable); and the built-in reference network itself.
 const Model& default_model();
 const Model& reference_model();
+// Whether default_model() is the shipped atlas: an error naming the file and the problem when the
+// atlas could not be loaded and default_model() fell back to the reference network, unless
+// FASCIA_REFERENCE_NETWORK=1 asks for that fallback (or FASCIA_SIM_REFERENCE=1 for the reference).
+Status default_model_status();
 
 // Tracks listing a tissue, by "tissue.side" (gastrocnemius.l) or a midline tissue (galea_aponeurotica).
 std::vector<int> find_tracks_by_tissue(const Model& m, const std::string& tissue_with_side);

@@ -43,6 +43,9 @@ struct Data {
   std::vector<Load> loads;
   double breath_amplitude = 0;  // 0..1 of full inspiration depth, cycling with opt.breath_period
   int next_id = 1;
+  // How much of the restrictions and loads acts, 0..1: 1 always, except while `equilibrium` ramps
+  // them in (continuation when Newton stalls from the current state).
+  double input_scale = 1;
 
   // ---- stage: parameters (restrictions, releases, posture-dependent anchors) ----
   std::vector<double> element_k;      // (nelement) N per unit strain
@@ -80,17 +83,42 @@ struct Data {
   double residual = 0;  // max |gradient| of the last solve, N or N·m
   bool converged = false;
   int64_t factorizations = 0;
-  int factor_kind = 0;  // what d.solver holds: 0 nothing, 1 the static Hessian, 2 a step matrix
-  int factor_age = 0;   // steps since the step matrix was factorised
+  int factor_kind = 0;         // what d.solver holds: 0 nothing, 1 the static Hessian, 2 a step matrix
+  int factor_age = 0;          // steps since the step matrix was factorised
+  int continuation_steps = 0;  // of the last equilibrium: 0 when Newton converged directly
+  std::vector<double> ramp_x, ramp_q, ramp_target;  // continuation: last converged state, final holds
 };
 
 inline constexpr int kMaxLoads = 16;
 
 Data make_data(const Model& m);
 
-// The state (time, positions, velocities, angles, inputs) as one flat vector, for exact reset.
-std::vector<double> get_state(const Model& m, const Data& d);
-void set_state(const Model& m, Data& d, const std::vector<double>& state);
+// What get_state/set_state copy, after MuJoCo's mjtState: bits, combined with |. Everything a step
+// reads besides the Model is in kStateFull, so a Data set to a full state steps bit for bit as the one
+// it came from did (the step's cached factorisation is not state: set_state drops it, and a step
+// refactorises; with opt.refactor_interval = 1 every step does).
+enum StateSpec : unsigned {
+  kStateTime = 1u << 0,          // time
+  kStatePosition = 1u << 1,      // node_x, hinge_q
+  kStateVelocity = 1u << 2,      // node_v, hinge_qdot
+  kStateHolds = 1u << 3,         // hinge_target, hinge_locked
+  kStateRestrictions = 1u << 4,  // every record: id, stiffness_x, shorten_pct, release_start, elements
+  kStateLoads = 1u << 5,         // every load: id, node, force, frequency, phase
+  kStateBreathing = 1u << 6,     // breath_amplitude
+  kStateIds = 1u << 7,           // next_id, so ids handed out after a restore match the original's
+  kStatePhysics = kStateTime | kStatePosition | kStateVelocity,
+  kStateInputs = kStateHolds | kStateRestrictions | kStateLoads | kStateBreathing | kStateIds,
+  kStateFull = kStatePhysics | kStateInputs,
+};
+
+// The state as one flat vector: a header (spec, nnode, nhinge, nelement), then the parts the spec
+// names in the order above; restrictions and loads as a count, then their records.
+std::vector<double> get_state(const Model& m, const Data& d, unsigned spec = kStateFull);
+size_t state_size(const Model& m, const Data& d, unsigned spec = kStateFull);
+// Copies the parts `spec` names back. Checks the header against the model and the spec, every count
+// and size, element and node indices and value ranges; on any mismatch returns false and leaves `d`
+// as it was.
+bool set_state(const Model& m, Data& d, const std::vector<double>& state, unsigned spec = kStateFull);
 // Back to the neutral pose, at rest, time 0; keeps restrictions, loads and locks.
 void reset(const Model& m, Data& d);
 

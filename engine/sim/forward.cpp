@@ -62,14 +62,28 @@ Blankevoort blankevoort(double e, double k, double et) {
   return {k * (e - et / 2), k, k * et * et / 6 + k * ((e * e - et * et) / 2 - et * (e - et) / 2)};
 }
 
+HingeSpring hinge_spring(const Model& m, int h, double q) {
+  const double k = m.hinge_stiffness[h];
+  const double lo = m.hinge_range[2 * h], hi = m.hinge_range[2 * h + 1];
+  if (lo == 0 && hi == 0) {
+    const double s = m.hinge_stiffening[h];
+    return {k * (q * q / 2 + s * q * q * q * q / 4), k * (q + s * q * q * q), k * (1 + 3 * s * q * q)};
+  }
+  const double a = m.hinge_rom_torque[h], w = m.opt.end_stop_width;
+  auto ex = [](double x) { return std::exp(std::min(x, 40.0)); };
+  const double ep = ex((q - hi) / w), ep0 = ex(-hi / w), en = ex((lo - q) / w), en0 = ex(lo / w);
+  return {k * q * q / 2 + a * (w * ep - w * ep0 - q * ep0) + a * (w * en - w * en0 + q * en0),
+          k * q + a * (ep - ep0) - a * (en - en0), k + a / w * (ep + en)};
+}
+
 void forward_params(const Model& m, Data& d) {
   std::copy(m.element_stiffness.begin(), m.element_stiffness.end(), d.element_k.begin());
   std::copy(m.element_rest.begin(), m.element_rest.end(), d.element_slack.begin());
   for (const Restriction& r : d.restrictions) {
     // A released restriction relaxes toward none: weight e^{-(t - t0)/τ}.
-    double w = 1;
+    double w = d.input_scale;
     if (r.release_start >= 0 && d.time > r.release_start) {
-      w = std::exp(-(d.time - r.release_start) / m.opt.release_time_constant);
+      w *= std::exp(-(d.time - r.release_start) / m.opt.release_time_constant);
     }
     double kx = std::pow(r.stiffness_x, w);
     double lx = 1 - w * r.shorten_pct / 100;
@@ -153,9 +167,9 @@ void forward_forces(const Model& m, Data& d) {
 
   const int hinge0 = 3 * m.nfree;
   for (int h = 0; h < m.nhinge; ++h) {
-    double q = d.hinge_q[h], k = m.hinge_stiffness[h], s = m.hinge_stiffening[h];
-    energy += k * (q * q / 2 + s * q * q * q * q / 4);
-    d.grad[hinge0 + h] = k * (q + s * q * q * q) + m.hinge_damping[h] * d.hinge_qdot[h];
+    HingeSpring sp = hinge_spring(m, h, d.hinge_q[h]);
+    energy += sp.energy;
+    d.grad[hinge0 + h] = sp.torque + m.hinge_damping[h] * d.hinge_qdot[h];
     dissipation += 0.5 * m.hinge_damping[h] * d.hinge_qdot[h] * d.hinge_qdot[h];
   }
 
@@ -193,7 +207,7 @@ void forward_forces(const Model& m, Data& d) {
   constexpr double kTwoPi = 6.283185307179586;
   for (size_t i = 0; i < d.loads.size(); ++i) {
     const Load& l = d.loads[i];
-    double s = l.frequency > 0 ? std::sin(kTwoPi * l.frequency * d.time + l.phase) : 1.0;
+    double s = d.input_scale * (l.frequency > 0 ? std::sin(kTwoPi * l.frequency * d.time + l.phase) : 1.0);
     V3 f = s * load3(l.force);
     store3(&d.load_force[3 * i], f);
     energy -= dot(f, load3(&d.node_x[3 * l.node]));
@@ -303,8 +317,7 @@ void assemble(const Model& m, Data& d, Assembler& as, double ks, double cs, doub
   }
 
   for (int h = 0; h < m.nhinge; ++h) {
-    double q = d.hinge_q[h];
-    double kq = m.hinge_stiffness[h] * (1 + 3 * m.hinge_stiffening[h] * q * q);
+    double kq = hinge_spring(m, h, d.hinge_q[h]).stiffness;
     as.add(hinge0 + h, hinge0 + h, ks * kq + cs * m.hinge_damping[h] + ms * m.hinge_inertia[h]);
   }
 }

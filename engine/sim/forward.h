@@ -16,6 +16,12 @@ struct Blankevoort {
 };
 Blankevoort blankevoort(double strain, double k, double toe_strain);
 
+// A hinge's passive spring at angle q: energy (J), torque (N·m) and stiffness (N·m/rad).
+struct HingeSpring {
+  double energy, torque, stiffness;
+};
+HingeSpring hinge_spring(const Model& m, int h, double q);
+
 void forward_params(const Model& m, Data& d);
 void forward_kinematics(const Model& m, Data& d);
 // Tensions, anchor forces, hinge torques, energy and its gradient d.grad (plus damping forces at the

@@ -81,6 +81,11 @@ Result<Model> compile(const NetworkSpec& spec) {
     m.hinge_stiffness.push_back(hs.stiffness);
     m.hinge_stiffening.push_back(std::max(0.0, hs.stiffening));
     m.hinge_rom_torque.push_back(hs.rom_torque);
+    if (hs.range_min != 0 || hs.range_max != 0) {
+      if (!(hs.range_min < 0 && hs.range_max > 0)) return spec_error(where, "range must contain neutral");
+    }
+    m.hinge_range.push_back(hs.range_min);
+    m.hinge_range.push_back(hs.range_max);
     m.hinge_damping.push_back(m.opt.hinge_time_constant * hs.stiffness);
     m.hinge_inertia.push_back(0.2 * m.opt.hinge_time_constant * m.hinge_damping.back());
     // Ancestors, root first, the hinge itself last.

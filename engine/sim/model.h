@@ -41,6 +41,7 @@ struct ModelOptions {
   int max_iterations = 60;
   double release_time_constant = 20.0;  // s, viscoelastic relaxation of a released restriction
   double breath_period = 4.0;           // s
+  double end_stop_width = 0.1;  // rad over which a joint's end stop stiffens e-fold (not cited: tuned)
 };
 
 // ---- The spec a model is compiled from (tests write these inline; the atlas compiler fills one). ----
@@ -53,6 +54,10 @@ struct HingeSpec {
   double stiffening = 3;           // 1/rad²: torque k(θ + s θ³), so range ends firm up
   double rom_torque = 5;           // N·m at which `rom` stops
   std::string motion = "flexion";  // what positive rotation is called
+  // End stops (both 0: none, the cubic law above). With a range the passive torque is
+  // k θ + τrom (e^((θ − max)/w) − e^(−max/w)) − τrom (e^((min − θ)/w) − e^(min/w)), w = opt.end_stop_width:
+  // soft through the range, reaching rom_torque at its ends, convex everywhere.
+  double range_min = 0, range_max = 0;  // rad
 };
 
 struct NodeSpec {
@@ -123,6 +128,7 @@ struct Model {
   std::vector<double> hinge_stiffness;    // (nhinge) N·m/rad
   std::vector<double> hinge_stiffening;   // (nhinge) 1/rad²
   std::vector<double> hinge_rom_torque;   // (nhinge) N·m
+  std::vector<double> hinge_range;        // (nhinge x 2) rad, end stops; 0, 0 = none
   std::vector<double> hinge_damping;      // (nhinge) N·m·s/rad
   std::vector<double> hinge_inertia;      // (nhinge) kg·m²
   std::vector<int> hinge_ancestor_adr;    // (nhinge) into hinge_ancestor

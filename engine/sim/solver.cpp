@@ -30,9 +30,8 @@ void hold_locked(const Model& m, Data& d) {
   }
 }
 
-}  // namespace
-
-bool equilibrium(const Model& m, Data& d) {
+// Newton on the energy from the current state, with the inputs as they are now.
+bool newton(const Model& m, Data& d) {
   std::fill(d.node_v.begin(), d.node_v.end(), 0.0);
   std::fill(d.hinge_qdot.begin(), d.hinge_qdot.end(), 0.0);
   hold_locked(m, d);
@@ -102,6 +101,62 @@ bool equilibrium(const Model& m, Data& d) {
     d.residual = std::max(rn, rh);
   }
   d.iterations = it;
+  return d.converged;
+}
+
+// Inputs at a fraction of their full effect: restrictions and loads scaled, holds moved that far
+// from neutral toward their targets.
+void set_ramp(const Model& m, Data& d, double lambda) {
+  d.input_scale = lambda;
+  for (int h = 0; h < m.nhinge; ++h) {
+    if (d.hinge_locked[h]) d.hinge_target[h] = lambda * d.ramp_target[h];
+  }
+}
+
+}  // namespace
+
+bool equilibrium(const Model& m, Data& d) {
+  d.continuation_steps = 0;
+  if (newton(m, d)) return true;
+  // Newton stalled (a large change far from the current state, where the toe region and the hinge
+  // stiffening make the energy strongly non-convex). Continuation: from the neutral pose with no
+  // inputs, ramp the restrictions, loads and holds in, each stage warm-started from the last
+  // converged one; a stage that fails is retried with half the increment.
+  int iterations = d.iterations;
+  std::copy(d.hinge_target.begin(), d.hinge_target.end(), d.ramp_target.begin());
+  std::copy(m.node_pos0.begin(), m.node_pos0.end(), d.node_x.begin());
+  std::fill(d.hinge_q.begin(), d.hinge_q.end(), 0.0);
+  set_ramp(m, d, 0);
+  bool ok = newton(m, d);
+  iterations += d.iterations;
+  double lambda = 0, increment = 0.25;
+  while (ok && lambda < 1) {
+    std::copy(d.node_x.begin(), d.node_x.end(), d.ramp_x.begin());
+    std::copy(d.hinge_q.begin(), d.hinge_q.end(), d.ramp_q.begin());
+    double next = std::min(1.0, lambda + increment);
+    set_ramp(m, d, next);
+    bool stage = newton(m, d);
+    iterations += d.iterations;
+    d.continuation_steps++;
+    if (stage) {
+      lambda = next;
+      increment = std::min(0.5, 2 * increment);
+      continue;
+    }
+    std::copy(d.ramp_x.begin(), d.ramp_x.end(), d.node_x.begin());
+    std::copy(d.ramp_q.begin(), d.ramp_q.end(), d.hinge_q.begin());
+    increment *= 0.5;
+    if (increment < 1.0 / 4096) ok = false;
+  }
+  set_ramp(m, d, 1);
+  d.input_scale = 1;
+  if (!ok || lambda < 1) {
+    forward(m, d);
+    auto [fn, fh] = residual_norms(m, d);
+    d.residual = std::max(fn, fh);
+    d.converged = false;
+  }
+  d.iterations = iterations;
   return d.converged;
 }
 
@@ -333,23 +388,28 @@ RomResult rom(const Model& m, Data& d, int hinge) {
 }
 
 RomResult rom(const Model& m, Data& d, const std::vector<int>& hinges) {
+  return rom(m, d, hinges, +1);
+}
+
+RomResult rom(const Model& m, Data& d, const std::vector<int>& hinges, int direction) {
   RomResult r;
   if (hinges.empty()) return r;
+  const double sign = direction < 0 ? -1.0 : 1.0;
   std::vector<double> saved = get_state(m, d);
   const double n = double(hinges.size());
   equilibrium(m, d);
-  for (int h : hinges) r.rest_angle += d.hinge_q[h];
+  for (int h : hinges) r.rest_angle += sign * d.hinge_q[h];
   double threshold = 0;
   for (int h : hinges) threshold += m.hinge_rom_torque[h] / n;
   auto torque_at = [&](double angle) {
-    for (int h : hinges) lock_hinge(d, h, angle / n);
+    for (int h : hinges) lock_hinge(d, h, sign * angle / n);
     equilibrium(m, d);
     double tau = 0;
-    for (int h : hinges) tau += d.hinge_torque[h] / n;
+    for (int h : hinges) tau += sign * d.hinge_torque[h] / n;
     return tau;
   };
   // March out from the rest angle until the holding torque passes the threshold, then bisect.
-  const double step_size = 0.05 * n, max_angle = 2.6 * n;
+  const double step_size = 0.05 * n, max_angle = 3.2 * n;
   double lo = r.rest_angle, hi = lo;
   double tau_hi = 0;
   while (hi < max_angle) {

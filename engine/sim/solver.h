@@ -49,6 +49,9 @@ struct RomResult {
 // Σ τi / n against the mean of the members' thresholds. The state is restored afterwards.
 RomResult rom(const Model& m, Data& d, int hinge);
 RomResult rom(const Model& m, Data& d, const std::vector<int>& hinges);
+// The same in either direction: +1 the named motion (flexion), -1 its opposite (extension); the
+// angles in the result are then measured in that direction (an extension range is positive).
+RomResult rom(const Model& m, Data& d, const std::vector<int>& hinges, int direction);
 
 // Named joints for `rom`: a hinge name, or a group ("neck", "neck.l" is not a thing: the neck is
 // midline). Returns the hinges, empty when the name is unknown.

@@ -35,7 +35,8 @@ TEST_CASE("movement: the library loads, one file per movement named after it") {
   REQUIRE_MESSAGE(all.ok(), (all.ok() ? "" : all.error().message));
   std::vector<std::string> names;
   for (auto& m : *all) names.push_back(m.name);
-  CHECK(names == std::vector<std::string>{"arm_raise", "back_bend", "forward_bend", "neutral", "rotation",
+  CHECK(names == std::vector<std::string>{"arm_raise", "back_bend", "forward_bend", "head_flexed",
+                                          "hips_flexed", "knees_bent", "neutral", "rotation",
                                           "side_bend_left", "side_bend_right", "squat", "t_pose", "walk"});
   for (auto& m : *all) {
     CHECK_FALSE(m.description.empty());

@@ -1,0 +1,219 @@
+// Experiments as inputs: --hold, --load, --release and --pose from the one pose library, their
+// JSON (docs/sim-json.md) and their errors; the clinical ranges `fascia rom` is held to.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "sim/commands.h"
+#include "sim/joint_ranges.h"
+#include "sim/pose_library.h"
+#include "sim/solver.h"
+
+using namespace fascia;
+using namespace fascia::sim;
+
+TEST_CASE("sim experiment: --hold ankle.l=15 --hold knee.l=0 holds both and reports angles and torques") {
+  const Model& m = default_model();
+  SimOptions o;
+  o.hold = {"ankle.l=15", "knee.l=0"};
+  auto r = sim_command(m, o);
+  REQUIRE(r.ok());
+  const Json& j = *r;
+  CHECK(j["holds"].size() == 2);
+  CHECK(j["solver"]["converged"] == true);
+  int held = 0;
+  for (const auto& h : j["joints"]) {
+    if (!h["held"].get<bool>()) {
+      CHECK(h["holding_torque_Nm"].get<double>() == 0);
+      continue;
+    }
+    held++;
+    if (h["id"] == "talus.l") {
+      CHECK(h["angle_deg"].get<double>() == doctest::Approx(15).epsilon(1e-6));
+      // Dorsiflexing the ankle stretches the calf: it takes a torque to hold.
+      CHECK(h["holding_torque_Nm"].get<double>() > 1);
+    }
+    if (h["id"] == "tibia.l") CHECK(h["angle_deg"].get<double>() == 0);
+    CHECK(h["range_deg"].size() == 2);
+  }
+  CHECK(held == 2);
+  // Every node says where it sits relative to its bone point and along its track.
+  for (const auto& n : j["nodes"]) {
+    REQUIRE(n.contains("from_bone_mm"));
+    REQUIRE(n["from_bone_mm"].size() == 3);
+    REQUIRE(n.contains("along_track_mm"));
+  }
+  // The text names tracks in full.
+  SimOptions tight;
+  tight.restrict = {"gastrocnemius.l=3,5"};
+  auto t = sim_command(m, tight);
+  REQUIRE(t.ok());
+  CHECK(sim_text(*t).find("gastrocnemius + achilles tendon, left (sbl)  [sbl.gastrocnemius.l]") !=
+        std::string::npos);
+}
+
+TEST_CASE("sim experiment: --load pulls, --release relaxes, bad values exit 2 naming flag and range") {
+  const Model& m = default_model();
+  SimOptions pull;
+  pull.load = {"biceps_femoris.l=40"};
+  auto p = sim_command(m, pull);
+  REQUIRE(p.ok());
+  REQUIRE((*p)["loads"].size() == 1);
+  double biceps = 0, sacrotuberous = 0;
+  for (const auto& t : (*p)["tracks"]) {
+    if (t["id"] == "biceps_femoris.l") biceps = t["change_N"].get<double>();
+    if (t["id"] == "sacrotuberous_ligament.l") sacrotuberous = t["change_N"].get<double>();
+  }
+  MESSAGE("40 N along the biceps femoris: its mean tension " << biceps << " N, sacrotuberous "
+                                                             << sacrotuberous << " N");
+  CHECK(std::abs(biceps) > 1);
+  CHECK(sacrotuberous > 0.5);
+
+  // A release relaxes the restriction: less added tension after 60 s than at once, none left at 600 s.
+  auto calf_change = [&](const std::vector<std::string>& release) {
+    SimOptions o;
+    o.restrict = {"gastrocnemius.l=3,5"};
+    o.release = release;
+    auto r = sim_command(m, o);
+    REQUIRE(r.ok());
+    for (const auto& t : (*r)["tracks"])
+      if (t["id"] == "sbl.gastrocnemius.l") return t["change_N"].get<double>();
+    return 0.0;
+  };
+  double now = calf_change({}), later = calf_change({"gastrocnemius.l=60"}),
+         much_later = calf_change({"gastrocnemius.l=600"});
+  MESSAGE("calf added tension: restricted " << now << " N, released 60 s " << later << " N, 600 s "
+                                            << much_later << " N");
+  CHECK(later < 0.2 * now);  // e^(-60/20) = 5 % of the restriction left
+  CHECK(later > 0);
+  CHECK(std::abs(much_later) < 0.01 * now);
+
+  auto error_of = [&](SimOptions o) {
+    auto r = sim_command(m, o);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().exit_status() == 2);
+    return r.error().message;
+  };
+  SimOptions a;
+  a.hold = {"knee.l=200"};
+  CHECK(error_of(a) == "--hold: knee.l: angle must be in [-5, 140] deg (flexion positive), got 200");
+  SimOptions b;
+  b.hold = {"ankle.l=-60"};
+  CHECK(error_of(b) == "--hold: ankle.l: angle must be in [-50, 20] deg (dorsiflexion positive), got -60");
+  SimOptions c;
+  c.load = {"sacrum=500"};
+  CHECK(error_of(c) == "--load: sacrum: force must be in [0, 200] N, got 500");
+  SimOptions dd;
+  dd.load = {"sacrum=5,sideways"};
+  CHECK(error_of(dd).rfind("--load: sacrum: direction must be", 0) == 0);
+  SimOptions e;
+  e.release = {"gastrocnemius.l"};
+  CHECK(error_of(e) == "--release: 'gastrocnemius.l' is not restricted (give it a --restrict first)");
+  SimOptions f;
+  f.restrict = {"gastrocnemius.l=2"};
+  f.release = {"gastrocnemius.l=900"};
+  CHECK(error_of(f) == "--release: gastrocnemius.l: time must be in [0, 600] s, got 900");
+  SimOptions g;
+  g.hold = {"tail=3"};
+  CHECK(error_of(g).rfind("--hold: unknown joint 'tail'", 0) == 0);
+}
+
+TEST_CASE("sim experiment: --pose comes from the one library in assets/poses, as holds") {
+  const Model& m = default_model();
+  auto names = pose_names();
+  for (const char* n :
+       {"neutral", "squat", "walk", "forward_bend", "head_flexed", "knees_bent", "hips_flexed"}) {
+    CHECK(std::find(names.begin(), names.end(), n) != names.end());
+  }
+  // The squat bends hips and knees and dorsiflexes the ankles (clamped at the ankle's range).
+  auto squat = pose_holds(m, "squat");
+  REQUIRE(squat.ok());
+  auto angle_of = [&](const std::vector<PoseHold>& holds, const char* hinge) {
+    for (const PoseHold& h : holds)
+      if (m.hinge_name[h.hinge] == hinge) return h.angle * 57.29577951308232;
+    return 0.0;
+  };
+  CHECK(angle_of(*squat, "femur.l") == doctest::Approx(105).epsilon(0.01));
+  CHECK(angle_of(*squat, "tibia.l") == doctest::Approx(110).epsilon(0.01));
+  CHECK(angle_of(*squat, "talus.l") > 15);
+  auto knees = pose_holds(m, "knees_bent");
+  REQUIRE(knees.ok());
+  CHECK(angle_of(*knees, "tibia.r") == doctest::Approx(60).epsilon(0.01));
+  // Every library pose converges, and no tissue carries more than the plantar aponeurosis's failure
+  // load (1189 ± 244 N, Kitaoka 1994), the only failure load among the cited figures.
+  for (const auto& n : names) {
+    INFO(n);
+    SimOptions o;
+    o.pose = n;
+    auto r = sim_command(m, o);
+    REQUIRE(r.ok());
+    CHECK((*r)["solver"]["converged"] == true);
+    double most = 0;
+    for (const auto& t : (*r)["tracks"]) most = std::max(most, t["tension_N"]["max"].get<double>());
+    CHECK(most < 1189 - 244);
+  }
+  SimOptions bad;
+  bad.pose = "cartwheel";
+  CHECK(sim_command(m, bad).error().message.rfind("--pose: unknown pose 'cartwheel' (known: arm_raise,", 0) ==
+        0);
+}
+
+// The clinical norms (engine/sim/README.md): AAOS after Greene & Heckman 1994, Norkin & White.
+// Motions the model reaches within ±15 % today; the rest are listed in the README as not yet.
+TEST_CASE("sim experiment: fascia rom lands within 15 % of the clinical norm") {
+  const Model& m = default_model();
+  struct Norm {
+    const char* joint;
+    const char* motion;
+    double deg;
+  };
+  const Norm norms[] = {{"ankle.l", "dorsiflexion", 20}, {"knee.l", "flexion", 140},
+                        {"hip.l", "flexion", 120},       {"hip.l", "extension", 30},
+                        {"lumbar", "flexion", 50},       {"elbow.l", "flexion", 150},
+                        {"wrist.l", "flexion", 80},      {"wrist.l", "extension", 70}};
+  for (const Norm& n : norms) {
+    RomOptions o;
+    o.joint = n.joint;
+    o.motion = n.motion;
+    auto r = rom_command(m, o);
+    REQUIRE(r.ok());
+    double rom = (*r)["rom_deg"].get<double>();
+    MESSAGE(std::string(n.joint) << " " << std::string(n.motion) << ": " << rom << " deg, norm " << n.deg);
+    CHECK((*r)["reached"] == true);
+    CHECK(rom > 0.85 * n.deg);
+    CHECK(rom < 1.15 * n.deg);
+  }
+}
+
+// The gastrocnemius arises above the knee (femoral condyles) and inserts on the calcaneus, so
+// bending the knee slackens it (shared/science.md, two-joint tissues); ankle dorsiflexion with the
+// knee bent is then at least the straight-knee range (the Silfverskiöld comparison; the published
+// difference is not reached yet, see engine/sim/README.md).
+TEST_CASE("sim experiment: bending the knee slackens the gastrocnemius and frees the ankle") {
+  const Model& m = default_model();
+  auto calf_at = [&](const char* knee) {
+    SimOptions o;
+    o.hold = {std::string("knee.l=") + knee};
+    auto r = sim_command(m, o);
+    REQUIRE(r.ok());
+    for (const auto& t : (*r)["tracks"])
+      if (t["id"] == "sbl.gastrocnemius.l") return t["tension_N"]["mean"].get<double>();
+    return -1.0;
+  };
+  double straight = calf_at("0"), bent30 = calf_at("30"), bent90 = calf_at("90");
+  MESSAGE("gastrocnemius mean tension: knee 0 deg " << straight << " N, 30 deg " << bent30 << " N, 90 deg "
+                                                    << bent90 << " N");
+  CHECK(bent30 < 0.5 * straight);
+  CHECK(bent90 < 0.5 * straight);
+  auto dorsiflexion = [&](const char* knee) {
+    RomOptions o;
+    o.joint = "ankle.l";
+    o.hold = {std::string("knee.l=") + knee};
+    auto r = rom_command(m, o);
+    REQUIRE(r.ok());
+    return (*r)["rom_deg"].get<double>();
+  };
+  double dstraight = dorsiflexion("0"), dbent = dorsiflexion("90");
+  MESSAGE("ankle dorsiflexion: knee straight " << dstraight << " deg, knee at 90 deg " << dbent << " deg");
+  CHECK(dbent > dstraight);
+}
