@@ -2,6 +2,7 @@
 
 #include "atlas/body_frame.h"
 #include "body/import/imported_body.h"
+#include "body/skinning.h"
 #include "core/paths.h"
 
 namespace fascia::app {
@@ -39,10 +40,16 @@ Result<std::unique_ptr<AppModel>> load_app_model(bool reduced_detail,
   if (!atlas) return atlas.error();
   m->atlas = std::move(*atlas);
   auto frame = atlas::body_frame(m->body.skeleton, m->body.landmarks, rest);
-  auto resolved = atlas::resolve(m->atlas, frame);
+  // Dense enough that the tube, seated point by point on its tissue, follows the muscle's curve.
+  atlas::ResolveOptions options;
+  options.points_per_segment = 12;
+  auto resolved = atlas::resolve(m->atlas, frame, options);
   if (!resolved) return resolved.error();
   m->resolved = std::move(*resolved);
-  m->lines = scene::build_line_geometry(m->resolved, scene::LineView{}.radius);
+  const float radius = scene::LineView{}.radius;
+  m->anchors = scene::anchor_tracks(m->body, m->resolved, radius + 0.001f);
+  m->lines = scene::build_line_geometry(
+      scene::pose_tracks(m->body, m->anchors, m->resolved, body::skinning_matrices(m->body, rest)), radius);
   for (const auto& t : m->lines.tracks) m->rest_track_length[t.id] = path_length(t.path);
   // The pose library is written for the canonical skeleton; an imported one gets it retargeted.
   const body::Skeleton canonical = m->imported ? body::make_skeleton({}) : m->body.skeleton;
@@ -56,18 +63,9 @@ Result<std::unique_ptr<AppModel>> load_app_model(bool reduced_detail,
 
 void AppModel::apply_pose(const body::Pose& pose) {
   scene::set_pose(posed, body, pose);
-  std::vector<mat4> world = body::world_transforms(body.skeleton, pose);
-  std::vector<mat4> rest = body::world_transforms(body.skeleton, body::rest_pose(body.skeleton));
-  const body::Skeleton& sk = body.skeleton;
-  // Resolved offsets are in the joints' frames (world_transforms).
-  auto lookup = [&sk](const std::vector<mat4>& m) {
-    return [&sk, &m](const std::string& joint) -> std::optional<mat4> {
-      int j = sk.find(joint);
-      if (j < 0) return std::nullopt;
-      return m[size_t(j)];
-    };
-  };
-  lines = scene::build_line_geometry(resolved, scene::LineView{}.radius, lookup(world), lookup(rest));
+  lines = scene::build_line_geometry(
+      scene::pose_tracks(body, anchors, resolved, body::skinning_matrices(body, pose)),
+      scene::LineView{}.radius);
 }
 
 std::map<std::string, float> AppModel::track_stretch() const {

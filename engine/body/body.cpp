@@ -4,6 +4,7 @@
 #include "body/mesher.h"
 #include "body/muscles.h"
 #include "body/skin.h"
+#include "body/trunk_depth.h"
 
 namespace fascia::body {
 
@@ -45,7 +46,8 @@ Body build_body(const BodyParams& raw) {
   Body body;
   body.params = clamp_params(raw);
   body.skeleton = make_skeleton(body.params);
-  body.landmarks = make_landmarks(body.skeleton);
+  // Generated on the landmarks as laid out, then corrected in depth with them.
+  body.landmarks = make_landmarks(body.skeleton, false);
   const AnatomyContext ctx(body.skeleton, body.landmarks);
 
   const std::vector<BoneShape> bones = make_bone_shapes(ctx);
@@ -81,6 +83,9 @@ Body build_body(const BodyParams& raw) {
   parallel_for(muscles.size(), [&](size_t i) {
     body.meshes[bones.size() + i] = sweep_muscle(ctx, muscles[i], bone_grid, nullptr, &skin_field);
   });
+
+  correct_trunk_depth(body);
+  body.landmarks = make_landmarks(body.skeleton);
 
   const std::vector<mat4> rest = world_transforms(body.skeleton, Pose{});
   body.inverse_bind.resize(rest.size());

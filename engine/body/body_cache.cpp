@@ -13,7 +13,7 @@ namespace fascia::body {
 namespace {
 
 // Bump whenever generation changes what it produces.
-constexpr uint32_t kGeneratorVersion = 2;
+constexpr uint32_t kGeneratorVersion = 4;
 constexpr char kMagic[8] = {'F', 'A', 'B', 'O', 'D', 'Y', '0', '1'};
 
 std::filesystem::path default_cache_dir() {

@@ -1,5 +1,7 @@
 #include "body/landmarks.h"
 
+#include "body/trunk_depth.h"
+
 namespace fascia::body {
 
 namespace {
@@ -72,7 +74,7 @@ const LandmarkSpec kLandmarks[] = {
   {"basilar_occiput",     "skull",       {0.000f, 0.912f, -0.006f}, false},
   {"brow_ridge",          "skull",       {0.000f, 0.952f, 0.060f}, false},
   {"mastoid_process",     "skull",       {0.050f, 0.911f, -0.020f}, true},
-  {"hyoid",               "cervical_upper", {0.000f, 0.872f, 0.032f}, false},
+  {"hyoid",               "cervical_upper", {0.000f, 0.868f, 0.008f}, false},
   {"mandible",            "mandible",    {0.000f, 0.876f, 0.060f}, false},
   // Shoulder girdle.
   {"clavicle_medial",     "clavicle",    {0.020f, 0.813f, 0.025f}, true},
@@ -103,7 +105,7 @@ const LandmarkSpec kLandmarks[] = {
 
 }  // namespace
 
-std::vector<Landmark> make_landmarks(const Skeleton& skeleton) {
+std::vector<Landmark> make_landmarks(const Skeleton& skeleton, bool trunk_corrected) {
   const BodyParams p = clamp_params(skeleton.params);
   const float width = skeletal_width(p);
   const std::vector<mat4> rest = world_transforms(skeleton, Pose{});
@@ -118,6 +120,7 @@ std::vector<Landmark> make_landmarks(const Skeleton& skeleton) {
       world.x *= width;
       if (spec.joint && on_arm(spec.joint)) world = abduct_arm(world, 1.0f, p);
       if (side == 'r') world.x = -world.x;
+      if (trunk_corrected) world = correct_trunk_depth(world, p.height);
       std::string joint =
           spec.joint ? spec.joint : (world.y >= t6_height ? "thoracic_upper" : "thoracic_lower");
       Landmark lm;

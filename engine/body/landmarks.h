@@ -17,7 +17,9 @@ struct Landmark {
 };
 
 // Every landmark of docs/ids.md, both sides, for the built-in skeleton.
-std::vector<Landmark> make_landmarks(const Skeleton& skeleton);
+// `trunk_corrected` false: as laid out before the thorax's depth correction (body/trunk_depth.h), for
+// generating the body's tissues, which are corrected once finished.
+std::vector<Landmark> make_landmarks(const Skeleton& skeleton, bool trunk_corrected = true);
 
 // The landmark with id `id`, or nullptr.
 const Landmark* find_landmark(const std::vector<Landmark>& landmarks, std::string_view id);

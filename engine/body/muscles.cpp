@@ -184,8 +184,8 @@ struct Table {
     const float s = side;
     m("erector_spinae", {{L("sacrum") + o(0.014f, -0.010f, -0.006f), "pelvis", 0.012f, 0.010f},
                          {J("lumbar_3") + o(0.020f, 0.0f, -0.028f), "lumbar_3", 0.014f, 0.018f},
-                         {J("thoracic_lower") + o(0.024f, 0.03f, -0.040f), "thoracic_lower", 0.014f, 0.016f},
-                         {J("thoracic_upper") + o(0.020f, 0.03f, -0.048f), "thoracic_upper", 0.012f, 0.012f},
+                         {J("thoracic_lower") + o(0.024f, 0.03f, -0.036f), "thoracic_lower", 0.014f, 0.015f},
+                         {J("thoracic_upper") + o(0.020f, 0.03f, -0.032f), "thoracic_upper", 0.012f, 0.010f},
                          {J("cervical_lower") + o(0.014f, 0.02f, -0.016f), "cervical_lower", 0.008f, 0.006f},
                          {L("mastoid_process") + o(-0.018f, 0.004f, -0.016f), "skull", 0.005f, 0.003f}});
     m("thoracolumbar_fascia",
@@ -299,7 +299,7 @@ struct Table {
        {J("cervical_lower") + o(0.028f, -0.010f, -0.020f), "cervical_lower", 0.007f, 0.006f},
        {J("scapula") + o(-0.050f, -0.016f, -0.060f), "scapula", 0.007f, 0.004f}});
     m("infrahyoids", {{L("hyoid") + o(0.006f, -0.002f, 0.0f), "cervical_upper", 0.005f, 0.002f},
-                      {J("cervical_lower") + o(0.010f, 0.010f, 0.058f), "cervical_lower", 0.006f, 0.003f},
+                      {J("cervical_lower") + o(0.010f, 0.010f, 0.034f), "cervical_lower", 0.006f, 0.003f},
                       {L("manubrium") + o(0.006f, 0.010f, -0.010f), "thoracic_upper", 0.006f, 0.002f}});
     m("suprahyoids", {{L("hyoid") + o(0.004f, 0.002f, 0.002f), "cervical_upper", 0.005f, 0.002f},
                       {J("mandible") + o(0.016f, -0.036f, 0.030f), "mandible", 0.010f, 0.005f},

@@ -28,6 +28,12 @@ vec3 tissue_color(const std::string& name, body::Layer layer) {
   return srgb_to_linear(vec3(0.66f, 0.20f, 0.18f));
 }
 
+bool is_fascial_sheet(const std::string& name) {
+  for (const char* f : {"fascia", "aponeurosis", "tract", "galea", "septum", "linea"})
+    if (name.find(f) != std::string::npos) return true;
+  return false;
+}
+
 Mesh simplify(const Mesh& mesh, float ratio, float max_error_m) {
   Mesh out;
   out.vertices = mesh.vertices;
@@ -76,8 +82,10 @@ PosedBody pose_body(const body::Body& b, const body::Pose& pose, bool reduced_de
     bake_crease_occlusion(*mesh);  // the simplified copy inherits it with the vertices
     std::shared_ptr<Mesh> reduced;
     if (reduced_detail) reduced = std::make_shared<Mesh>(simplify(*mesh, 0.15f, 0.003f));
+    // A sheet at 60 % of the muscle layer's opacity: whitish and translucent over the bellies.
+    const float opacity = bm.layer == body::Layer::Muscle && is_fascial_sheet(bm.name) ? 0.6f : 1.0f;
     out.parts.push_back(
-        {bm.name, bm.layer, std::move(mesh), std::move(reduced), tissue_color(bm.name, bm.layer)});
+        {bm.name, bm.layer, std::move(mesh), std::move(reduced), tissue_color(bm.name, bm.layer), opacity});
   }
   set_pose(out, b, pose);
   return out;
@@ -98,7 +106,7 @@ void add_body(RenderScene& scene, const PosedBody& body, const BodyView& view, u
     MeshInstance inst;
     inst.mesh = view.reduced_detail && part.reduced ? part.reduced : part.mesh;
     inst.palette = body.palette;
-    inst.color = vec4(part.color, style.opacity);
+    inst.color = vec4(part.color, style.opacity * part.opacity);
     inst.pick_id = pick;
     inst.layer = static_cast<uint32_t>(part.layer);
     scene.instances.push_back(std::move(inst));

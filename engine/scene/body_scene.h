@@ -31,6 +31,7 @@ struct PosedBody {
     std::shared_ptr<Mesh> mesh;
     std::shared_ptr<Mesh> reduced;  // simplified copy, or null when not made
     vec3 color;                     // linear RGB
+    float opacity = 1.0f;           // of its layer's: fascial sheets let the bellies under them show
   };
   std::vector<Part> parts;
   std::shared_ptr<const std::vector<mat4>> palette;  // (njoint) joint world * inverse bind
@@ -46,6 +47,9 @@ Mesh simplify(const Mesh& mesh, float ratio, float max_error_m);
 
 // The colour a tissue is drawn in: bone ivory, muscle red, tendon and fascia silver, skin warm.
 vec3 tissue_color(const std::string& name, body::Layer layer);
+// A fascial sheet (thoracolumbar fascia, iliotibial tract, plantar aponeurosis, galea): drawn
+// translucent over the muscle layer.
+bool is_fascial_sheet(const std::string& name);
 
 // Appends the visible parts to `scene`, pick ids starting at `first_pick_id` (one per part).
 void add_body(RenderScene& scene, const PosedBody& body, const BodyView& view, uint32_t first_pick_id = 1);

@@ -225,7 +225,9 @@ TEST_CASE("views: in a forward bend the back line stretches and the front line s
   MESSAGE("forward bend: hamstrings " << hamstrings * 100 << " %, erector " << erector * 100
                                       << " %, rectus abdominis " << rectus * 100 << " %, rectus femoris "
                                       << quads * 100 << " %");
-  CHECK(hamstrings > 0.2);  // the hamstrings take the hip flexion
+  // The hamstrings take the hip flexion: 17 % as the tubes ride on the skinned muscle (25 % when
+  // they blended their end bones' motions).
+  CHECK(hamstrings > 0.12);
   CHECK(erector > 0.1);
   CHECK(rectus < -0.1);  // the front of the trunk shortens
   CHECK(quads < 0.0f);   // rectus femoris crosses the flexed hip in front: shorter

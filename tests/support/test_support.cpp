@@ -19,11 +19,12 @@ fs::path output_dir() {
   return p;
 }
 
+// $FASCIA_SHARED_DIR, when set, stands for ../shared (a worktree that does not sit beside it).
 fs::path shared_dir() {
   std::error_code ec;
   // FASCIA_SHARED_DIR in the environment points a checkout elsewhere at the shared fixtures.
   const char* env = std::getenv("FASCIA_SHARED_DIR");
-  fs::path p = env && *env ? env : FASCIA_SHARED_DIR;
+  fs::path p = env && *env ? fs::path(env) : fs::path(FASCIA_SHARED_DIR);
   return fs::is_directory(p, ec) ? fs::canonical(p) : fs::path();
 }
 
