@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config clang libclang-rt-14-dev
+  build-essential cmake pkg-config clang libclang-rt-14-dev clang-format
   libvulkan-dev vulkan-validationlayers glslc mesa-vulkan-drivers vulkan-tools
   libglfw3-dev libglm-dev libimgui-dev libassimp-dev doctest-dev libeigen3-dev
   nlohmann-json3-dev libcli11-dev libstb-dev libbenchmark-dev libmeshoptimizer-dev

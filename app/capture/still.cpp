@@ -95,7 +95,7 @@ Status render_still(const StillOptions& o) {
   auto off = render::create_offscreen(o.size, want_validation());
   if (!off) return off.error();
   // Labels and the legend are drawn by the same UI layer as in the window, scaled to the image.
-  float scale = float(o.size.height) / 720.0f;
+  const float scale = ui_scale_for_height(o.size.height);
   UiLayer ui(*(*off)->context, (*off)->target->format(), nullptr, scale);
   ui.begin_frame(o.size, 0);
   if (o.labels) {

@@ -61,7 +61,7 @@ Json frame_time(AppModel& model, VkExtent2D extent, int frames, bool reduced, Wi
                                                         quality.samples, quality.post_filter);
   ViewState view = model.default_view("front").value();
   view.body.reduced_detail = reduced;
-  UiLayer ui(*(*off)->context, (*off)->target->format(), nullptr, extent.height / 720.0f);
+  UiLayer ui(*(*off)->context, (*off)->target->format(), nullptr, ui_scale_for_height(extent.height));
   auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D e) {
     ui.record(cmd, image, e);
   };

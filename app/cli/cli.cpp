@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "core/log.h"
+#include "core/printable.h"
 
 namespace fascia::app {
 
@@ -38,7 +39,8 @@ int run_cli(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return cli.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "fascia: %s\nRun 'fascia --help' for the command line.\n", e.what());
+    std::fprintf(stderr, "fascia: %s\nRun 'fascia --help' for the command line.\n",
+                 printable(e.what()).c_str());
     return 2;
   }
 

@@ -1,7 +1,12 @@
 // `fascia view` (and plain `fascia`): the window, or a headless still where there is no display.
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -15,16 +20,23 @@ namespace fascia::app {
 namespace fs = std::filesystem;
 namespace {
 
-// Where `fascia` writes its still when there is no display: build/ when run from the build tree.
-fs::path fallback_still_path() {
+// Where `fascia` writes its still when there is no display and no -o: the current folder when it
+// is writable, otherwise the XDG pictures folder ($XDG_PICTURES_DIR, else ~/Pictures when it exists).
+Result<fs::path> default_still_path() {
+  const char* name = "fascia-still.png";
   std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec && exe.parent_path().filename() == "bin")
-    return exe.parent_path().parent_path() / "fascia-still.png";
-  return fs::current_path() / "fascia-still.png";
+  if (::access(".", W_OK) == 0) return fs::current_path(ec) / name;
+  std::vector<fs::path> candidates;
+  if (const char* p = std::getenv("XDG_PICTURES_DIR"); p && *p) candidates.push_back(p);
+  if (const char* h = std::getenv("HOME"); h && *h) candidates.push_back(fs::path(h) / "Pictures");
+  for (const fs::path& dir : candidates)
+    if (fs::is_directory(dir, ec) && ::access(dir.c_str(), W_OK) == 0) return dir / name;
+  return bad_input(
+      "no display, and neither the current folder nor a pictures folder ($XDG_PICTURES_DIR, "
+      "~/Pictures) is writable; give -o OUT.png");
 }
 
-int run_view(const ViewOptions& options) {
+int run_view(const ViewOptions& options, const std::string& output) {
   // A script is checked whole first, so a bad one is reported (status 2) with or without a display.
   if (!options.script.empty())
     if (auto s = load_script(options.script); !s) return report(s.error());
@@ -32,7 +44,9 @@ int run_view(const ViewOptions& options) {
     return report(
         bad_input("--script " + options.script.string() + ": needs a display (run it under xvfb-run)"));
   if (!display_available()) {
-    fs::path out = fallback_still_path();
+    auto where = output.empty() ? default_still_path() : Result<fs::path>(fs::path(output));
+    if (!where) return report(where.error());
+    const fs::path out = *where;
     std::printf(
         "fascia: no display (DISPLAY is not set), so no window; rendering the default still headlessly\n");
     StillOptions still;
@@ -52,7 +66,14 @@ int run_view(const ViewOptions& options) {
 
 Command add_view_command(CLI::App& cli) {
   auto v = std::make_shared<ViewOptions>();
+  auto output = std::make_shared<std::string>();
   CLI::App* sub = cli.add_subcommand("view", "open the app on the built-in body (the default)");
+  // On both `fascia -o X` and `fascia view -o X`: plain `fascia` is the view.
+  const char* output_help =
+      "where the still goes when there is no display (default: ./fascia-still.png, or "
+      "the pictures folder when the current folder is not writable)";
+  sub->add_option("-o,--output", *output, output_help);
+  cli.add_option("-o,--output", *output, output_help);
   sub->add_option("--frames", v->max_frames, "close after this many frames (for tests)")
       ->check(CLI::Range(1, 1000000));
   sub->add_option("--movement", v->movement,
@@ -63,7 +84,7 @@ Command add_view_command(CLI::App& cli) {
                   "replay input events from FILE (docs/script.md), e.g. under xvfb-run");
   sub->add_flag("--exercise-resize", v->exercise_resize,
                 "resize, minimise and restore while running (tests)");
-  return {sub, [v] { return run_view(*v); }};
+  return {sub, [v, output] { return run_view(*v, *output); }};
 }
 
 }  // namespace fascia::app

@@ -28,12 +28,20 @@ void style(float scale) {
   s.WindowBorderSize = 0;
   s.Colors[ImGuiCol_WindowBg] = ImVec4(0.08f, 0.09f, 0.11f, 0.86f);
   s.ScaleAllSizes(scale);
+  // ScaleAllSizes truncates; ImGui asserts that a window can be at least one pixel.
+  s.WindowMinSize.x = std::max(s.WindowMinSize.x, 1.0f);
+  s.WindowMinSize.y = std::max(s.WindowMinSize.y, 1.0f);
 }
 
 }  // namespace
 
+float ui_scale_for_height(uint32_t height) {
+  return std::clamp(float(height) / 720.0f, 0.25f, 8.0f);
+}
+
 UiLayer::UiLayer(render::Context& ctx, VkFormat format, GLFWwindow* window, float scale)
     : ctx_(ctx), windowed_(window != nullptr) {
+  scale = std::clamp(scale, 0.25f, 8.0f);
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();

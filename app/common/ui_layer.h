@@ -15,6 +15,11 @@ struct GLFWwindow;
 
 namespace fascia::app {
 
+// The UI scale of a headless image `height` pixels tall: 1 at 720, kept within [0.25, 8] so tiny
+// images still get a valid ImGui style (its minimum window size must stay >= 1 pixel) and huge ones
+// a font atlas of sane size.
+float ui_scale_for_height(uint32_t height);
+
 class UiLayer {
  public:
   // With a window, input comes from GLFW; without one (headless), the display size is set per frame.

@@ -6,10 +6,12 @@
 // The data is side-agnostic: a Line describes "the" superficial back line; expand() makes the
 // left and right instances (sbl.l, sbl.r) with landmark, tissue and track ids suffixed by side.
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/json.h"
 #include "core/result.h"
 
 namespace fascia::atlas {
@@ -136,5 +138,13 @@ inline constexpr const char* kLineIds[] = {"sbl",  "sfl",  "ll",  "spl", "sfal",
 // Loads and validates sources.json, tracks.json and the twelve <line>.json in `dir`. Every problem is
 // reported as "FILE: at $.json.path: what is wrong".
 Result<Atlas> load_atlas(const std::filesystem::path& dir);
+
+// The same from the files' contents already in memory (file name, e.g. "sbl.json" -> text); `dir`
+// only names the files in messages. load_atlas reads the folder and calls this; the atlas_files
+// fuzz target calls it directly, so a run costs no file system work.
+Result<Atlas> parse_atlas(const std::filesystem::path& dir, const std::map<std::string, std::string>& files);
+// The same from documents already parsed (file name -> JSON): the fuzz target parses only the file
+// it changed.
+Result<Atlas> parse_atlas(const std::filesystem::path& dir, const std::map<std::string, Json>& documents);
 
 }  // namespace fascia::atlas

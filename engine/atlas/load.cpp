@@ -5,6 +5,7 @@
 #include "atlas/atlas.h"
 #include "atlas/ids.h"
 #include "atlas/validate.h"
+#include "core/file_io.h"
 #include "core/json.h"
 
 namespace fascia::atlas {
@@ -315,10 +316,50 @@ Result<Line> parse_line(const JsonCursor& c, std::vector<Track>& tracks) {
   return line;
 }
 
-Result<std::vector<Source>> load_sources(const fs::path& file) {
-  auto doc = load_json_file(file);
+using Files = std::map<std::string, std::string>;
+using Docs = std::map<std::string, Json>;
+
+// Where parsing finds each file's document: parsed from its text when first asked for (so the
+// first broken file in reading order is the one reported), or handed over already parsed.
+class DocSource {
+ public:
+  DocSource(const fs::path& dir, const Files* texts, const Docs* docs)
+      : dir_(dir), texts_(texts), docs_(docs) {}
+
+  const fs::path& dir() const { return dir_; }
+  bool has(const std::string& name) const { return texts_ ? texts_->count(name) : docs_->count(name); }
+  std::vector<std::string> names() const {
+    std::vector<std::string> out;
+    if (texts_)
+      for (const auto& [n, t] : *texts_) out.push_back(n);
+    else
+      for (const auto& [n, d] : *docs_) out.push_back(n);
+    return out;
+  }
+  Result<const Json*> get(const std::string& name) {
+    if (!has(name)) return bad_input((dir_ / name).string() + ": cannot open: No such file or directory");
+    if (docs_) return &docs_->at(name);
+    auto it = parsed_.find(name);
+    if (it == parsed_.end()) {
+      auto doc = parse_json(texts_->at(name), (dir_ / name).string());
+      if (!doc) return doc.error();
+      it = parsed_.emplace(name, std::move(*doc)).first;
+    }
+    return &it->second;
+  }
+
+ private:
+  const fs::path& dir_;
+  const Files* texts_;
+  const Docs* docs_;
+  Docs parsed_;
+};
+
+Result<std::vector<Source>> parse_sources(DocSource& src) {
+  const fs::path file = src.dir() / "sources.json";
+  auto doc = src.get("sources.json");
   if (!doc) return doc.error();
-  JsonCursor root(*doc, file.string());
+  JsonCursor root(**doc, file.string());
   FASCIA_TRY(allow_fields(root, {"sources"}));
   auto obj = root.field("sources");
   if (!obj) return obj.error();
@@ -334,23 +375,19 @@ Result<std::vector<Source>> load_sources(const fs::path& file) {
   return out;
 }
 
-}  // namespace
-
-Result<Atlas> load_atlas(const fs::path& dir) {
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return bad_input(dir.string() + ": not a directory of atlas files");
+Result<Atlas> parse_with(DocSource& src) {
+  const fs::path& dir = src.dir();
   Atlas atlas;
 
-  auto sources = load_sources(dir / "sources.json");
+  auto sources = parse_sources(src);
   if (!sources) return sources.error();
   atlas.sources = std::move(*sources);
 
-  // Parsed documents must outlive the cursors that point into them only while parsing.
   {
     fs::path file = dir / "tracks.json";
-    auto doc = load_json_file(file);
+    auto doc = src.get("tracks.json");
     if (!doc) return doc.error();
-    JsonCursor root(*doc, file.string());
+    JsonCursor root(**doc, file.string());
     FASCIA_TRY(allow_fields(root, {"tracks"}));
     auto shared =
         parse_array<Track>(root, "tracks", [](const JsonCursor& t) { return parse_track(t, true); });
@@ -359,12 +396,12 @@ Result<Atlas> load_atlas(const fs::path& dir) {
   }
 
   for (const char* id : kLineIds) {
-    fs::path file = dir / (std::string(id) + ".json");
-    if (!fs::exists(file, ec))
-      return bad_input(file.string() + ": missing: the atlas needs all twelve lines");
-    auto doc = load_json_file(file);
+    const std::string name = std::string(id) + ".json";
+    fs::path file = dir / name;
+    if (!src.has(name)) return bad_input(file.string() + ": missing: the atlas needs all twelve lines");
+    auto doc = src.get(name);
     if (!doc) return doc.error();
-    auto line = parse_line(JsonCursor(*doc, file.string()), atlas.tracks);
+    auto line = parse_line(JsonCursor(**doc, file.string()), atlas.tracks);
     if (!line) return line.error();
     atlas.lines.push_back(std::move(*line));
   }
@@ -372,10 +409,8 @@ Result<Atlas> load_atlas(const fs::path& dir) {
   std::set<std::string> known = {"sources.json", "tracks.json"};
   for (const char* id : kLineIds) known.insert(std::string(id) + ".json");
   std::vector<std::string> stray;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    std::string n = entry.path().filename().string();
-    if (entry.path().extension() == ".json" && !known.count(n)) stray.push_back(entry.path().string());
-  }
+  for (const std::string& name : src.names())
+    if (fs::path(name).extension() == ".json" && !known.count(name)) stray.push_back((dir / name).string());
   std::sort(stray.begin(), stray.end());
   if (!stray.empty())
     return bad_input(
@@ -384,6 +419,31 @@ Result<Atlas> load_atlas(const fs::path& dir) {
 
   FASCIA_TRY(validate(atlas));
   return atlas;
+}
+
+}  // namespace
+
+Result<Atlas> load_atlas(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return bad_input(dir.string() + ": not a directory of atlas files");
+  Files files;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().extension() != ".json") continue;
+    auto text = read_file(entry.path());
+    if (!text) return text.error();
+    files[entry.path().filename().string()] = std::move(*text);
+  }
+  return parse_atlas(dir, files);
+}
+
+Result<Atlas> parse_atlas(const fs::path& dir, const Files& files) {
+  DocSource src(dir, &files, nullptr);
+  return parse_with(src);
+}
+
+Result<Atlas> parse_atlas(const fs::path& dir, const Docs& docs) {
+  DocSource src(dir, nullptr, &docs);
+  return parse_with(src);
 }
 
 }  // namespace fascia::atlas

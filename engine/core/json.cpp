@@ -1,6 +1,7 @@
 #include "core/json.h"
 
 #include <cmath>
+#include <cstdio>
 
 #include "core/file_io.h"
 
@@ -35,49 +36,109 @@ std::pair<size_t, size_t> line_col(std::string_view text, size_t offset) {
   return {line, col};
 }
 
-}  // namespace
+// One pass that builds the document and also finds the first syntax error where it really is
+// (random bytes fail at 1:1, not at some bracket deep inside them), and stops at kMaxJsonDepth so
+// pathological nesting never reaches code that walks the document recursively. nlohmann's own DOM
+// builder does the building; this wrapper adds the depth limit and keeps the error's position.
+struct DepthLimitedDom {
+  explicit DepthLimitedDom(Json& result) : dom(result, false) {}
+  nlohmann::detail::json_sax_dom_parser<Json> dom;
+  int depth = 0;
+  bool too_deep = false;
+  size_t error_byte = 0;
+  std::string error;
 
-Result<Json> parse_json(std::string_view text, std::string_view source) {
-  // Depth check first: nlohmann's parser recurses, so pathological nesting could overflow the stack.
+  bool null() { return dom.null(); }
+  bool boolean(bool v) { return dom.boolean(v); }
+  bool number_integer(Json::number_integer_t v) { return dom.number_integer(v); }
+  bool number_unsigned(Json::number_unsigned_t v) { return dom.number_unsigned(v); }
+  bool number_float(Json::number_float_t v, const Json::string_t& s) { return dom.number_float(v, s); }
+  bool string(Json::string_t& v) { return dom.string(v); }
+  bool binary(Json::binary_t& v) { return dom.binary(v); }
+  bool start_object(std::size_t n) { return enter() && dom.start_object(n); }
+  bool key(Json::string_t& k) { return dom.key(k); }
+  bool end_object() { return --depth, dom.end_object(); }
+  bool start_array(std::size_t n) { return enter() && dom.start_array(n); }
+  bool end_array() { return --depth, dom.end_array(); }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
+    error_byte = position;
+    error = e.what();
+    return false;
+  }
+  bool enter() {
+    if (++depth <= kMaxJsonDepth) return true;
+    too_deep = true;
+    return false;
+  }
+};
+
+// Where the nesting first goes deeper than kMaxJsonDepth (the text is valid JSON up to there).
+size_t too_deep_at(std::string_view text) {
   int depth = 0;
   bool in_string = false;
   for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
+    const char c = text[i];
     if (in_string) {
       if (c == '\\')
         ++i;
       else if (c == '"')
         in_string = false;
-      continue;
-    }
-    if (c == '"')
+    } else if (c == '"') {
       in_string = true;
-    else if (c == '[' || c == '{') {
-      if (++depth > kMaxJsonDepth) {
-        auto [l, col] = line_col(text, i);
-        return bad_input(std::string(source) + ":" + std::to_string(l) + ":" + std::to_string(col) +
-                         ": nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels");
-      }
-    } else if (c == ']' || c == '}')
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return i;
+    } else if (c == ']' || c == '}') {
       --depth;
+    }
   }
-  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+  return 0;
+}
+
+std::string at(std::string_view source, std::string_view text, size_t offset) {
+  auto [l, col] = line_col(text, offset);
+  return std::string(source) + ":" + std::to_string(l) + ":" + std::to_string(col);
+}
+
+}  // namespace
+
+Result<Json> parse_json(std::string_view text, std::string_view source) {
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos)
     return bad_input(std::string(source) + ": empty file, expected a JSON document");
+  // A JSON document starts with a value; anything else is not JSON at all (a binary file, random bytes).
+  if (std::string_view("{[\"-0123456789tfn").find(text[first]) == std::string_view::npos) {
+    char found[32];
+    const auto byte = static_cast<unsigned char>(text[first]);
+    if (byte >= 0x20 && byte < 0x7f)
+      std::snprintf(found, sizeof found, "'%c'", byte);
+    else
+      std::snprintf(found, sizeof found, "byte 0x%02x", byte);
+    return bad_input(at(source, text, first) + ": not JSON: it starts with " + found +
+                     ", expected a JSON document such as an object '{'");
+  }
+  Json doc;
+  DepthLimitedDom builder(doc);
+  bool parsed = false;
   try {
-    return Json::parse(text);
-  } catch (const Json::parse_error& e) {
-    auto [l, col] = line_col(text, e.byte > 0 ? e.byte - 1 : 0);
-    std::string what = e.what();
-    // nlohmann's message starts "[json.exception.parse_error.101] parse error at line..": keep its tail.
-    if (auto p = what.find(": "); p != std::string::npos) what = what.substr(p + 2);
-    return bad_input(std::string(source) + ":" + std::to_string(l) + ":" + std::to_string(col) +
-                     ": invalid JSON: " + what);
+    parsed = Json::sax_parse(text, &builder);
   } catch (const Json::exception& e) {
-    // A number beyond a double's range ("1e400") throws out_of_range, which carries no position.
     std::string what = e.what();
     if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
     return bad_input(std::string(source) + ": invalid JSON: " + what);
   }
+  if (parsed) return doc;
+  if (builder.too_deep)
+    return bad_input(at(source, text, too_deep_at(text)) + ": nesting deeper than " +
+                     std::to_string(kMaxJsonDepth) + " levels");
+  std::string what = builder.error;
+  const size_t offset = builder.error_byte > 0 ? builder.error_byte - 1 : 0;
+  // nlohmann's messages start "[json.exception.parse_error.101] parse error at line 1, column 2: ...";
+  // keep what follows the place, which we give ourselves.
+  if (auto p = what.find("column "); p != std::string::npos && what.find(": ", p) != std::string::npos)
+    what = what.substr(what.find(": ", p) + 2);
+  else if (auto q = what.find("] "); q != std::string::npos)
+    what = what.substr(q + 2);
+  return bad_input(at(source, text, offset) + ": invalid JSON: " + what);
 }
 
 Result<Json> load_json_file(const std::filesystem::path& path) {

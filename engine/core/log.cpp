@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <mutex>
 
+#include "core/printable.h"
+
 namespace fascia {
 namespace {
 
@@ -48,8 +50,8 @@ void log(LogLevel level, std::string_view message) {
     handler(level, message);
     return;
   }
-  std::fprintf(stderr, "fascia: %s: %.*s\n", level_name(level), static_cast<int>(message.size()),
-               message.data());
+  const std::string safe = printable(message);
+  std::fprintf(stderr, "fascia: %s: %s\n", level_name(level), safe.c_str());
 }
 
 }  // namespace fascia

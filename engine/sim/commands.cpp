@@ -192,7 +192,7 @@ Result<RestrictOption> parse_restrict(const std::string& text) {
   r.target = text.substr(0, eq);
   std::string rest = text.substr(eq + 1);
   auto comma = rest.find(',');
-  auto k = parse_number(std::string_view(rest).substr(0, comma), "stiffness multiplier");
+  auto k = parse_number(std::string_view(rest).substr(0, comma), r.target + ": stiffness multiplier");
   if (!k) return k.error();
   if (!(*k >= 0.1 && *k <= 10)) {
     return bad_input("--restrict: " + r.target + ": stiffness multiplier must be in [0.1, 10], got " +
@@ -200,7 +200,7 @@ Result<RestrictOption> parse_restrict(const std::string& text) {
   }
   r.stiffness_x = *k;
   if (comma != std::string::npos) {
-    auto s = parse_number(std::string_view(rest).substr(comma + 1), "shortening");
+    auto s = parse_number(std::string_view(rest).substr(comma + 1), r.target + ": shortening");
     if (!s) return s.error();
     if (!(*s >= 0 && *s <= 10)) {
       return bad_input("--restrict: " + r.target + ": shortening must be in [0, 10] percent, got " +

@@ -4,6 +4,7 @@
 
 #include "core/file_io.h"
 #include "core/image.h"
+#include "support/skip.h"
 #include "support/test_support.h"
 
 using namespace fascia;
@@ -68,8 +69,7 @@ TEST_CASE("cli: render --still writes a PNG of the lit mesh") {
 TEST_CASE("cli: without a display, fascia renders the default still and says where") {
   auto r = test::run_fascia("view");  // the test environment has no DISPLAY unless run under X
   if (std::getenv("DISPLAY")) {
-    MESSAGE("skipped: a display is present");
-    return;
+    FASCIA_SKIP("a display is present");
   }
   INFO(r.output);
   CHECK(r.status == 0);
@@ -90,8 +90,7 @@ TEST_CASE("cli: body --import reports the mapping, and refuses bad files with st
   CHECK(missing.output.find("/nonexistent/model.glb") != std::string::npos);
   fs::path shared = test::shared_dir();
   if (shared.empty()) {
-    MESSAGE("skipped: ../shared absent");
-    return;
+    FASCIA_SKIP("../shared absent");
   }
   auto r = test::run_fascia("body --import " +
                             (shared / "fixtures/models/riggedfigure/RiggedFigure.glb").string() + " --json");

@@ -6,14 +6,14 @@
 #include <cstdlib>
 #include <string>
 
+#include "support/skip.h"
 #include "support/test_support.h"
 
 // A real window under Xvfb: it opens, draws, is resized, minimised and restored, and closes,
 // with validation on (the app exits non-zero on any validation message).
 TEST_CASE("window: resize, minimise and restore under Xvfb without validation messages") {
   if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) {
-    MESSAGE("skipped: xvfb-run is not installed");
-    return;
+    FASCIA_SKIP("xvfb-run is not installed");
   }
   // xvfb-run's exit status also reports trouble cleaning up its own temporary folder, so the app's
   // status is echoed from inside and read back.

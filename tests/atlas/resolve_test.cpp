@@ -9,6 +9,7 @@
 #include "atlas_test_util.h"
 #include "body/import/import_model.h"
 #include "core/file_io.h"
+#include "support/skip.h"
 
 using namespace fascia;
 using namespace fascia::atlas;
@@ -145,8 +146,7 @@ TEST_CASE("resolve: a body without a landmark is named in the error") {
 TEST_CASE("resolve: every id resolves on the fixture rigs through their retargeted landmarks") {
   fs::path shared = fascia::test::shared_dir();
   if (shared.empty()) {
-    MESSAGE("skipped: ../shared absent");
-    return;
+    FASCIA_SKIP("../shared absent");
   }
   fs::path models = shared / "fixtures" / "models";
   const Atlas& atlas = source_atlas();

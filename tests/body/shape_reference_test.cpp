@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "body/body.h"
+#include "support/skip.h"
 #include "support/test_support.h"
 
 using namespace fascia;
@@ -94,8 +95,7 @@ Extent section(const Tris& m, float y, float xc, float xlo, float gap = 0.015f) 
 TEST_CASE("shape: skin cross-sections within 15 % of the MakeHuman base mesh at the same stature") {
   const auto shared = test::shared_dir();
   if (shared.empty()) {
-    MESSAGE("skipped: ../shared absent");
-    return;
+    FASCIA_SKIP("../shared absent");
   }
   const auto obj = shared / "fixtures" / "models" / "makehuman_base" / "base.obj";
   REQUIRE(std::filesystem::exists(obj));

@@ -22,8 +22,7 @@ void model_import(const uint8_t* data, size_t size) {
   if (size == 0) return;
   const auto& exts = body::importable_extensions();
   const fs::path file = dir / ("model" + exts[data[0] % exts.size()]);
-  if (!write_file_atomic(file, std::string_view(reinterpret_cast<const char*>(data + 1), size - 1)))
-    invariant_failed("writing the scratch model", file.string());
+  write_scratch(file, std::string_view(reinterpret_cast<const char*>(data + 1), size - 1));
 
   auto model = body::import_model(file);
   if (!model) {

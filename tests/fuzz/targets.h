@@ -30,8 +30,13 @@ void progress_file(const uint8_t* data, size_t size);
 // simulated over a few frames out of order.
 void scenario_file(const uint8_t* data, size_t size);
 
-// A folder of its own under the system's temporary folder, removed at exit.
+// A folder of its own, removed at exit: in /dev/shm where it can be (memory, no disk), otherwise
+// under the system's temporary folder.
 std::filesystem::path scratch_dir(std::string_view name);
+
+// Writes a scratch file in place, without the temporary, fsync and rename of write_file_atomic:
+// scratch files need no durability, and the two fsyncs were most of an atlas run's time.
+void write_scratch(const std::filesystem::path& file, std::string_view bytes);
 
 // Stops the process with a message when an invariant breaks: libFuzzer saves the input.
 [[noreturn]] void invariant_failed(std::string_view what, std::string_view detail);

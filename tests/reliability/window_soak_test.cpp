@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "support/skip.h"
 #include "support/test_support.h"
 
 // The window under Xvfb, many times through resize, minimise and restore (`fascia view
@@ -58,12 +59,10 @@ bool long_soak() {
 
 TEST_CASE("window soak: resize, minimise and restore cycles without validation messages, memory flat") {
 #ifndef FASCIA_EXE
-  MESSAGE("skipped: the app is not built");
-  return;
+  FASCIA_SKIP("the app is not built");
 #endif
   if (!have_xvfb()) {
-    MESSAGE("skipped: xvfb-run is not installed");
-    return;
+    FASCIA_SKIP("xvfb-run is not installed");
   }
   const int cycles = long_soak() ? 10 : 4;
   Run r = run_window("", cycles * 30);
@@ -97,12 +96,10 @@ TEST_CASE("window soak: resize, minimise and restore cycles without validation m
 
 TEST_CASE("window: a validation message fails the window (exit 1, with the message)") {
 #ifndef FASCIA_EXE
-  MESSAGE("skipped: the app is not built");
-  return;
+  FASCIA_SKIP("the app is not built");
 #endif
   if (!have_xvfb()) {
-    MESSAGE("skipped: xvfb-run is not installed");
-    return;
+    FASCIA_SKIP("xvfb-run is not installed");
   }
   Run r = run_window("FASCIA_EXERCISE_MISUSE=1", 3);
   INFO(r.output);

@@ -28,7 +28,7 @@ TEST_CASE("sim commands: --restrict parses TRACK=STIFFNESS_X[,SHORTEN_PCT] and e
         "--restrict: gastrocnemius.l: stiffness multiplier must be in [0.1, 10], got 20");
   auto nan = parse_restrict("gastrocnemius.l=abc");
   REQUIRE_FALSE(nan.ok());
-  CHECK(nan.error().message == "--restrict: stiffness multiplier 'abc' is not a number");
+  CHECK(nan.error().message == "--restrict: gastrocnemius.l: stiffness multiplier 'abc' is not a number");
   auto shorten = parse_restrict("gastrocnemius.l=2,12");
   REQUIRE_FALSE(shorten.ok());
   CHECK(shorten.error().message ==

@@ -29,9 +29,13 @@ fs::path shared_dir() {
 }
 
 RunResult run_fascia(const std::string& args) {
+  return run_fascia_env("", args);
+}
+
+RunResult run_fascia_env(const std::string& prefix, const std::string& args) {
   RunResult r;
 #ifdef FASCIA_EXE
-  std::string cmd = std::string("'") + FASCIA_EXE + "' " + args + " 2>&1";
+  std::string cmd = prefix + (prefix.empty() ? "" : " ") + "'" + FASCIA_EXE + "' " + args + " 2>&1";
   FILE* pipe = ::popen(cmd.c_str(), "r");
   if (!pipe) return r;
   std::array<char, 4096> buf;
@@ -40,6 +44,7 @@ RunResult run_fascia(const std::string& args) {
   int st = ::pclose(pipe);
   r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 #else
+  (void)prefix;
   (void)args;
 #endif
   return r;

@@ -16,5 +16,7 @@ struct RunResult {
 };
 // Runs the built `fascia` binary with `args` (a shell-quoted string), capturing its output.
 RunResult run_fascia(const std::string& args);
+// The same, with `prefix` put before the binary on the shell line ("cd DIR && env A=1").
+RunResult run_fascia_env(const std::string& prefix, const std::string& args);
 
 }  // namespace fascia::test

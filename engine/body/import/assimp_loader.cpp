@@ -56,6 +56,37 @@ bool is_finite(const mat4& m) {
   return true;
 }
 
+// Assimp's own messages say little to a user ("File came out empty. Something is wrong here.");
+// say what they mean in plain words, and keep Assimp's text after it for a bug report.
+std::string plain_loader_error(const std::string& why, const std::string& format) {
+  struct Known {
+    const char* contains;
+    const char* plain;
+  };
+  static const Known known[] = {
+      {"came out empty", "the file holds no model (empty, or not a document of this format)"},
+      {"malformed XML", "the XML is malformed (not well-formed: unclosed or mismatched tags)"},
+      {"Invalid face index", "a face refers to a vertex that does not exist"},
+      {"index out of range", "a face refers to a vertex that does not exist"},
+      {"No suitable reader", "the contents match no model format Assimp reads"},
+      {"Unexpected end of file", "the file ends in the middle of the model (truncated)"},
+  };
+  std::string plain = "the " + format + " reader failed";
+  for (const Known& k : known)
+    if (why.find(k.contains) != std::string::npos) plain = k.plain;
+  return "cannot read it as " + format + ": " + plain + " (Assimp: " + why + ")";
+}
+
+std::string format_of_extension(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  if (ext == ".glb" || ext == ".gltf") return "glTF";
+  if (ext == ".fbx") return "FBX";
+  if (ext == ".dae") return "COLLADA";
+  if (ext == ".obj") return "OBJ";
+  return ext.empty() ? "a model" : ext;
+}
+
 }  // namespace
 
 Result<RawRig> load_with_assimp(const std::filesystem::path& path) {
@@ -70,14 +101,14 @@ Result<RawRig> load_with_assimp(const std::filesystem::path& path) {
   try {
     scene = importer.ReadFile(file, flags);
   } catch (const std::exception& e) {
-    return bad_input(file + ": cannot read the model: " + e.what());
+    return bad_input(file + ": " + plain_loader_error(e.what(), format_of_extension(path)));
   } catch (...) {
     return bad_input(file + ": cannot read the model: the loader failed");
   }
   if (!scene) {
     std::string why = importer.GetErrorString();
     if (why.empty()) why = "the loader returned nothing";
-    return bad_input(file + ": cannot read the model: " + why);
+    return bad_input(file + ": " + plain_loader_error(why, format_of_extension(path)));
   }
   if ((scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !scene->mRootNode)
     return bad_input(file + ": the model is incomplete (no scene graph)");

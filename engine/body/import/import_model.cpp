@@ -71,7 +71,8 @@ Status check_gltf_skins(const fs::path& path, const std::string& ext) {
   if (!doc) {
     std::string where =
         doc.error().message.substr(std::min(doc.error().message.size(), path.string().size() + 1));
-    return bad_input(path.string() + ": cannot read the model: " + where);
+    return bad_input(path.string() +
+                     ": cannot read the model: " + (ext == ".glb" ? "its JSON chunk, at " : "at ") + where);
   }
   JsonCursor root(*doc, path.string());
   if (!root.has("skins")) return ok_status();

@@ -6,6 +6,7 @@
 
 #include "body/import/import_model.h"
 #include "core/file_io.h"
+#include "support/skip.h"
 #include "support/test_support.h"
 
 using namespace fascia;
@@ -113,8 +114,7 @@ TEST_CASE("import: garbage with a model's extension") {
 TEST_CASE("import: truncated and corrupted fixtures") {
   fs::path shared = test::shared_dir();
   if (shared.empty()) {
-    MESSAGE("skipped: ../shared absent");
-    return;
+    FASCIA_SKIP("../shared absent");
   }
   const fs::path models = shared / "fixtures" / "models";
   const fs::path glb = models / "riggedfigure" / "RiggedFigure.glb";
@@ -147,8 +147,7 @@ TEST_CASE("import: truncated and corrupted fixtures") {
 TEST_CASE("import: a MakeHuman skeleton without its base mesh, or pointing outside it") {
   fs::path shared = test::shared_dir();
   if (shared.empty()) {
-    MESSAGE("skipped: ../shared absent");
-    return;
+    FASCIA_SKIP("../shared absent");
   }
   fs::path alone = out_dir() / "alone";
   fs::remove_all(alone);

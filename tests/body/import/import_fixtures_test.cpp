@@ -12,6 +12,7 @@
 #include "core/file_io.h"
 #include "core/json.h"
 #include "core/log.h"
+#include "support/skip.h"
 #include "support/test_support.h"
 
 using namespace fascia;
@@ -100,8 +101,7 @@ void check_common(const ImportedModel& m, double height_lo, double height_hi, fl
 TEST_CASE("import: RiggedFigure.glb maps the Cesium joints and stands 1.45 m tall") {
   fs::path dir = models_dir();
   if (dir.empty()) {
-    MESSAGE("skipped: ../shared absent");
-    return;
+    FASCIA_SKIP("../shared absent");
   }
   auto r = import_model(dir / "riggedfigure" / "RiggedFigure.glb");
   REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
@@ -128,8 +128,7 @@ TEST_CASE("import: RiggedFigure.glb maps the Cesium joints and stands 1.45 m tal
 TEST_CASE("import: RiggedFigure.dae (Z-up COLLADA) gives the same skeleton as the .glb") {
   fs::path dir = models_dir();
   if (dir.empty()) {
-    MESSAGE("skipped: ../shared absent");
-    return;
+    FASCIA_SKIP("../shared absent");
   }
   auto glb = import_model(dir / "riggedfigure" / "RiggedFigure.glb");
   auto dae = import_model(dir / "riggedfigure" / "RiggedFigure.dae");
@@ -148,8 +147,7 @@ TEST_CASE("import: RiggedFigure.dae (Z-up COLLADA) gives the same skeleton as th
 TEST_CASE("import: the Kenney FBX drops its control bones and maps the Mixamo-style names") {
   fs::path dir = models_dir();
   if (dir.empty()) {
-    MESSAGE("skipped: ../shared absent");
-    return;
+    FASCIA_SKIP("../shared absent");
   }
   auto r = import_model(dir / "kenney_character_fbx" / "maya_kenney_character_7700_binary.fbx");
   REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
@@ -193,8 +191,7 @@ TEST_CASE("import: the Kenney FBX drops its control bones and maps the Mixamo-st
 TEST_CASE("import: the MakeHuman skeleton (.mhskel) rigs base.obj") {
   fs::path dir = models_dir();
   if (dir.empty()) {
-    MESSAGE("skipped: ../shared absent");
-    return;
+    FASCIA_SKIP("../shared absent");
   }
   auto r = import_model(dir / "makehuman_base" / "default.mhskel");
   REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
@@ -228,8 +225,7 @@ TEST_CASE("import: the MakeHuman skeleton (.mhskel) rigs base.obj") {
 TEST_CASE("import: the MakeHuman OBJ alone has no skeleton and says where one is") {
   fs::path dir = models_dir();
   if (dir.empty()) {
-    MESSAGE("skipped: ../shared absent");
-    return;
+    FASCIA_SKIP("../shared absent");
   }
   fs::path obj = dir / "makehuman_base" / "base.obj";
   auto r = import_model(obj);
@@ -242,8 +238,7 @@ TEST_CASE("import: the MakeHuman OBJ alone has no skeleton and says where one is
 TEST_CASE("import: MJCF (MyoSim) is refused as an unsupported format") {
   fs::path dir = models_dir();
   if (dir.empty()) {
-    MESSAGE("skipped: ../shared absent");
-    return;
+    FASCIA_SKIP("../shared absent");
   }
   fs::path xml = dir / "myosim_skeleton" / "mjcf" / "body" / "myobody.xml";
   auto r = import_model(xml);
@@ -262,8 +257,7 @@ TEST_CASE("import: MJCF (MyoSim) is refused as an unsupported format") {
 TEST_CASE("import: the report names units, height, mappings, drops and landmarks") {
   fs::path dir = models_dir();
   if (dir.empty()) {
-    MESSAGE("skipped: ../shared absent");
-    return;
+    FASCIA_SKIP("../shared absent");
   }
   auto r = import_model(dir / "kenney_character_fbx" / "maya_kenney_character_7700_binary.fbx");
   REQUIRE(r.ok());
@@ -291,8 +285,7 @@ TEST_CASE("import: the report names units, height, mappings, drops and landmarks
 TEST_CASE("import: RiggedFigure.dae with its bone names erased is mapped from the hierarchy") {
   fs::path dir = models_dir();
   if (dir.empty()) {
-    MESSAGE("skipped: ../shared absent");
-    return;
+    FASCIA_SKIP("../shared absent");
   }
   auto text = read_file(dir / "riggedfigure" / "RiggedFigure.dae");
   REQUIRE(text.ok());
@@ -332,8 +325,7 @@ TEST_CASE("import: RiggedFigure.dae with its bone names erased is mapped from th
 TEST_CASE("import: an imported model as a Skeleton with Landmarks, like the built-in body") {
   fs::path dir = models_dir();
   if (dir.empty()) {
-    MESSAGE("skipped: ../shared absent");
-    return;
+    FASCIA_SKIP("../shared absent");
   }
   auto r = import_model(dir / "makehuman_base" / "default.mhskel");
   REQUIRE(r.ok());
@@ -368,8 +360,7 @@ TEST_CASE("import: an imported model as a Skeleton with Landmarks, like the buil
 TEST_CASE("import: warnings go through fascia::log, naming the file") {
   fs::path dir = models_dir();
   if (dir.empty()) {
-    MESSAGE("skipped: ../shared absent");
-    return;
+    FASCIA_SKIP("../shared absent");
   }
   std::vector<std::string> warnings;
   LogHandler previous = set_log_handler([&](LogLevel level, std::string_view m) {
