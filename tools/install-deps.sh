@@ -8,7 +8,7 @@ packages=(
   libvulkan-dev vulkan-validationlayers glslc mesa-vulkan-drivers vulkan-tools
   libglfw3-dev libglm-dev libimgui-dev libassimp-dev doctest-dev libeigen3-dev
   nlohmann-json3-dev libcli11-dev libstb-dev libbenchmark-dev libmeshoptimizer-dev
-  ffmpeg xvfb xauth imagemagick xdotool fonts-dejavu-core
+  ffmpeg xvfb xauth imagemagick xdotool fonts-dejavu-core libcairo2-dev poppler-utils
 )
 
 missing=()

@@ -28,7 +28,8 @@ int run_cli(int argc, char** argv) {
                                    add_sim_command(cli),
                                    add_trace_command(cli),
                                    add_rom_command(cli),
-                                   add_bench_command(cli)};
+                                   add_bench_command(cli),
+                                   add_handout_command(cli)};
 
   try {
     cli.parse(argc, argv);

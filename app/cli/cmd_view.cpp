@@ -14,6 +14,7 @@
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "ui/script.h"
+#include "session/session_file.h"
 #include "ui/window_app.h"
 
 namespace fascia::app {
@@ -36,7 +37,13 @@ Result<fs::path> default_still_path() {
       "~/Pictures) is writable; give -o OUT.png");
 }
 
-int run_view(const ViewOptions& options, const std::string& output) {
+int run_view(ViewOptions options, const std::string& output) {
+  // A session file is checked before any window opens: a bad one opens nothing and says why.
+  if (!options.session_path.empty()) {
+    auto s = session::load_session(options.session_path);
+    if (!s) return report(s.error());
+    options.session = std::move(*s);
+  }
   // A script is checked whole first, so a bad one is reported (status 2) with or without a display.
   if (!options.script.empty())
     if (auto s = load_script(options.script); !s) return report(s.error());
@@ -54,6 +61,7 @@ int run_view(const ViewOptions& options, const std::string& output) {
     still.pose = options.movement;  // a movement is shown at its last key (and checked)
     still.pose_flag = "--movement";
     still.model = options.model;
+    if (options.session) still.restrict = session::restrict_option_texts(options.session->restrictions);
     if (auto s = render_still(still); !s) return report(s.error());
     std::printf("fascia: wrote %s\n", out.c_str());
     return 0;
@@ -82,6 +90,7 @@ Command add_view_command(CLI::App& cli) {
                   "show this rigged model (glTF, FBX, COLLADA, .mhskel) instead of the built-in body");
   sub->add_option("--script", v->script,
                   "replay input events from FILE (docs/script.md), e.g. under xvfb-run");
+  sub->add_option("--session", v->session_path, "open a saved session (.fascia)");
   sub->add_flag("--exercise-resize", v->exercise_resize,
                 "resize, minimise and restore while running (tests)");
   return {sub, [v, output] { return run_view(*v, *output); }};

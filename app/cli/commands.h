@@ -26,5 +26,6 @@ Command add_sim_command(CLI::App& cli);
 Command add_trace_command(CLI::App& cli);
 Command add_rom_command(CLI::App& cli);
 Command add_bench_command(CLI::App& cli);
+Command add_handout_command(CLI::App& cli);
 
 }  // namespace fascia::app

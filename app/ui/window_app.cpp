@@ -541,6 +541,7 @@ Status run_window(const ViewOptions& options) {
   worker.emplace(sim::default_model(), [] { glfwPostEmptyEvent(); });
   state.live.model = state.model;
   state.live.worker = &*worker;
+  if (options.session) state.live.history.reset(*options.session);  // --session: the client's, as saved
   state.live.pose_from_simulation = state.movement.movement < 0;
   glfwSetWindowUserPointer(window, &state);
   glfwSetMouseButtonCallback(window, on_mouse_button);

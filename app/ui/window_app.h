@@ -1,8 +1,10 @@
 #pragma once
 // `fascia view`: the interactive window (GLFW + Vulkan swapchain).
 #include <filesystem>
+#include <optional>
 #include <string>
 
+#include "session/session.h"
 #include "core/result.h"
 
 namespace fascia::app {
@@ -13,6 +15,8 @@ struct ViewOptions {
   std::string movement;          // start playing this movement of assets/poses, lines by stretch
   std::filesystem::path model;   // an imported rigged model to show instead of the built-in body
   std::filesystem::path script;  // replay these input events (docs/script.md), then carry on or quit
+  std::optional<session::Session> session;  // --session: opened from a file (already checked)
+  std::string session_path;
 };
 
 // True when a window system is reachable (DISPLAY or WAYLAND_DISPLAY is set).

@@ -25,6 +25,12 @@ struct StartRelease {
 struct StopRelease {
   std::string target;
 };
+struct StartTreatment {
+  Treatment value;
+};  // needs a restriction on its target
+struct StopTreatment {
+  std::string target;
+};
 struct SetLoad {
   Load value;
 };
@@ -79,10 +85,11 @@ struct SetClientLabel {
 };
 struct Reset {};  // back to default_session(), notes kept
 
-using Action = std::variant<SetRestriction, RemoveRestriction, ClearRestrictions, StartRelease, StopRelease,
-                            SetLoad, RemoveLoad, SetHold, RemoveHold, SetBreathing, SetMovement, SetCamera,
-                            SetLayers, ShowLines, ToggleLine, SetSide, HideStructure, ShowStructure, Select,
-                            SetColourByTension, SetNotes, SetClientLabel, Reset>;
+using Action =
+    std::variant<SetRestriction, RemoveRestriction, ClearRestrictions, StartRelease, StopRelease,
+                 StartTreatment, StopTreatment, SetLoad, RemoveLoad, SetHold, RemoveHold, SetBreathing,
+                 SetMovement, SetCamera, SetLayers, ShowLines, ToggleLine, SetSide, HideStructure,
+                 ShowStructure, Select, SetColourByTension, SetNotes, SetClientLabel, Reset>;
 
 // Whether an action changes the simulation's inputs (the sim worker then re-syncs) or only the view.
 bool changes_simulation(const Action& a);

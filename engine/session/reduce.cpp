@@ -60,6 +60,8 @@ bool changes_simulation(const Action& a) {
                         [](const ClearRestrictions&) { return true; },
                         [](const StartRelease&) { return true; },
                         [](const StopRelease&) { return true; },
+                        [](const StartTreatment&) { return true; },
+                        [](const StopTreatment&) { return true; },
                         [](const SetLoad&) { return true; },
                         [](const RemoveLoad&) { return true; },
                         [](const SetHold&) { return true; },
@@ -80,6 +82,12 @@ std::string describe(const Action& a) {
           [](const ClearRestrictions&) { return std::string("remove all restrictions"); },
           [](const StartRelease& x) { return "release " + x.target; },
           [](const StopRelease& x) { return "stop release " + x.target; },
+          [](const StartTreatment& x) {
+            return std::string(x.value.kind == TreatmentKind::AssistedStretch ? "assisted stretch "
+                                                                              : "myofascial release ") +
+                   x.value.target;
+          },
+          [](const StopTreatment& x) { return "stop treatment " + x.target; },
           [](const SetLoad& x) { return "load " + x.value.place; },
           [](const RemoveLoad& x) { return "remove load " + x.place; },
           [](const SetHold& x) { return "hold " + x.value.joint; },
@@ -120,11 +128,13 @@ Result<Session> reduce(const Session& in, const Action& a) {
           [&](const RemoveRestriction& x) -> Status {
             erase_key(s.restrictions, x.target, by_target);
             erase_key(s.releases, x.target, by_target);
+            erase_key(s.treatments, x.target, by_target);
             return ok_status();
           },
           [&](const ClearRestrictions&) -> Status {
             s.restrictions.clear();
             s.releases.clear();
+            s.treatments.clear();
             return ok_status();
           },
           [&](const StartRelease& x) -> Status {
@@ -136,6 +146,26 @@ Result<Session> reduce(const Session& in, const Action& a) {
           },
           [&](const StopRelease& x) -> Status {
             erase_key(s.releases, x.target, by_target);
+            return ok_status();
+          },
+          [&](const StartTreatment& x) -> Status {
+            const Treatment& t = x.value;
+            if (!find_restriction(s, t.target))
+              return bad_input("treatment of '" + t.target + "': no restriction on it to treat");
+            if (auto e = in_range("treatment start (s)", t.start_s, 0, 1e7); !e) return e;
+            if (auto e = in_range("treatment duration (s)", t.duration_s, 1, 3600); !e) return e;
+            if (t.kind == TreatmentKind::AssistedStretch) {
+              if (auto e = named("assisted stretch joint", t.joint); !e) return e;
+              if (auto e =
+                      in_range("assisted stretch range (degrees)", t.range_deg, -kMaxHoldDeg, kMaxHoldDeg);
+                  !e)
+                return e;
+            }
+            upsert(s.treatments, t, by_target);
+            return ok_status();
+          },
+          [&](const StopTreatment& x) -> Status {
+            erase_key(s.treatments, x.target, by_target);
             return ok_status();
           },
           [&](const SetLoad& x) -> Status {

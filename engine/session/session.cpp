@@ -1,6 +1,7 @@
 #include "session/session.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace fascia::session {
 
@@ -14,6 +15,18 @@ Session default_session() {
   Session s;
   s.visibility.lines = all_line_ids();
   return s;
+}
+
+std::string restrict_option_text(const Restriction& r) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "=%.6g,%.6g", r.stiffness_x, r.shorten_pct);
+  return r.target + buf;
+}
+
+std::vector<std::string> restrict_option_texts(const std::vector<Restriction>& rs) {
+  std::vector<std::string> out;
+  for (const auto& r : rs) out.push_back(restrict_option_text(r));
+  return out;
 }
 
 const Restriction* find_restriction(const Session& s, const std::string& target) {

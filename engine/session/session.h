@@ -51,6 +51,23 @@ struct Hold {
   bool operator==(const Hold&) const = default;
 };
 
+// A treatment preset in progress (treatments.h turns it into the actions of each moment): on the
+// restriction of `target`, from `start_s` of session time for `duration_s`.
+enum class TreatmentKind { MyofascialRelease, AssistedStretch };
+struct Treatment {
+  TreatmentKind kind = TreatmentKind::MyofascialRelease;
+  std::string target;
+  double start_s = 0;
+  double duration_s = 90;
+  // Assisted stretch: the joint moved and the pain-free end of its range (degrees, signed as the
+  // joint's named motion), reached a little further with each breath out.
+  std::string joint;
+  double range_deg = 0;
+  std::string place;      // assisted stretch: where the gentle oscillating traction pulls (a track)
+  bool finished = false;  // ran its course: kept as the record of what was done
+  bool operator==(const Treatment&) const = default;
+};
+
 struct Breathing {
   bool on = false;
   double depth = 0.6;     // 0..1 of full inspiration
@@ -92,6 +109,7 @@ struct Session {
   std::vector<Release> releases;
   std::vector<Load> loads;
   std::vector<Hold> holds;
+  std::vector<Treatment> treatments;  // at most one per target
   Breathing breathing;
   std::string movement;  // a movement of the pose library, empty = standing
   double movement_time_s = 0;
@@ -110,6 +128,10 @@ struct Session {
 const std::vector<std::string>& all_line_ids();
 // A new session: every line shown, default layers and camera.
 Session default_session();
+
+// A restriction in the command line's --restrict syntax, TARGET=STIFFNESS_X,SHORTEN_PCT.
+std::string restrict_option_text(const Restriction& r);
+std::vector<std::string> restrict_option_texts(const std::vector<Restriction>& rs);
 
 const Restriction* find_restriction(const Session& s, const std::string& target);
 const Hold* find_hold(const Session& s, const std::string& joint);

@@ -29,6 +29,8 @@ void progress_file(const uint8_t* data, size_t size);
 // A scenario file (engine/scenario): parsed, bound to the reference simulation, evaluated and
 // simulated over a few frames out of order.
 void scenario_file(const uint8_t* data, size_t size);
+// A `.fascia` session file (engine/session/session_file.h), saved and opened again when it opens.
+void session_file(const uint8_t* data, size_t size);
 
 // A folder of its own, removed at exit: in /dev/shm where it can be (memory, no disk), otherwise
 // under the system's temporary folder.

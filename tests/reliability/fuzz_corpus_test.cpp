@@ -94,3 +94,9 @@ TEST_CASE("fuzz corpus: scenario files, seeds, regressions and the shipped examp
                     test::tests_dir() / "bad_input" / "scenarios"});
   CHECK(n >= 20);
 }
+
+TEST_CASE("fuzz corpus: session files, seeds and regressions") {
+  int n = run_over(fuzz::session_file,
+                   {fuzz_dir() / "session_file", fuzz_dir() / "regressions" / "session_file"});
+  CHECK(n >= 6);
+}
