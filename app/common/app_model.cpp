@@ -47,9 +47,10 @@ Result<std::unique_ptr<AppModel>> load_app_model(bool reduced_detail,
   if (!resolved) return resolved.error();
   m->resolved = std::move(*resolved);
   const float radius = scene::LineView{}.radius;
-  m->anchors = scene::anchor_tracks(m->body, m->resolved, radius + 0.001f);
-  m->lines = scene::build_line_geometry(
-      scene::pose_tracks(m->body, m->anchors, m->resolved, body::skinning_matrices(m->body, rest)), radius);
+  // Tubes ride on the tissue each track names; an imported model has only its skin, so its lines
+  // follow the joints of the track's ends instead.
+  if (!m->imported) m->anchors = scene::anchor_tracks(m->body, m->resolved, radius + 0.001f);
+  m->apply_pose(rest);
   for (const auto& t : m->lines.tracks) m->rest_track_length[t.id] = path_length(t.path);
   // The pose library is written for the canonical skeleton; an imported one gets it retargeted.
   const body::Skeleton canonical = m->imported ? body::make_skeleton({}) : m->body.skeleton;
@@ -63,9 +64,24 @@ Result<std::unique_ptr<AppModel>> load_app_model(bool reduced_detail,
 
 void AppModel::apply_pose(const body::Pose& pose) {
   scene::set_pose(posed, body, pose);
-  lines = scene::build_line_geometry(
-      scene::pose_tracks(body, anchors, resolved, body::skinning_matrices(body, pose)),
-      scene::LineView{}.radius);
+  if (!imported) {
+    lines = scene::build_line_geometry(
+        scene::pose_tracks(body, anchors, resolved, body::skinning_matrices(body, pose)),
+        scene::LineView{}.radius);
+    return;
+  }
+  std::vector<mat4> world = body::world_transforms(body.skeleton, pose);
+  std::vector<mat4> rest = body::world_transforms(body.skeleton, body::rest_pose(body.skeleton));
+  const body::Skeleton& sk = body.skeleton;
+  // Resolved offsets are in the joints' frames (world_transforms).
+  auto lookup = [&sk](const std::vector<mat4>& m) {
+    return [&sk, &m](const std::string& joint) -> std::optional<mat4> {
+      int j = sk.find(joint);
+      if (j < 0) return std::nullopt;
+      return m[size_t(j)];
+    };
+  };
+  lines = scene::build_line_geometry(resolved, scene::LineView{}.radius, lookup(world), lookup(rest));
 }
 
 std::map<std::string, float> AppModel::track_stretch() const {

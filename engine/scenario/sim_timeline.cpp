@@ -29,7 +29,7 @@ Status SimTimeline::start() {
   sim::set_state(m_, d_, sim::get_state(m_, d_));
   frame_ = 0;
   sim::forward(m_, d_);
-  stored_[0] = sim::get_state(m_, d_);
+  stored_[0] = {sim::get_state(m_, d_), binding_};
   return ok_status();
 }
 
@@ -44,7 +44,7 @@ Status SimTimeline::advance() {
   if (frame_ % every_ == 0) {
     auto state = sim::get_state(m_, d_);
     sim::set_state(m_, d_, state);
-    stored_[frame_] = std::move(state);
+    stored_[frame_] = {std::move(state), binding_};
   }
   return ok_status();
 }
@@ -56,12 +56,12 @@ Status SimTimeline::seek(int frame) {
   auto it = stored_.upper_bound(frame);
   --it;  // stored_ always holds frame 0
   if (frame < frame_ || it->first > frame_) {
-    // The current binding names what the Data holds now; the sync below replaces it.
-    sim::set_state(m_, d_, it->second);
+    // A full state brings back that frame's inputs, so its binding comes back with it.
+    // The stored state holds that frame's inputs already (and the ids they were given), so no sync:
+    // the Data is then exactly what the run in order had there.
+    sim::set_state(m_, d_, it->second.state);
+    binding_ = it->second.binding;
     frame_ = it->first;
-    auto moment = evaluate_frame(s_, frame_);
-    if (!moment) return moment.error();
-    FASCIA_TRY(session::sync_sim(m_, moment->session, d_, binding_));
     sim::forward(m_, d_);
   }
   while (frame_ < frame) FASCIA_TRY(advance());

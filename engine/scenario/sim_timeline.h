@@ -42,7 +42,13 @@ class SimTimeline {
   sim::Data d_, base_;
   session::SimBinding binding_;
   int frame_ = -1;
-  std::map<int, std::vector<double>> stored_;  // frame -> sim::get_state
+  // frame -> sim::get_state, with the binding that state's inputs came from (a full state restores
+  // the inputs too, so the next sync must take out exactly those).
+  struct Stored {
+    std::vector<double> state;
+    session::SimBinding binding;
+  };
+  std::map<int, Stored> stored_;
 };
 
 }  // namespace fascia::scenario
