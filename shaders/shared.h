@@ -23,13 +23,13 @@ FASCIA_CONST uint kWeightBinding = 1;  // sum of weighted alphas
 // Per frame: camera and lights. std140; every member is 16-byte aligned.
 struct FrameUniforms {
   mat4 view_proj;
-  vec4 eye;           // xyz: camera position (world)
-  vec4 key_dir;       // xyz: direction the key light travels
-  vec4 key_color;     // rgb
-  vec4 fill_color;    // rgb; w: ambient strength
-  vec4 bg_top;        // background gradient, linear RGB + alpha
+  vec4 eye;         // xyz: camera position (world)
+  vec4 key_dir;     // xyz: direction the key light travels
+  vec4 key_color;   // rgb
+  vec4 fill_color;  // rgb; w: ambient strength
+  vec4 bg_top;      // background gradient, linear RGB + alpha
   vec4 bg_bottom;
-  vec4 time;          // x: seconds, for the flow animation along the lines
+  vec4 time;  // x: seconds, for the flow animation along the lines
 };
 
 // Per instance, in a storage buffer the vertex shader indexes with gl_InstanceIndex (each draw's

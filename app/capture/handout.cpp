@@ -10,11 +10,11 @@
 #include "common/app_model.h"
 #include "common/restrict_text.h"
 #include "common/sim_snapshot.h"
-#include "sim/commands.h"
 #include "common/tension.h"
 #include "common/ui_layer.h"
 #include "core/file_io.h"
 #include "render/offscreen.h"
+#include "sim/commands.h"
 
 namespace fascia::app {
 namespace {

@@ -13,8 +13,8 @@
 #include "capture/still.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
-#include "ui/script.h"
 #include "session/session_file.h"
+#include "ui/script.h"
 #include "ui/window_app.h"
 
 namespace fascia::app {

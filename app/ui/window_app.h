@@ -4,8 +4,8 @@
 #include <optional>
 #include <string>
 
-#include "session/session.h"
 #include "core/result.h"
+#include "session/session.h"
 
 namespace fascia::app {
 

@@ -173,9 +173,10 @@ void add_lines(RenderScene& scene, const LineGeometry& g, const LineView& view, 
         std::find(view.lit.begin(), view.lit.end(), t.id) != view.lit.end();
     // The selected line is brightened, keeping its hue, so its tension colours still read.
     // (A highlight may name a line side, "sbl.l", or both sides, "sbl".)
-    const bool selected = !view.highlight.empty() && std::any_of(t.lines.begin(), t.lines.end(), [&](const std::string& l) {
-                            return line_selected({view.highlight}, l);
-                          });
+    const bool selected =
+        !view.highlight.empty() && std::any_of(t.lines.begin(), t.lines.end(), [&](const std::string& l) {
+          return line_selected({view.highlight}, l);
+        });
     auto shade = [selected](vec3 c) { return selected ? glm::min(c * 1.7f + vec3(0.04f), vec3(1.0f)) : c; };
     if (!view.track_profile.empty()) {
       // Tension gradient: each piece takes the value of the elements it covers.
@@ -190,8 +191,9 @@ void add_lines(RenderScene& scene, const LineGeometry& g, const LineView& view, 
         for (size_t k = 0; k < t.pieces.size(); ++k) {
           MeshInstance inst;
           inst.mesh = t.pieces[k];
-          inst.color = vec4(
-              shade(tension_color(sample_profile(it->second, (k + 0.5f) / float(t.pieces.size())))), shown_part);
+          inst.color =
+              vec4(shade(tension_color(sample_profile(it->second, (k + 0.5f) / float(t.pieces.size())))),
+                   shown_part);
           inst.pick_id = pick;
           inst.layer = 3;
           inst.flow = view.flow;
