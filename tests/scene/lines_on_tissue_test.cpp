@@ -85,7 +85,10 @@ TEST_CASE(
   std::set<std::string> untracked;
   float worst_all = 0;
   std::map<std::string, std::pair<float, std::string>> worst;  // track: (distance, pose)
-  for (const auto& [name, pose] : poses) {
+  for (const auto& named_pose : poses) {
+    // Plain references: clang 14 cannot capture structured bindings in INFO's lambda.
+    const auto& name = named_pose.first;
+    const auto& pose = named_pose.second;
     size_t pose_checked = 0, pose_beyond = 0;
     const auto skinning = body::skinning_matrices(b, pose);
     const scene::LineGeometry lines =

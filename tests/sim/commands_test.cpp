@@ -160,7 +160,10 @@ TEST_CASE("sim commands: the runs that once stalled Newton converge") {
   const std::vector<std::pair<std::string, std::string>> runs = {{"erector_spinae.r=8", "back_bend"},
                                                                  {"dfl.r=6.95", "arm_raise"},
                                                                  {"sbl.gastrocnemius.l=7.8", "forward_bend"}};
-  for (const auto& [restrict, pose] : runs) {
+  for (const auto& run : runs) {
+    // Plain references: clang 14 cannot capture structured bindings in INFO's lambda.
+    const std::string& restrict = run.first;
+    const std::string& pose = run.second;
     INFO(restrict << " --pose " << pose);
     SimOptions o;
     o.restrict = {restrict};

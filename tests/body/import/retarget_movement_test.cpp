@@ -57,8 +57,11 @@ TEST_CASE("retarget movement: a T-posed rig with a short spine follows the canon
     for (const vec3& a : m.key_angles[k]) pc.local_rotation.push_back(rotation_from_degrees(a));
     for (const vec3& a : r.key_angles[k]) pr.local_rotation.push_back(rotation_from_degrees(a));
     const std::vector<mat4> wc = world_transforms(canonical, pc), wr = world_transforms(rig, pr);
-    for (auto [a, b] : {std::pair{"femur.l", "tibia.l"}, std::pair{"tibia.l", "talus.l"},
-                        std::pair{"humerus.l", "forearm.l"}, std::pair{"forearm.l", "hand.l"}}) {
+    for (auto segment : {std::pair{"femur.l", "tibia.l"}, std::pair{"tibia.l", "talus.l"},
+                         std::pair{"humerus.l", "forearm.l"}, std::pair{"forearm.l", "hand.l"}}) {
+      // Plain locals: clang 14 cannot capture structured bindings in CAPTURE's lambda.
+      const char* a = segment.first;
+      const char* b = segment.second;
       CAPTURE(a);
       const float cos_angle = glm::dot(direction(wc, canonical, a, b), direction(wr, rig, a, b));
       CHECK(cos_angle > std::cos(glm::radians(1.0f)));
