@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 dir=${CHECK_DIR:-build-check}
 runs=${FUZZ_RUNS:-100000}   # executions per fuzz target...
-secs=${FUZZ_SECONDS:-90}   # ...or this many seconds, whichever comes first
+secs=${FUZZ_SECONDS:-45}   # ...or this many seconds, whichever comes first
 jobs=${JOBS:-2}
 
 # Sanitizer options; README's "make check" section says why each is there.
