@@ -399,6 +399,11 @@ Result<ImportedModel> import_model(const fs::path& path) {
   // 7. Landmarks.
   RetargetResult placed = retarget_landmarks(canonical_reference(), joint_of, model.joints, report.height_m);
   model.landmarks = std::move(placed.landmarks);
+  // Coincident joints (bones of no length) leave a landmark's frame undefined: refuse, never pass NaN on.
+  for (const PlacedLandmark& l : model.landmarks)
+    if (!std::isfinite(l.position.x) || !std::isfinite(l.position.y) || !std::isfinite(l.position.z))
+      return bad_input(file + ": the rig's bones around '" + l.joint +
+                       "' have no length, so the line stations cannot be placed on it");
   report.landmarks_placed = static_cast<int>(model.landmarks.size());
   report.landmarks_on_ancestor = static_cast<int>(placed.on_ancestor.size());
   if (!placed.on_ancestor.empty()) {
