@@ -1,0 +1,209 @@
+#include "ui/window_script.h"
+
+#include <cstdlib>
+#include <fstream>
+
+#define GLFW_INCLUDE_VULKAN
+#include <GLFW/glfw3.h>
+
+#include "ui/state_json.h"
+#include "ui/window_input.h"
+
+namespace fascia::app {
+namespace {
+
+// A world point to the window pixel it is drawn at.
+vec2 project(const scene::Camera& camera, vec3 p, vec2 viewport) {
+  vec4 clip = camera.projection(viewport.x / std::max(1.0f, viewport.y)) * camera.view() * vec4(p, 1.0f);
+  vec2 ndc = vec2(clip) / std::max(1e-6f, clip.w);
+  return vec2((ndc.x * 0.5f + 0.5f) * viewport.x, (ndc.y * 0.5f + 0.5f) * viewport.y);
+}
+
+// "ctrl+shift+z" -> a GLFW key and modifiers (the script parser checked the spelling).
+std::pair<int, int> parse_key(std::string spec) {
+  int mods = 0;
+  for (auto [name, bit] :
+       {std::pair<const char*, int>{"ctrl+", GLFW_MOD_CONTROL}, {"shift+", GLFW_MOD_SHIFT}})
+    for (auto at = spec.find(name); at != std::string::npos; at = spec.find(name)) {
+      spec.erase(at, std::string(name).size());
+      mods |= bit;
+    }
+  if (spec == "escape") return {GLFW_KEY_ESCAPE, mods};
+  if (spec.size() == 1 && spec[0] >= '1' && spec[0] <= '4') return {GLFW_KEY_1 + (spec[0] - '1'), mods};
+  if (spec == "z") return {GLFW_KEY_Z, mods};
+  if (spec == "y") return {GLFW_KEY_Y, mods};
+  return {GLFW_KEY_F, mods};
+}
+
+Error script_error(const ScriptRun& r, const ScriptEvent& e, const std::string& what, bool bad_input_kind) {
+  std::string msg = r.script->file.string() + ":" + std::to_string(e.line) + ": " + what;
+  return bad_input_kind ? bad_input(msg) : internal_error(msg);
+}
+
+// Whether an `expect` holds; `got` says what was found.
+bool expectation(const WindowState& st, const ScriptEvent& e, std::string& got) {
+  const LiveState& l = st.live;
+  const session::Session& cur = l.history.current();
+  if (e.name == "restrictions") {
+    got = std::to_string(cur.restrictions.size());
+    return int(cur.restrictions.size()) == std::atoi(e.text.c_str());
+  }
+  if (e.name == "restricted" || e.name == "not-restricted") {
+    bool has = session::find_restriction(cur, e.text) != nullptr;
+    got = has ? "restricted" : "not restricted";
+    return has == (e.name == "restricted");
+  }
+  if (e.name == "selection") {
+    got = cur.selection.empty() ? "none" : cur.selection;
+    return got == e.text;
+  }
+  if (e.name == "trace-sources") {
+    got = l.trace ? std::to_string(l.trace->sources.size()) : "no trace";
+    return l.trace && int(l.trace->sources.size()) == std::atoi(e.text.c_str());
+  }
+  got = l.popup.open ? l.popup.targets.id : "none";  // popup
+  return got == e.text;
+}
+
+}  // namespace
+
+// Replays script events until one has to wait for frames, time or the simulation.
+void run_script(GLFWwindow* w, WindowState& st, int fh) {
+  ScriptRun& r = st.script;
+  if (!r.active() || r.error) return;
+  st.redraw = std::max(st.redraw, 1);
+  const double now = glfwGetTime();
+  if (r.wait_frames > 0) {
+    --r.wait_frames;
+    return;
+  }
+  if (now < r.wait_until) return;
+  int fw = 0, unused_h = 0;
+  glfwGetFramebufferSize(w, &fw, &unused_h);
+  const vec2 viewport{float(fw), float(fh)};
+  while (r.active()) {
+    const ScriptEvent& e = r.script->events[r.next];
+    using K = ScriptEvent::Kind;
+    if (e.kind == K::WaitSettled) {
+      if (!r.waiting_settled) {
+        r.waiting_settled = true;
+        r.deadline = now + 60;
+      }
+      const LiveState& l = st.live;
+      bool done = l.snapshot.settled && l.snapshot.session_revision == l.sim_revision &&
+                  l.posted_revision == l.history.revision() && !l.trace_pending;
+      if (!done && now > r.deadline) {
+        r.error = script_error(r, e, "wait settled: the simulation did not come to rest within 60 s", false);
+        return;
+      }
+      if (!done) return;
+      r.waiting_settled = false;
+      ++r.next;
+      continue;
+    }
+    ++r.next;
+    switch (e.kind) {
+      case K::Key: {
+        auto [key, mods] = parse_key(e.name);
+        handle_key(w, st, key, mods);
+        r.wait_frames = 1;
+        return;
+      }
+      case K::Click:
+      case K::Hover: {
+        if (e.at_pixel) {
+          if (e.kind == K::Click)
+            click_at(w, st, e.from.x, e.from.y, e.right);
+          else
+            st.picks.cursor_moved(framebuffer_pixel(w, e.from.x, e.from.y), now - 1, true);
+          r.wait_frames = 3;  // the id buffer answers a frame or two later
+          return;
+        }
+        uint32_t pick = st.model->pick_of(e.name);
+        auto anchor = st.model->anchor_of(e.name);
+        if (!pick || !anchor) {
+          r.error = script_error(r, e,
+                                 (e.kind == K::Click ? "click" : "hover") +
+                                     std::string(": no track, station or body part '") + e.name + "'",
+                                 true);
+          return;
+        }
+        if (e.kind == K::Click)
+          clicked(st.live, e.name, project(st.view.camera, *anchor, viewport));
+        else
+          st.forced_hover = pick;
+        r.wait_frames = 1;
+        return;
+      }
+      case K::Drag: {
+        st.controls.on_button(!e.right, e.right, e.from.x, e.from.y);
+        st.controls.on_move(st.view.camera, e.to.x, e.to.y, fh);
+        st.controls.on_button(false, false, e.to.x, e.to.y);
+        r.wait_frames = 1;
+        return;
+      }
+      case K::WaitFrames:
+        r.wait_frames = int(e.number);
+        return;
+      case K::WaitSeconds:
+        r.wait_until = now + e.number;
+        return;
+      case K::Slider:
+        st.live.slider_values[e.name] = e.number;
+        r.wait_frames = 1;
+        return;
+      case K::Press:
+        st.live.pressed.insert(e.name == "source" ? "source:" + std::to_string(int(e.number)) : e.name);
+        if (e.name == "close") st.live.pressed.insert("close-trace");
+        r.wait_frames = 1;
+        return;
+      case K::Type:
+        st.live.search = e.text;
+        r.wait_frames = 1;
+        return;
+      case K::Screenshot:
+        r.screenshot = e.name;
+        return;
+      case K::State: {
+        std::string tmp = e.name + ".tmp";
+        std::ofstream out(tmp);
+        out << live_state_json(st.live, st.view, viewport).dump(2) << "\n";
+        out.close();
+        if (!out || std::rename(tmp.c_str(), e.name.c_str()) != 0) {
+          r.error = script_error(r, e, "state: cannot write " + e.name, true);
+          return;
+        }
+        continue;
+      }
+      case K::Expect: {
+        std::string got;
+        if (!expectation(st, e, got)) {
+          r.error = script_error(r, e, "expect " + e.name + " " + e.text + ": got " + got, false);
+          return;
+        }
+        continue;
+      }
+      case K::Quit:
+        glfwSetWindowShouldClose(w, GLFW_TRUE);
+        return;
+      case K::WaitSettled:
+        break;
+    }
+  }
+}
+
+// Events the script asked for but no widget took this frame (a slider of a popup that is not open).
+void check_script_leftovers(WindowState& st) {
+  ScriptRun& r = st.script;
+  if (!r.script || r.error || r.next == 0 || r.wait_frames > 0) return;
+  const ScriptEvent& e = r.script->events[r.next - 1];
+  if (!st.live.slider_values.empty())
+    r.error = script_error(
+        r, e, "slider " + st.live.slider_values.begin()->first + ": that slider is not showing", false);
+  else if (!st.live.pressed.empty() &&
+           !(st.live.pressed.size() == 1 && *st.live.pressed.begin() == "close-trace"))
+    r.error = script_error(r, e, "press " + *st.live.pressed.begin() + ": that button is not showing", false);
+  st.live.pressed.clear();
+}
+
+}  // namespace fascia::app

@@ -1,0 +1,54 @@
+#pragma once
+// What the window's event callbacks, its script player and its frame loop share: one WindowState per
+// window, reached from GLFW callbacks through the window's user pointer.
+#include <optional>
+#include <string>
+
+#include "common/app_model.h"
+#include "common/ui_layer.h"
+#include "ui/learn_ui.h"
+#include "ui/live.h"
+#include "ui/orbit_controls.h"
+#include "ui/panel.h"
+#include "ui/pick_scheduler.h"
+#include "ui/script.h"
+
+struct GLFWwindow;
+
+namespace fascia::app {
+
+struct ScriptRun {
+  const Script* script = nullptr;
+  size_t next = 0;
+  int wait_frames = 5;    // the first frames lay the panels out before any event
+  double wait_until = 0;  // glfwGetTime() seconds
+  double deadline = 0;    // for `wait settled`
+  bool waiting_settled = false;
+  std::string screenshot;  // a file to write from the frame being drawn
+  std::optional<Error> error;
+  bool active() const { return script && next < script->events.size(); }
+};
+
+struct WindowState {
+  AppModel* model = nullptr;
+  MovementTool movement;
+  ViewState view;
+  LiveState live;
+  scene::RenderScene scene;
+  OrbitControls controls;
+  UiLayer* ui = nullptr;
+  bool resized = false;
+  double press_x[2] = {-1, -1}, press_y[2] = {-1, -1};  // where the left and right buttons went down
+  PickScheduler picks;                                  // clicks and hovering, in framebuffer pixels
+  bool click_right = false;                             // the pending click was a right-click
+  vec2 click_at{0};                                     // window pixel of the pending click
+  int redraw = 3;                                       // frames still to draw before the window may sleep
+  double last_cursor_move = -1;
+  uint32_t forced_hover = 0;  // a scripted hover on a named structure
+  ScriptRun script;
+  LearnUi learn;  // names, lines panel, inspector, search, lessons, quizzes
+};
+
+WindowState* state_of(GLFWwindow* w);
+
+}  // namespace fascia::app
