@@ -12,6 +12,7 @@
 #include "common/quality.h"
 #include "common/tension.h"
 #include "common/ui_layer.h"
+#include "core/process_memory.h"
 #include "render/offscreen.h"
 #include "sim/commands.h"
 #include "ui/live.h"
@@ -38,18 +39,6 @@ double median(std::vector<double> v) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
-}
-
-// Peak resident set size of this process, MB.
-double peak_rss_mb() {
-  FILE* f = std::fopen("/proc/self/status", "r");
-  if (!f) return 0;
-  char line[256];
-  double kb = 0;
-  while (std::fgets(line, sizeof line, f))
-    if (std::strncmp(line, "VmHWM:", 6) == 0) kb = std::atof(line + 6);
-  std::fclose(f);
-  return kb / 1024.0;
 }
 
 // Median time a frame of the whole app (body, all lines, the panel) takes at `extent`, drawn back to
@@ -152,7 +141,7 @@ Json bench_render(const RenderBenchOptions& o) {
   out["frame_1920x1080"] = frame_time(**model, {1920, 1080}, o.frames, software, window);
   out["frame_1280x720_full_quality"] =
       frame_time(**model, {1280, 720}, o.frames, false, {VK_SAMPLE_COUNT_4_BIT, false});
-  out["peak_resident_memory_mb"] = peak_rss_mb();
+  out["peak_resident_memory_mb"] = peak_resident_mib();
   out["peak_resident_memory_target_mb"] = 300;
   return out;
 }

@@ -1,25 +1,10 @@
 #include "ui/state_json.h"
 
-#include <unistd.h>
+#include "core/process_memory.h"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace fascia::app {
-namespace {
-
-// Resident memory of this process, MB (/proc/self/statm), for soaks that watch it stay flat.
-double resident_mb() {
-  long pages = 0, resident = 0;
-  FILE* f = std::fopen("/proc/self/statm", "r");
-  if (!f) return 0;
-  if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
-  std::fclose(f);
-  return double(resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
-}
-
-}  // namespace
-
 Json live_state_json(const LiveState& s, const ViewState& view, vec2 viewport) {
   const session::Session& cur = s.history.current();
   Json j;
@@ -64,7 +49,7 @@ Json live_state_json(const LiveState& s, const ViewState& view, vec2 viewport) {
     tracks[id] = {{"max", *mx}, {"at", v.size() > 1 ? double(mx - v.begin()) / double(v.size() - 1) : 0.0}};
   }
   j["tension"] = tracks;
-  j["process"] = {{"resident_mb", resident_mb()}};
+  j["process"] = {{"resident_mb", resident_mib()}};
   const scene::Camera& c = view.camera;
   j["camera"] = {{"yaw_deg", c.yaw_deg},
                  {"pitch_deg", c.pitch_deg},

@@ -19,6 +19,7 @@
 #include "common/tension.h"
 #include "common/ui_layer.h"
 #include "core/image.h"
+#include "core/process_memory.h"
 #include "render/renderer.h"
 #include "render/swapchain_target.h"
 #include "sim/commands.h"
@@ -187,7 +188,8 @@ Status run_window(const ViewOptions& options) {
         exercise(window, frame);
         // Resident memory at the end of each cycle (stdout), read by the window soak.
         if (frame % kExerciseCycle == kExerciseCycle - 1)
-          std::printf("exercise: cycle %d resident %ld KiB\n", frame / kExerciseCycle + 1, resident_kib());
+          std::printf("exercise: cycle %d resident %ld KiB\n", frame / kExerciseCycle + 1,
+                      long(resident_mib() * 1024));
       }
       glfwGetFramebufferSize(window, &fw, &fh);
       if (fw == 0 || fh == 0 || glfwGetWindowAttrib(window, GLFW_ICONIFIED)) {

@@ -1,7 +1,5 @@
 #include "ui/window_exercise.h"
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -34,16 +32,6 @@ void exercise(GLFWwindow* w, int frame) {
     default:
       break;
   }
-}
-
-// Resident memory in KiB (/proc/self/statm), for the soak's "memory stays flat".
-long resident_kib() {
-  long pages = 0, resident = 0;
-  FILE* f = std::fopen("/proc/self/statm", "r");
-  if (!f) return 0;
-  if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
-  std::fclose(f);
-  return resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
 // A deliberate Vulkan misuse (reserved flags must be zero), so the tests can prove that a validation

@@ -12,9 +12,6 @@ namespace fascia::app {
 constexpr int kExerciseCycle = 30;
 void exercise(GLFWwindow* w, int frame);
 
-// Resident memory in KiB (/proc/self/statm), for the soak's "memory stays flat".
-long resident_kib();
-
 // FASCIA_EXERCISE_MISUSE=1 with --exercise-resize: one invalid Vulkan call.
 void misuse_for_tests(VkDevice device);
 

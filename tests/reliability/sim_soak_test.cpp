@@ -1,7 +1,5 @@
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -9,6 +7,7 @@
 #include <random>
 #include <string>
 
+#include "core/process_memory.h"
 #include "sim/atlas_input.h"
 #include "sim/data.h"
 #include "sim/solver.h"
@@ -20,15 +19,6 @@
 using namespace fascia::sim;
 
 namespace {
-
-long resident_kib() {
-  long pages = 0, resident = 0;
-  FILE* f = std::fopen("/proc/self/statm", "r");
-  if (!f) return 0;
-  if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
-  std::fclose(f);
-  return resident * (sysconf(_SC_PAGESIZE) / 1024);
-}
 
 bool long_soak() {
   const char* v = std::getenv("FASCIA_SOAK");
@@ -76,7 +66,7 @@ TEST_CASE("sim soak: random restrictions and treatments over time, no NaN, no dr
   long rss_warm = 0;
   int bad = 0, unconverged = 0, actions = 0;
   for (int r = 0; r < rounds && bad == 0; ++r) {
-    if (r == warmup) rss_warm = resident_kib();
+    if (r == warmup) rss_warm = long(fascia::resident_mib() * 1024);
     // One or two random changes a round, bounded so the set stays within the UI's limits.
     for (int a = 1 + pick(2); a > 0; --a, ++actions) {
       double u = unit(rng);
@@ -107,7 +97,7 @@ TEST_CASE("sim soak: random restrictions and treatments over time, no NaN, no dr
     }
     if (bad) MESSAGE("round " << r << ": " << bad << " bad values at t = " << d.time << " s");
   }
-  const long rss_end = resident_kib();
+  const long rss_end = long(fascia::resident_mib() * 1024);
   CHECK(bad == 0);
   CHECK(unconverged == 0);
   CHECK(actions >= rounds);
