@@ -5,11 +5,11 @@
 #include <set>
 
 #include "body/body.h"
-#include "body/inside_mesh.h"
 #include "body/movement.h"
 #include "body/muscles.h"
 #include "body/ortho_render.h"
 #include "body/skinning.h"
+#include "support/inside_mesh.h"
 #include "support/test_support.h"
 
 using namespace fascia;

@@ -14,33 +14,12 @@
 #include "body/skinning.h"
 #include "scene/line_scene.h"
 #include "scene/track_anchors.h"
+#include "support/inside_mesh.h"
 #include "support/test_support.h"
 
 using namespace fascia;
 
 namespace {
-
-// Distance from p to triangle abc (Ericson, Real-Time Collision Detection 5.1.5).
-float triangle_distance(vec3 p, vec3 a, vec3 b, vec3 c) {
-  const vec3 ab = b - a, ac = c - a, ap = p - a;
-  const float d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
-  if (d1 <= 0 && d2 <= 0) return glm::length(ap);
-  const vec3 bp = p - b;
-  const float d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
-  if (d3 >= 0 && d4 <= d3) return glm::length(bp);
-  const float vc = d1 * d4 - d3 * d2;
-  if (vc <= 0 && d1 >= 0 && d3 <= 0) return glm::length(p - (a + ab * (d1 / (d1 - d3))));
-  const vec3 cp = p - c;
-  const float d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
-  if (d6 >= 0 && d5 <= d6) return glm::length(cp);
-  const float vb = d5 * d2 - d1 * d6;
-  if (vb <= 0 && d2 >= 0 && d6 <= 0) return glm::length(p - (a + ac * (d2 / (d2 - d6))));
-  const float va = d3 * d6 - d5 * d4;
-  if (va <= 0 && (d4 - d3) >= 0 && (d5 - d6) >= 0)
-    return glm::length(p - (b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)))));
-  const float denom = 1.0f / (va + vb + vc);
-  return glm::length(p - (a + ab * (vb * denom) + ac * (vc * denom)));
-}
 
 struct PosedMesh {
   const body::BodyMesh* mesh;
@@ -51,8 +30,8 @@ float mesh_distance(vec3 p, const PosedMesh& m) {
   float best = INFINITY;
   const auto& idx = m.mesh->indices;
   for (size_t t = 0; t < idx.size(); t += 3)
-    best = std::min(
-        best, triangle_distance(p, m.positions[idx[t]], m.positions[idx[t + 1]], m.positions[idx[t + 2]]));
+    best = std::min(best, test::point_triangle_distance(p, m.positions[idx[t]], m.positions[idx[t + 1]],
+                                                        m.positions[idx[t + 2]]));
   return best;
 }
 

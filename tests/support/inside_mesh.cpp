@@ -1,4 +1,4 @@
-#include "body/inside_mesh.h"
+#include "support/inside_mesh.h"
 
 #include <algorithm>
 #include <cmath>
@@ -18,6 +18,8 @@ vec2 across(vec3 p, int axis) {
       return {p.x, p.y};
   }
 }
+
+}  // namespace
 
 float point_triangle_distance(vec3 p, vec3 a, vec3 b, vec3 c) {
   // Ericson, Real-Time Collision Detection 5.1.5.
@@ -40,8 +42,6 @@ float point_triangle_distance(vec3 p, vec3 a, vec3 b, vec3 c) {
   const float denom = 1.0f / (va + vb + vc);
   return glm::length(p - (a + ab * (vb * denom) + ac * (vc * denom)));
 }
-
-}  // namespace
 
 InsideMesh::InsideMesh(const std::vector<vec3>& positions, const std::vector<uint32_t>& indices, float cell)
     : pos_(positions), idx_(indices), cell_(cell) {

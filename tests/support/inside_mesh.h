@@ -9,6 +9,9 @@
 
 namespace fascia::test {
 
+// Distance from p to the triangle abc.
+float point_triangle_distance(vec3 p, vec3 a, vec3 b, vec3 c);
+
 class InsideMesh {
  public:
   InsideMesh(const std::vector<vec3>& positions, const std::vector<uint32_t>& indices, float cell = 0.01f);
