@@ -9,6 +9,7 @@
 #include "session/sim_sync.h"
 #include "session/treatments.h"
 #include "sim/commands.h"
+#include "sim/solver.h"
 
 namespace fascia::app {
 namespace {
@@ -44,15 +45,28 @@ std::string with_side(const std::string& name, const std::string& side) {
 // fifth of the strongest), as plain names.
 Result<std::vector<std::string>> loaded_lines(const AppModel& model, const session::Restriction& r,
                                               std::vector<std::string>* line_ids) {
-  sim::SimOptions o;
-  o.restrict = {session::restrict_option_text(r)};
-  auto j = sim::sim_command(sim::default_model(), o);
-  if (!j) return j.error();
+  // The restriction alone on the standing body, against the body at rest, through the same typed
+  // sync the window's worker uses.
+  const sim::Model& m = sim::default_model();
+  Session one;
+  one.restrictions = {r};
+  sim::Data rest = sim::make_data(m), tight = sim::make_data(m);
+  session::SimBinding binding;
+  FASCIA_TRY(session::sync_sim(m, one, tight, binding));
+  if (!sim::equilibrium(m, rest) || !sim::equilibrium(m, tight))
+    return internal_error("handout: the simulation did not settle for the restriction on " + r.target);
   std::map<std::string, double> per_line;
-  for (const auto& t : (*j)["tracks"]) {
-    double c = t["change_N"].get<double>();
-    if (c <= 0) continue;
-    for (const auto& l : t["lines"]) per_line[l.get<std::string>()] += c;
+  for (int t = 0; t < m.ntrack; ++t) {
+    double change = 0;
+    for (int i = 0; i < m.track_element_num[t]; ++i) {
+      const int e = m.track_element[m.track_element_adr[t] + i];
+      change += tight.element_tension[e] - rest.element_tension[e];
+    }
+    change /= std::max(1, m.track_element_num[t]);
+    if (change <= 0) continue;
+    const uint32_t lines = sim::track_lines(m, t);
+    for (int l = 0; l < m.nline; ++l)
+      if (lines & (1u << l)) per_line[m.line_name[l]] += change;
   }
   std::vector<std::pair<double, std::string>> ranked;
   for (const auto& [id, c] : per_line) ranked.push_back({c, id});

@@ -12,6 +12,7 @@
 #include "common/quality.h"
 #include "common/tension.h"
 #include "common/ui_layer.h"
+#include "core/json.h"
 #include "core/process_memory.h"
 #include "render/offscreen.h"
 #include "sim/commands.h"

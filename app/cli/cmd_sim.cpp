@@ -6,17 +6,26 @@
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "cli/sim_report.h"
 #include "sim/commands.h"
 
 namespace fascia::app {
 namespace {
 
-int print(const Result<Json>& j, bool json, std::string (*text)(const Json&)) {
-  if (!j) return report(j.error());
+// Runs a command's back end and writes its report as JSON or as the text made from that JSON.
+template <class Options, class Report>
+int print(const Options& o, Result<Report> (*run)(const sim::Model&, const Options&),
+          Json (*to_json)(const sim::Model&, const Options&, const Report&), std::string (*text)(const Json&),
+          bool json) {
+  if (auto st = sim::default_model_status(); !st) return report(st.error());
+  const sim::Model& m = sim::default_model();
+  auto r = run(m, o);
+  if (!r) return report(r.error());
+  const Json j = to_json(m, o, *r);
   if (json)
-    std::printf("%s\n", j->dump(2).c_str());
+    std::printf("%s\n", j.dump(2).c_str());
   else
-    std::fputs(text(*j).c_str(), stdout);
+    std::fputs(text(j).c_str(), stdout);
   return 0;
 }
 
@@ -44,10 +53,7 @@ Command add_sim_command(CLI::App& cli) {
   CLI::App* sub = cli.add_subcommand("sim", "tension along the lines under restrictions, at equilibrium");
   add_experiment_options(sub, *o);
   sub->add_flag("--json", *json, "per-element tension, strain and lines, node displacements, joint angles");
-  return {sub, [o, json] {
-            if (auto st = sim::default_model_status(); !st) return report(st.error());
-            return print(sim::sim_command(sim::default_model(), *o), *json, sim::sim_text);
-          }};
+  return {sub, [o, json] { return print(*o, sim::run_sim, sim_json, sim_text, *json); }};
 }
 
 Command add_trace_command(CLI::App& cli) {
@@ -58,10 +64,7 @@ Command add_trace_command(CLI::App& cli) {
   add_experiment_options(sub, *o);
   sub->add_option("--top", o->top, "how many sources to list")->check(CLI::Range(1, 1000));
   sub->add_flag("--json", *json, "as JSON");
-  return {sub, [o, json] {
-            if (auto st = sim::default_model_status(); !st) return report(st.error());
-            return print(sim::trace_command(sim::default_model(), *o), *json, sim::trace_text);
-          }};
+  return {sub, [o, json] { return print(*o, sim::run_trace, trace_json, trace_text, *json); }};
 }
 
 Command add_rom_command(CLI::App& cli) {
@@ -73,10 +76,7 @@ Command add_rom_command(CLI::App& cli) {
                   "flexion (default: the joint's named motion) or extension, plantarflexion");
   add_experiment_options(sub, *o);
   sub->add_flag("--json", *json, "as JSON");
-  return {sub, [o, json] {
-            if (auto st = sim::default_model_status(); !st) return report(st.error());
-            return print(sim::rom_command(sim::default_model(), *o), *json, sim::rom_text);
-          }};
+  return {sub, [o, json] { return print(*o, sim::run_rom, rom_json, rom_text, *json); }};
 }
 
 }  // namespace fascia::app

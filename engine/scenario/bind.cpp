@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/json.h"
 #include "session/sim_sync.h"
 #include "sim/commands.h"
 

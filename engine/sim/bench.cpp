@@ -5,6 +5,7 @@
 #include <cmath>
 #include <ctime>
 
+#include "core/json.h"
 #include "sim/atlas_input.h"
 #include "sim/atlas_network.h"
 #include "sim/commands.h"

@@ -20,7 +20,6 @@ namespace fascia::sim {
 namespace {
 
 constexpr double kDeg = 57.29577951308232;
-constexpr const char* kNote = "illustrative, evidence-graded model, not a clinical measurement";
 
 Result<double> parse_number(std::string_view s, const std::string& what) {
   double v = 0;
@@ -31,57 +30,12 @@ Result<double> parse_number(std::string_view s, const std::string& what) {
   return v;
 }
 
-Json lines_of(const Model& m, uint32_t mask) {
-  Json a = Json::array();
-  for (int l = 0; l < m.nline; ++l)
-    if (mask & (1u << l)) a.push_back(m.line_name[l]);
-  return a;
-}
-
-uint32_t track_lines(const Model& m, int t) {
-  uint32_t mask = 0;
-  for (int i = 0; i < m.track_element_num[t]; ++i)
-    mask |= m.element_lines[m.track_element[m.track_element_adr[t] + i]];
-  return mask;
-}
-
-// "gastrocnemius, left (sbl)": the tissues by name, the side spelled out, the lines it belongs to.
-std::string full_track_name(const Model& m, int t) {
-  const std::string& id = m.track_name[t];
-  std::string side = id.ends_with(".l") ? "left" : id.ends_with(".r") ? "right" : "";
-  std::string tissues;
-  for (std::string ts : m.track_tissues[t]) {
-    if (ts.ends_with(".l") || ts.ends_with(".r")) ts.resize(ts.size() - 2);
-    std::replace(ts.begin(), ts.end(), '_', ' ');
-    tissues += (tissues.empty() ? "" : " + ") + ts;
-  }
-  if (tissues.empty()) tissues = id;
-  std::string lines;
-  uint32_t mask = track_lines(m, t);
-  for (int l = 0; l < m.nline; ++l) {
-    if (!(mask & (1u << l))) continue;
-    std::string name = m.line_name[l];
-    if (name.ends_with(".l") || name.ends_with(".r")) name.resize(name.size() - 2);
-    if (lines.find(name) == std::string::npos) lines += (lines.empty() ? "" : ", ") + name;
-  }
-  return tissues + (side.empty() ? "" : ", " + side) + (lines.empty() ? "" : " (" + lines + ")");
-}
-
 // The motion a hinge's negative rotation is called.
 std::string opposite_motion(const std::string& motion) {
   if (motion == "flexion") return "extension";
   if (motion == "extension") return "flexion";
   if (motion == "dorsiflexion") return "plantarflexion";
   return "opposite of " + motion;
-}
-
-double round_to(double v, double q) {
-  return std::round(v / q) * q;
-}
-
-Json units() {
-  return {{"tension", "N"}, {"strain", "1"},   {"displacement", "mm"},
-          {"angle", "deg"}, {"torque", "N·m"}, {"sensitivity", "N per 1 % change"}};
 }
 
 Result<double> parse_value(std::string_view s, const std::string& flag, const std::string& what) {
@@ -174,14 +128,36 @@ Result<Data> prepared(const Model& m, const ExperimentOptions& o, std::vector<Re
   return d;
 }
 
-Json restrictions_json(const std::vector<RestrictOption>& rs) {
-  Json a = Json::array();
-  for (const auto& r : rs)
-    a.push_back({{"target", r.target}, {"stiffness_x", r.stiffness_x}, {"shorten_pct", r.shorten_pct}});
-  return a;
+}  // namespace
+
+uint32_t track_lines(const Model& m, int t) {
+  uint32_t mask = 0;
+  for (int i = 0; i < m.track_element_num[t]; ++i)
+    mask |= m.element_lines[m.track_element[m.track_element_adr[t] + i]];
+  return mask;
 }
 
-}  // namespace
+// "gastrocnemius, left (sbl)": the tissues by name, the side spelled out, the lines it belongs to.
+std::string full_track_name(const Model& m, int t) {
+  const std::string& id = m.track_name[t];
+  std::string side = id.ends_with(".l") ? "left" : id.ends_with(".r") ? "right" : "";
+  std::string tissues;
+  for (std::string ts : m.track_tissues[t]) {
+    if (ts.ends_with(".l") || ts.ends_with(".r")) ts.resize(ts.size() - 2);
+    std::replace(ts.begin(), ts.end(), '_', ' ');
+    tissues += (tissues.empty() ? "" : " + ") + ts;
+  }
+  if (tissues.empty()) tissues = id;
+  std::string lines;
+  uint32_t mask = track_lines(m, t);
+  for (int l = 0; l < m.nline; ++l) {
+    if (!(mask & (1u << l))) continue;
+    std::string name = m.line_name[l];
+    if (name.ends_with(".l") || name.ends_with(".r")) name.resize(name.size() - 2);
+    if (lines.find(name) == std::string::npos) lines += (lines.empty() ? "" : ", ") + name;
+  }
+  return tissues + (side.empty() ? "" : ", " + side) + (lines.empty() ? "" : " (" + lines + ")");
+}
 
 Result<RestrictOption> parse_restrict(const std::string& text) {
   auto eq = text.find('=');
@@ -469,115 +445,61 @@ const Model& reference_model() {
   return m;
 }
 
-Result<Json> sim_command(const Model& m, const SimOptions& o) {
-  std::vector<RestrictOption> rs;
-  auto dr = prepared(m, o, &rs);
+Result<SimReport> run_sim(const Model& m, const SimOptions& o) {
+  SimReport r;
+  auto dr = prepared(m, o, &r.restrictions);
   if (!dr) return dr.error();
-  Data& d = *dr;
-  // The same pose without restrictions, for the change each track sees.
-  // The baseline: the same pose and holds without restrictions, releases or loads.
   ExperimentOptions unrestricted = o;
   unrestricted.restrict.clear();
   unrestricted.release.clear();
   unrestricted.load.clear();
   auto br = prepared(m, unrestricted, nullptr);
   if (!br) return br.error();
-  const Data& base = *br;
-
-  Json j;
-  j["note"] = kNote;
-  j["units"] = units();
-  j["pose"] = o.pose;
-  j["restrictions"] = restrictions_json(rs);
-  j["holds"] = o.hold;
-  j["loads"] = Json::array();
-  for (size_t i = 0; i < d.loads.size(); ++i) {
-    const Load& l = d.loads[i];
-    j["loads"].push_back(
-        {{"option", o.load[i]},
-         {"node", m.node_name[l.node]},
-         {"force_N", {round_to(l.force[0], 1e-6), round_to(l.force[1], 1e-6), round_to(l.force[2], 1e-6)}}});
-  }
-  j["releases"] = o.release;
-  j["time_s"] = d.time;
-  j["solver"] = {{"converged", d.converged},
-                 {"iterations", d.iterations},
-                 {"residual", d.residual},
-                 {"continuation_stages", d.continuation_steps}};
-  j["model"] = {{"nodes", m.nnode}, {"elements", m.nelement}, {"hinges", m.nhinge}, {"tracks", m.ntrack}};
-  Json tracks = Json::array();
-  for (int t = 0; t < m.ntrack; ++t) {
-    double lo = 1e300, hi = 0, sum = 0, bsum = 0;
-    for (int i = 0; i < m.track_element_num[t]; ++i) {
-      int e = m.track_element[m.track_element_adr[t] + i];
-      lo = std::min(lo, d.element_tension[e]);
-      hi = std::max(hi, d.element_tension[e]);
-      sum += d.element_tension[e];
-      bsum += base.element_tension[e];
-    }
-    int n = std::max(1, m.track_element_num[t]);
-    tracks.push_back(
-        {{"id", m.track_name[t]},
-         {"name", full_track_name(m, t)},
-         {"lines", lines_of(m, track_lines(m, t))},
-         {"tension_N",
-          {{"min", round_to(lo, 1e-3)}, {"mean", round_to(sum / n, 1e-3)}, {"max", round_to(hi, 1e-3)}}},
-         {"change_N", round_to((sum - bsum) / n, 1e-3)}});
-  }
-  j["tracks"] = tracks;
-  Json els = Json::array();
-  for (int e = 0; e < m.nelement; ++e) {
-    els.push_back({{"index", e},
-                   {"track", m.element_track[e] >= 0 ? m.track_name[m.element_track[e]] : ""},
-                   {"lines", lines_of(m, m.element_lines[e])},
-                   {"link", m.element_link[e] != 0},
-                   {"tension_N", round_to(d.element_tension[e], 1e-4)},
-                   {"strain", round_to(d.element_strain[e], 1e-6)},
-                   {"change_N", round_to(d.element_tension[e] - base.element_tension[e], 1e-4)}});
-  }
-  j["elements"] = els;
-  Json nodes = Json::array();
-  for (int n = 0; n < m.nnode; ++n) {
-    double dx[3], db[3], rel[3], t[3];
-    const double* t0 = &m.node_tangent[3 * n];
-    const int fr = m.node_frame[n];
-    for (int c = 0; c < 3; ++c) {
-      dx[c] = 1000 * (d.node_x[3 * n + c] - m.node_pos0[3 * n + c]);
-      db[c] = 1000 * (d.node_x[3 * n + c] - base.node_x[3 * n + c]);
-      rel[c] = 1000 * (d.node_x[3 * n + c] - d.node_target[3 * n + c]);
-      // The tissue's direction on the bone, carried by the bone's rotation.
-      t[c] = fr >= 0 ? d.hinge_rot[9 * fr + 3 * c] * t0[0] + d.hinge_rot[9 * fr + 3 * c + 1] * t0[1] +
-                           d.hinge_rot[9 * fr + 3 * c + 2] * t0[2]
-                     : t0[c];
-    }
-    double along = rel[0] * t[0] + rel[1] * t[1] + rel[2] * t[2];
-    nodes.push_back(
-        {{"id", m.node_name[n]},
-         {"station", m.node_station[n] >= 0},
-         {"displacement_mm", {round_to(dx[0], 1e-4), round_to(dx[1], 1e-4), round_to(dx[2], 1e-4)}},
-         {"from_bone_mm", {round_to(rel[0], 1e-4), round_to(rel[1], 1e-4), round_to(rel[2], 1e-4)}},
-         {"along_track_mm", round_to(along, 1e-4)},
-         {"change_mm", {round_to(db[0], 1e-4), round_to(db[1], 1e-4), round_to(db[2], 1e-4)}}});
-  }
-  j["nodes"] = nodes;
-  Json joints = Json::array();
-  for (int h = 0; h < m.nhinge; ++h) {
-    HoldRange range = hold_range(m, h);
-    joints.push_back({{"id", m.hinge_name[h]},
-                      {"motion", m.hinge_motion[h]},
-                      {"angle_deg", round_to(d.hinge_q[h] * kDeg, 1e-4)},
-                      {"change_deg", round_to((d.hinge_q[h] - base.hinge_q[h]) * kDeg, 1e-4)},
-                      {"held", d.hinge_locked[h] != 0},
-                      {"holding_torque_Nm", round_to(d.hinge_locked[h] ? d.hinge_torque[h] : 0.0, 1e-5)},
-                      {"range_deg", {round_to(range.min * kDeg, 1e-3), round_to(range.max * kDeg, 1e-3)}}});
-  }
-  j["joints"] = joints;
-  return j;
+  r.result = std::move(*dr);
+  r.baseline = std::move(*br);
+  return r;
 }
 
-Result<Json> trace_command(const Model& m, const TraceOptions& o) {
+TrackTension track_tension(const Model& m, const SimReport& r, int t) {
+  TrackTension tt;
+  double lo = 1e300, hi = 0, sum = 0, bsum = 0;
+  for (int i = 0; i < m.track_element_num[t]; ++i) {
+    int e = m.track_element[m.track_element_adr[t] + i];
+    lo = std::min(lo, r.result.element_tension[e]);
+    hi = std::max(hi, r.result.element_tension[e]);
+    sum += r.result.element_tension[e];
+    bsum += r.baseline.element_tension[e];
+  }
+  const int n = std::max(1, m.track_element_num[t]);
+  tt.min = lo;
+  tt.max = hi;
+  tt.mean = sum / n;
+  tt.change = (sum - bsum) / n;
+  return tt;
+}
+
+NodeOffset node_offset(const Model& m, const SimReport& r, int n) {
+  NodeOffset o;
+  const Data& d = r.result;
+  const double* t0 = &m.node_tangent[3 * n];
+  const int fr = m.node_frame[n];
+  double t[3];
+  for (int c = 0; c < 3; ++c) {
+    o.displacement_mm[c] = 1000 * (d.node_x[3 * n + c] - m.node_pos0[3 * n + c]);
+    o.change_mm[c] = 1000 * (d.node_x[3 * n + c] - r.baseline.node_x[3 * n + c]);
+    o.from_bone_mm[c] = 1000 * (d.node_x[3 * n + c] - d.node_target[3 * n + c]);
+    // The tissue's direction on the bone, carried by the bone's rotation.
+    t[c] = fr >= 0 ? d.hinge_rot[9 * fr + 3 * c] * t0[0] + d.hinge_rot[9 * fr + 3 * c + 1] * t0[1] +
+                         d.hinge_rot[9 * fr + 3 * c + 2] * t0[2]
+                   : t0[c];
+  }
+  o.along_track_mm = o.from_bone_mm[0] * t[0] + o.from_bone_mm[1] * t[1] + o.from_bone_mm[2] * t[2];
+  return o;
+}
+
+Result<TraceReport> run_trace(const Model& m, const TraceOptions& o) {
+  TraceReport report;
   TraceTarget target;
-  std::string kind;
   int t = find_track(m, o.at);
   if (t < 0) {
     auto by_tissue = find_tracks_by_tissue(m, o.at);
@@ -586,45 +508,25 @@ Result<Json> trace_command(const Model& m, const TraceOptions& o) {
   if (t >= 0) {
     // The middle element of the track stands for it.
     target.element = m.track_element[m.track_element_adr[t] + m.track_element_num[t] / 2];
-    kind = "track";
+    report.track = t;
   } else if (int s = find_station(m, o.at); s >= 0) {
     target.station = s;
-    kind = "station";
+    report.at_station = true;
   } else {
     return bad_input("--at: unknown track or station '" + o.at + "'");
   }
-  std::vector<RestrictOption> rs;
-  auto dr = prepared(m, o, &rs);
+  auto dr = prepared(m, o, &report.restrictions);
   if (!dr) return dr.error();
-  TraceResult tr = trace(m, *dr, target);
-  Json j;
-  j["note"] = kNote;
-  j["units"] = units();
-  j["at"] = o.at;
-  j["kind"] = kind;
-  j["pose"] = o.pose;
-  j["restrictions"] = restrictions_json(rs);
-  j["load_N"] = round_to(tr.load, 1e-4);
-  Json src = Json::array();
-  for (int i = 0; i < std::min<int>(o.top, int(tr.track_rank.size())); ++i) {
-    int k = tr.track_rank[i];
-    src.push_back({{"rank", i + 1},
-                   {"track", m.track_name[k]},
-                   {"name", full_track_name(m, k)},
-                   {"lines", lines_of(m, track_lines(m, k))},
-                   {"local", kind == "track" && k == t},
-                   {"dN_per_pct_shortening", round_to(tr.track_dshorten[k], 1e-5)},
-                   {"dN_per_pct_stiffening", round_to(tr.track_dstiffness[k], 1e-5)}});
-  }
-  j["sources"] = src;
-  return j;
+  report.trace = trace(m, *dr, target);
+  return report;
 }
 
-Result<Json> rom_command(const Model& m, const RomOptions& o) {
-  std::vector<int> hinges = joint_hinges(m, o.joint);
-  if (hinges.empty())
+Result<RomReport> run_rom(const Model& m, const RomOptions& o) {
+  RomReport report;
+  report.hinges = joint_hinges(m, o.joint);
+  if (report.hinges.empty())
     return bad_input("--joint: unknown joint '" + o.joint + "' (known: " + known_joints(m) + ")");
-  const std::string& named = m.hinge_motion[hinges[0]];
+  const std::string& named = m.hinge_motion[report.hinges[0]];
   const std::string opposite = opposite_motion(named);
   int direction = +1;
   if (o.motion == opposite) {
@@ -633,92 +535,21 @@ Result<Json> rom_command(const Model& m, const RomOptions& o) {
     return bad_input("--motion: " + o.joint + " moves in " + named + " and " + opposite + ", not '" +
                      o.motion + "'");
   }
-  std::vector<RestrictOption> rs;
-  auto dr = prepared(m, o, &rs);
+  report.motion = direction > 0 ? named : opposite;
+  auto dr = prepared(m, o, &report.restrictions);
   if (!dr) return dr.error();
-  for (int h : hinges) unlock_hinge(*dr, h);
-  RomResult r = rom(m, *dr, hinges, direction);
-  Json j;
-  j["note"] = kNote;
-  j["units"] = units();
-  j["joint"] = o.joint;
-  j["hinges"] = Json::array();
-  for (int h : hinges) j["hinges"].push_back(m.hinge_name[h]);
-  j["motion"] = direction > 0 ? named : opposite;
-  j["pose"] = o.pose;
-  j["restrictions"] = restrictions_json(rs);
-  j["rom_deg"] = round_to(r.angle * kDeg, 1e-3);
-  j["rest_deg"] = round_to(r.rest_angle * kDeg, 1e-3);
-  j["torque_Nm"] = round_to(r.torque, 1e-4);
-  j["reached"] = r.reached;
-  if (!rs.empty()) {
+  for (int h : report.hinges) unlock_hinge(*dr, h);
+  report.result = rom(m, *dr, report.hinges, direction);
+  if (!report.restrictions.empty()) {
     ExperimentOptions unrestricted = o;
     unrestricted.restrict.clear();
     unrestricted.release.clear();
     auto br = prepared(m, unrestricted, nullptr);
     if (!br) return br.error();
-    for (int h : hinges) unlock_hinge(*br, h);
-    RomResult b = rom(m, *br, hinges, direction);
-    j["unrestricted_rom_deg"] = round_to(b.angle * kDeg, 1e-3);
-    j["change_deg"] = round_to((r.angle - b.angle) * kDeg, 1e-3);
+    for (int h : report.hinges) unlock_hinge(*br, h);
+    report.unrestricted = rom(m, *br, report.hinges, direction);
   }
-  return j;
-}
-
-std::string sim_text(const Json& j) {
-  std::string s =
-      "fascia sim (" + j["note"].get<std::string>() + ")\npose " + j["pose"].get<std::string>() + "\n";
-  std::vector<std::pair<double, std::string>> changes;
-  for (const auto& t : j["tracks"]) {
-    changes.push_back({t["change_N"].get<double>(),
-                       t["name"].get<std::string>() + "  [" + t["id"].get<std::string>() + "]"});
-  }
-  std::stable_sort(changes.begin(), changes.end(),
-                   [](auto& a, auto& b) { return std::abs(a.first) > std::abs(b.first); });
-  s += "largest changes of mean track tension:\n";
-  char buf[160];
-  for (size_t i = 0; i < std::min<size_t>(12, changes.size()); ++i) {
-    std::snprintf(buf, sizeof buf, "  %-72s %+9.3f N\n", changes[i].second.c_str(), changes[i].first);
-    s += buf;
-  }
-  s += "joints:\n";
-  for (const auto& h : j["joints"]) {
-    std::snprintf(buf, sizeof buf, "  %-16s %8.3f deg (%+.3f)\n", h["id"].get<std::string>().c_str(),
-                  h["angle_deg"].get<double>(), h["change_deg"].get<double>());
-    s += buf;
-  }
-  return s;
-}
-
-std::string trace_text(const Json& j) {
-  char buf[200];
-  std::snprintf(buf, sizeof buf,
-                "fascia trace at %s (%s): load %.3f N\nrank  source                              N per 1%% "
-                "shortening\n",
-                j["at"].get<std::string>().c_str(), j["kind"].get<std::string>().c_str(),
-                j["load_N"].get<double>());
-  std::string s = buf;
-  for (const auto& r : j["sources"]) {
-    std::snprintf(buf, sizeof buf, "%4d  %-60s %+10.4f%s\n", r["rank"].get<int>(),
-                  r["name"].get<std::string>().c_str(), r["dN_per_pct_shortening"].get<double>(),
-                  r["local"].get<bool>() ? "  (local)" : "");
-    s += buf;
-  }
-  return s;
-}
-
-std::string rom_text(const Json& j) {
-  char buf[200];
-  std::snprintf(buf, sizeof buf, "fascia rom %s (%s): %.2f deg, rest %.2f deg, at %.2f N·m\n",
-                j["joint"].get<std::string>().c_str(), j["motion"].get<std::string>().c_str(),
-                j["rom_deg"].get<double>(), j["rest_deg"].get<double>(), j["torque_Nm"].get<double>());
-  std::string s = buf;
-  if (j.contains("change_deg")) {
-    std::snprintf(buf, sizeof buf, "unrestricted %.2f deg, change %+.2f deg\n",
-                  j["unrestricted_rom_deg"].get<double>(), j["change_deg"].get<double>());
-    s += buf;
-  }
-  return s;
+  return report;
 }
 
 }  // namespace fascia::sim

@@ -1,14 +1,16 @@
 #pragma once
-// Back ends of `fascia sim`, `fascia trace` and `fascia rom`: they take parsed options and return JSON
-// (with units in the keys and a "units" table) or text. The app parses the command line (CLI11) and
-// prints what these return; errors come back as Result with exit status 2 for bad input.
+// Back ends of `fascia sim`, `fascia trace` and `fascia rom`: they take the options as the command
+// line gives them, run the experiment and return typed reports (Data, TraceResult, RomResult). How a
+// report is written, as JSON (docs/sim-json.md) or text, is the CLI's business (app/cli/sim_report.h);
+// errors come back as Result with exit status 2 for bad input.
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "core/json.h"
 #include "core/result.h"
 #include "sim/data.h"
 #include "sim/model.h"
+#include "sim/solver.h"
 
 namespace fascia::sim {
 
@@ -88,13 +90,53 @@ Status default_model_status();
 // Tracks listing a tissue, by "tissue.side" (gastrocnemius.l) or a midline tissue (galea_aponeurotica).
 std::vector<int> find_tracks_by_tissue(const Model& m, const std::string& tissue_with_side);
 
-Result<Json> sim_command(const Model& m, const SimOptions& o);
-Result<Json> trace_command(const Model& m, const TraceOptions& o);
-Result<Json> rom_command(const Model& m, const RomOptions& o);
+// `fascia sim`: the experiment at equilibrium and its baseline, the same pose and holds without the
+// restrictions, releases and loads, so each change is the experiment's own.
+struct SimReport {
+  Data result;
+  Data baseline;
+  std::vector<RestrictOption> restrictions;  // as parsed, in the order given
+};
+Result<SimReport> run_sim(const Model& m, const SimOptions& o);
 
-// Short human-readable summaries of the JSON above.
-std::string sim_text(const Json& j);
-std::string trace_text(const Json& j);
-std::string rom_text(const Json& j);
+// A track's tension over its elements in the experiment, and the change of its mean from the baseline.
+struct TrackTension {
+  double min = 0, mean = 0, max = 0, change = 0;  // N
+};
+TrackTension track_tension(const Model& m, const SimReport& r, int track);
+// Where a node is: moved from the model's rest (displacement), from its point on the bone, along its
+// track (positive towards the track's direction on the bone) and from the baseline (change), in mm.
+struct NodeOffset {
+  double displacement_mm[3] = {0, 0, 0};
+  double from_bone_mm[3] = {0, 0, 0};
+  double along_track_mm = 0;
+  double change_mm[3] = {0, 0, 0};
+};
+NodeOffset node_offset(const Model& m, const SimReport& r, int node);
+
+// `fascia trace --at`: where the load at a track (its middle element) or a station comes from.
+struct TraceReport {
+  bool at_station = false;
+  int track = -1;  // the traced track; -1 at a station
+  TraceResult trace;
+  std::vector<RestrictOption> restrictions;
+};
+Result<TraceReport> run_trace(const Model& m, const TraceOptions& o);
+
+// `fascia rom --joint`: the passive range in the motion asked, and without the restrictions when
+// there are any.
+struct RomReport {
+  std::vector<int> hinges;
+  std::string motion;  // the motion measured (the hinge's named one or its opposite)
+  RomResult result;
+  std::optional<RomResult> unrestricted;
+  std::vector<RestrictOption> restrictions;
+};
+Result<RomReport> run_rom(const Model& m, const RomOptions& o);
+
+// Names a report needs: the lines a track's elements belong to (bit l: m.line_name[l]), and the
+// track in full, "gastrocnemius + achilles tendon, left (sbl)".
+uint32_t track_lines(const Model& m, int t);
+std::string full_track_name(const Model& m, int t);
 
 }  // namespace fascia::sim

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/json.h"
 #include "fuzz/targets.h"
 #include "scenario/bind.h"
 #include "scenario/evaluate.h"

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/json.h"
 #include "scenario/bind.h"
 #include "scenario/evaluate.h"
 #include "scenario/parse.h"

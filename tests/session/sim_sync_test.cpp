@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "session/actions.h"
 #include "session/sim_sync.h"
 #include "sim/commands.h"

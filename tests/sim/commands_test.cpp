@@ -1,5 +1,5 @@
 // The back ends of `fascia sim`, `fascia trace` and `fascia rom`: --restrict syntax and its errors,
-// and the JSON they return (units, per-element tension and strain, lines, displacements, angles).
+// and the typed reports they return (the JSON the CLI writes of them: tests/app/sim_report_test.cpp).
 #include <doctest/doctest.h>
 
 #include "sim/commands.h"
@@ -43,116 +43,99 @@ TEST_CASE("sim commands: --restrict parses TRACK=STIFFNESS_X[,SHORTEN_PCT] and e
   CHECK(line->size() > 40);
 }
 
-TEST_CASE(
-    "sim commands: fascia sim --json reports tensions, strains, lines, displacements, angles with units") {
+TEST_CASE("sim commands: run_sim reports the calf's added tension, and tissue that never pushes") {
   const Model& m = default_model();
   SimOptions o;
   o.restrict = {"gastrocnemius.l=3,5"};
-  auto r = sim_command(m, o);
+  auto r = run_sim(m, o);
   REQUIRE(r.ok());
-  const Json& j = *r;
-  CHECK(j["units"]["tension"] == "N");
-  CHECK(j["units"]["displacement"] == "mm");
-  CHECK(j["units"]["angle"] == "deg");
-  CHECK(j["solver"]["converged"] == true);
-  CHECK(j["elements"].size() == size_t(m.nelement));
-  CHECK(j["nodes"].size() == size_t(m.nnode));
-  CHECK(j["joints"].size() == size_t(m.nhinge));
-  // The calf's tension rose, and a shared track names both of its lines.
-  bool found_calf = false, found_shared = false;
+  CHECK(r->result.converged);
+  REQUIRE(r->restrictions.size() == 1);
+  CHECK(r->restrictions[0].stiffness_x == 3);
   auto calf = find_tracks_by_tissue(m, "gastrocnemius.l");
   REQUIRE(calf.size() == 1);
-  for (const auto& t : j["tracks"]) {
-    if (t["id"] == m.track_name[calf[0]]) {
-      found_calf = true;
-      CHECK(t["change_N"].get<double>() > 20);
-    }
-    if (t["id"] == "biceps_femoris.l") {
-      found_shared = true;
-      CHECK(t["lines"] == Json::array({"sbl.l", "spl.l"}));
-    }
-  }
-  CHECK(found_calf);
-  CHECK(found_shared);
+  CHECK(track_tension(m, *r, calf[0]).change > 20);
+  // A shared track belongs to both of its lines.
+  const int biceps = find_track(m, "biceps_femoris.l");
+  REQUIRE(biceps >= 0);
+  uint32_t expect = 0;
+  for (int l = 0; l < m.nline; ++l)
+    if (m.line_name[l] == "sbl.l" || m.line_name[l] == "spl.l") expect |= 1u << l;
+  CHECK(track_lines(m, biceps) == expect);
   // Tissue never pushes; only the shear links inside a station may.
-  for (const auto& e : j["elements"]) {
-    if (!e["link"].get<bool>()) CHECK(e["tension_N"].get<double>() >= 0);
-  }
-  CHECK(j["elements"][0].contains("strain"));
-  CHECK(j["nodes"][0]["displacement_mm"].size() == 3);
-  CHECK(sim_text(j).find("gastrocnemius.l") != std::string::npos);
+  for (int e = 0; e < m.nelement; ++e)
+    if (!m.element_link[e]) CHECK(r->result.element_tension[e] >= 0);
 
   SimOptions bad;
   bad.restrict = {"foo=2"};
-  auto e = sim_command(m, bad);
+  auto e = run_sim(m, bad);
   REQUIRE_FALSE(e.ok());
   CHECK(e.error().message.rfind("--restrict: unknown track 'foo'", 0) == 0);
   SimOptions pose;
   pose.pose = "cartwheel";
-  auto p = sim_command(m, pose);
+  auto p = run_sim(m, pose);
   REQUIRE_FALSE(p.ok());
   CHECK(p.error().message.rfind("--pose: unknown pose 'cartwheel'", 0) == 0);
 }
 
-TEST_CASE("sim commands: fascia trace ranks remote sources, fascia rom reports the range and its change") {
+TEST_CASE("sim commands: run_trace ranks remote sources, run_rom reports the range and its change") {
   const Model& m = default_model();
   TraceOptions t;
   t.at = "erector_spinae.l";
-  auto tr = trace_command(m, t);
+  auto tr = run_trace(m, t);
   REQUIRE(tr.ok());
-  const Json& j = *tr;
-  CHECK(j["kind"] == "track");
-  REQUIRE(j["sources"].size() == 12);
-  CHECK(j["sources"][0]["rank"] == 1);
-  // Somewhere in the list the sbl below the back (sacrotuberous ligament) loads the erector.
+  CHECK_FALSE(tr->at_station);
+  CHECK(tr->track == find_track(m, "erector_spinae.l"));
+  REQUIRE(tr->trace.track_rank.size() >= 12);
+  // Among the first twelve the sbl below the back (sacrotuberous ligament) loads the erector.
   bool sacrotuberous = false;
-  for (const auto& s : j["sources"]) sacrotuberous |= s["track"] == "sacrotuberous_ligament.l";
+  for (int i = 0; i < 12; ++i)
+    sacrotuberous |= m.track_name[tr->trace.track_rank[i]] == "sacrotuberous_ligament.l";
   CHECK(sacrotuberous);
-  CHECK(trace_text(j).find("erector_spinae.l") != std::string::npos);
 
   TraceOptions st;
   st.at = "calcaneus.l";
-  auto ts = trace_command(m, st);
+  auto ts = run_trace(m, st);
   REQUIRE(ts.ok());
-  CHECK((*ts)["kind"] == "station");
-  CHECK((*ts)["load_N"].get<double>() > 0);
+  CHECK(ts->at_station);
+  CHECK(ts->trace.load > 0);
   TraceOptions bad;
   bad.at = "nowhere";
-  CHECK(trace_command(m, bad).error().message == "--at: unknown track or station 'nowhere'");
+  CHECK(run_trace(m, bad).error().message == "--at: unknown track or station 'nowhere'");
 
   RomOptions r;
   r.joint = "ankle.l";
   r.restrict = {"gastrocnemius.l=3,5"};
-  auto rj = rom_command(m, r);
+  auto rj = run_rom(m, r);
   REQUIRE(rj.ok());
-  CHECK((*rj)["motion"] == "dorsiflexion");
-  CHECK((*rj)["reached"] == true);
+  CHECK(rj->motion == "dorsiflexion");
+  CHECK(rj->result.reached);
   // A tight calf takes dorsiflexion away.
-  CHECK((*rj)["change_deg"].get<double>() < -0.25);
-  CHECK(rom_text(*rj).find("dorsiflexion") != std::string::npos);
+  REQUIRE(rj->unrestricted.has_value());
+  CHECK((rj->result.angle - rj->unrestricted->angle) * 57.29577951308232 < -0.25);
   RomOptions unknown;
   unknown.joint = "tail";
-  CHECK(rom_command(m, unknown).error().message.rfind("--joint: unknown joint 'tail'", 0) == 0);
+  CHECK(run_rom(m, unknown).error().message.rfind("--joint: unknown joint 'tail'", 0) == 0);
 }
 
 TEST_CASE("sim commands: a target restricted twice is refused, naming the repeat") {
   const Model& m = default_model();
   SimOptions twice;
   twice.restrict = {"gastrocnemius.l=3", "gastrocnemius.l=3"};
-  auto a = sim_command(m, twice);
+  auto a = run_sim(m, twice);
   REQUIRE_FALSE(a.ok());
   CHECK(a.error().exit_status() == 2);
   CHECK(a.error().message.rfind("--restrict: 'gastrocnemius.l' repeats itself", 0) == 0);
   // The same tissue by another name, and a line through a restricted track.
   SimOptions alias;
   alias.restrict = {"gastrocnemius.l=2", "sbl.l=1.5"};
-  auto b = sim_command(m, alias);
+  auto b = run_sim(m, alias);
   REQUIRE_FALSE(b.ok());
   CHECK(b.error().message.rfind("--restrict: 'sbl.l' repeats 'gastrocnemius.l'", 0) == 0);
   // Distinct targets still combine.
   SimOptions two;
   two.restrict = {"gastrocnemius.l=2", "biceps_femoris.l=2"};
-  CHECK(sim_command(m, two).ok());
+  CHECK(run_sim(m, two).ok());
 }
 
 TEST_CASE("sim commands: the runs that once stalled Newton converge") {
@@ -168,10 +151,10 @@ TEST_CASE("sim commands: the runs that once stalled Newton converge") {
     SimOptions o;
     o.restrict = {restrict};
     o.pose = pose;
-    auto r = sim_command(m, o);
+    auto r = run_sim(m, o);
     REQUIRE(r.ok());
-    CHECK((*r)["solver"]["converged"] == true);
-    CHECK((*r)["solver"]["residual"].get<double>() < 1e-6);
-    MESSAGE("continuation stages: " << (*r)["solver"]["continuation_stages"]);
+    CHECK(r->result.converged);
+    CHECK(r->result.residual < 1e-6);
+    MESSAGE("continuation stages: " << r->result.continuation_steps);
   }
 }

@@ -1,7 +1,8 @@
 // Experiments as inputs: --hold, --load, --release and --pose from the one pose library, their
-// JSON (docs/sim-json.md) and their errors; the clinical ranges `fascia rom` is held to.
+// typed reports and their errors; the clinical ranges `fascia rom` is held to.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "sim/commands.h"
@@ -12,58 +13,49 @@
 using namespace fascia;
 using namespace fascia::sim;
 
+constexpr double kDeg = 57.29577951308232;
+
 TEST_CASE("sim experiment: --hold ankle.l=15 --hold knee.l=0 holds both and reports angles and torques") {
   const Model& m = default_model();
   SimOptions o;
   o.hold = {"ankle.l=15", "knee.l=0"};
-  auto r = sim_command(m, o);
+  auto r = run_sim(m, o);
   REQUIRE(r.ok());
-  const Json& j = *r;
-  CHECK(j["holds"].size() == 2);
-  CHECK(j["solver"]["converged"] == true);
+  const Data& d = r->result;
+  CHECK(d.converged);
   int held = 0;
-  for (const auto& h : j["joints"]) {
-    if (!h["held"].get<bool>()) {
-      CHECK(h["holding_torque_Nm"].get<double>() == 0);
-      continue;
-    }
+  for (int h = 0; h < m.nhinge; ++h) {
+    if (!d.hinge_locked[h]) continue;
     held++;
-    if (h["id"] == "talus.l") {
-      CHECK(h["angle_deg"].get<double>() == doctest::Approx(15).epsilon(1e-6));
+    if (m.hinge_name[h] == "talus.l") {
+      CHECK(d.hinge_q[h] * kDeg == doctest::Approx(15).epsilon(1e-6));
       // Dorsiflexing the ankle stretches the calf: it takes a torque to hold.
-      CHECK(h["holding_torque_Nm"].get<double>() > 1);
+      CHECK(d.hinge_torque[h] > 1);
     }
-    if (h["id"] == "tibia.l") CHECK(h["angle_deg"].get<double>() == 0);
-    CHECK(h["range_deg"].size() == 2);
+    if (m.hinge_name[h] == "tibia.l") CHECK(d.hinge_q[h] == 0);
   }
   CHECK(held == 2);
   // Every node says where it sits relative to its bone point and along its track.
-  for (const auto& n : j["nodes"]) {
-    REQUIRE(n.contains("from_bone_mm"));
-    REQUIRE(n["from_bone_mm"].size() == 3);
-    REQUIRE(n.contains("along_track_mm"));
+  for (int n = 0; n < m.nnode; ++n) {
+    const NodeOffset off = node_offset(m, *r, n);
+    REQUIRE(std::isfinite(off.along_track_mm));
+    REQUIRE(std::abs(off.along_track_mm) <=
+            std::hypot(off.from_bone_mm[0], off.from_bone_mm[1], off.from_bone_mm[2]) + 1e-9);
   }
-  // The text names tracks in full.
-  SimOptions tight;
-  tight.restrict = {"gastrocnemius.l=3,5"};
-  auto t = sim_command(m, tight);
-  REQUIRE(t.ok());
-  CHECK(sim_text(*t).find("gastrocnemius + achilles tendon, left (sbl)  [sbl.gastrocnemius.l]") !=
-        std::string::npos);
+  // Tracks are named in full.
+  CHECK(full_track_name(m, find_track(m, "sbl.gastrocnemius.l")) ==
+        "gastrocnemius + achilles tendon, left (sbl)");
 }
 
 TEST_CASE("sim experiment: --load pulls, --release relaxes, bad values exit 2 naming flag and range") {
   const Model& m = default_model();
   SimOptions pull;
   pull.load = {"biceps_femoris.l=40"};
-  auto p = sim_command(m, pull);
+  auto p = run_sim(m, pull);
   REQUIRE(p.ok());
-  REQUIRE((*p)["loads"].size() == 1);
-  double biceps = 0, sacrotuberous = 0;
-  for (const auto& t : (*p)["tracks"]) {
-    if (t["id"] == "biceps_femoris.l") biceps = t["change_N"].get<double>();
-    if (t["id"] == "sacrotuberous_ligament.l") sacrotuberous = t["change_N"].get<double>();
-  }
+  REQUIRE(p->result.loads.size() == 1);
+  const double biceps = track_tension(m, *p, find_track(m, "biceps_femoris.l")).change;
+  const double sacrotuberous = track_tension(m, *p, find_track(m, "sacrotuberous_ligament.l")).change;
   MESSAGE("40 N along the biceps femoris: its mean tension " << biceps << " N, sacrotuberous "
                                                              << sacrotuberous << " N");
   CHECK(std::abs(biceps) > 1);
@@ -74,11 +66,9 @@ TEST_CASE("sim experiment: --load pulls, --release relaxes, bad values exit 2 na
     SimOptions o;
     o.restrict = {"gastrocnemius.l=3,5"};
     o.release = release;
-    auto r = sim_command(m, o);
+    auto r = run_sim(m, o);
     REQUIRE(r.ok());
-    for (const auto& t : (*r)["tracks"])
-      if (t["id"] == "sbl.gastrocnemius.l") return t["change_N"].get<double>();
-    return 0.0;
+    return track_tension(m, *r, find_track(m, "sbl.gastrocnemius.l")).change;
   };
   double now = calf_change({}), later = calf_change({"gastrocnemius.l=60"}),
          much_later = calf_change({"gastrocnemius.l=600"});
@@ -89,7 +79,7 @@ TEST_CASE("sim experiment: --load pulls, --release relaxes, bad values exit 2 na
   CHECK(std::abs(much_later) < 0.01 * now);
 
   auto error_of = [&](SimOptions o) {
-    auto r = sim_command(m, o);
+    auto r = run_sim(m, o);
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().exit_status() == 2);
     return r.error().message;
@@ -145,17 +135,16 @@ TEST_CASE("sim experiment: --pose comes from the one library in assets/poses, as
     INFO(n);
     SimOptions o;
     o.pose = n;
-    auto r = sim_command(m, o);
+    auto r = run_sim(m, o);
     REQUIRE(r.ok());
-    CHECK((*r)["solver"]["converged"] == true);
+    CHECK(r->result.converged);
     double most = 0;
-    for (const auto& t : (*r)["tracks"]) most = std::max(most, t["tension_N"]["max"].get<double>());
+    for (int t = 0; t < m.ntrack; ++t) most = std::max(most, track_tension(m, *r, t).max);
     CHECK(most < 1189 - 244);
   }
   SimOptions bad;
   bad.pose = "cartwheel";
-  CHECK(sim_command(m, bad).error().message.rfind("--pose: unknown pose 'cartwheel' (known: arm_raise,", 0) ==
-        0);
+  CHECK(run_sim(m, bad).error().message.rfind("--pose: unknown pose 'cartwheel' (known: arm_raise,", 0) == 0);
 }
 
 // The clinical norms (engine/sim/README.md): AAOS after Greene & Heckman 1994, Norkin & White.
@@ -175,11 +164,11 @@ TEST_CASE("sim experiment: fascia rom lands within 15 % of the clinical norm") {
     RomOptions o;
     o.joint = n.joint;
     o.motion = n.motion;
-    auto r = rom_command(m, o);
+    auto r = run_rom(m, o);
     REQUIRE(r.ok());
-    double rom = (*r)["rom_deg"].get<double>();
+    const double rom = r->result.angle * kDeg;
     MESSAGE(std::string(n.joint) << " " << std::string(n.motion) << ": " << rom << " deg, norm " << n.deg);
-    CHECK((*r)["reached"] == true);
+    CHECK(r->result.reached);
     CHECK(rom > 0.85 * n.deg);
     CHECK(rom < 1.15 * n.deg);
   }
@@ -194,11 +183,9 @@ TEST_CASE("sim experiment: bending the knee slackens the gastrocnemius and frees
   auto calf_at = [&](const char* knee) {
     SimOptions o;
     o.hold = {std::string("knee.l=") + knee};
-    auto r = sim_command(m, o);
+    auto r = run_sim(m, o);
     REQUIRE(r.ok());
-    for (const auto& t : (*r)["tracks"])
-      if (t["id"] == "sbl.gastrocnemius.l") return t["tension_N"]["mean"].get<double>();
-    return -1.0;
+    return track_tension(m, *r, find_track(m, "sbl.gastrocnemius.l")).mean;
   };
   double straight = calf_at("0"), bent30 = calf_at("30"), bent90 = calf_at("90");
   MESSAGE("gastrocnemius mean tension: knee 0 deg " << straight << " N, 30 deg " << bent30 << " N, 90 deg "
@@ -209,9 +196,9 @@ TEST_CASE("sim experiment: bending the knee slackens the gastrocnemius and frees
     RomOptions o;
     o.joint = "ankle.l";
     o.hold = {std::string("knee.l=") + knee};
-    auto r = rom_command(m, o);
+    auto r = run_rom(m, o);
     REQUIRE(r.ok());
-    return (*r)["rom_deg"].get<double>();
+    return r->result.angle * kDeg;
   };
   double dstraight = dorsiflexion("0"), dbent = dorsiflexion("90");
   MESSAGE("ankle dorsiflexion: knee straight " << dstraight << " deg, knee at 90 deg " << dbent << " deg");

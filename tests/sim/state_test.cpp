@@ -3,6 +3,8 @@
 // reproduces the original trajectory bit for bit.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "sim/commands.h"
 #include "sim/solver.h"
 
