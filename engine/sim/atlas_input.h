@@ -19,6 +19,7 @@ struct AtlasInput {
     double stiffness = 50, stiffening = 3, rom_torque = 5;  // N·m/rad, 1/rad², N·m
     std::string motion = "flexion";
     double range_min = 0, range_max = 0;  // rad: end stops at the clinical range (both 0: none)
+    double posture_stiffness = 0;         // N·m/rad while standing (HingeSpec)
   };
   struct Station {
     std::string id, joint;  // the bone it sits on

@@ -23,27 +23,39 @@ bool right_side(const std::string& id) {
 }
 
 // The joints that move in the simulation, for the left side (the right mirrors the axis as an axial
-// vector), with passive stiffness about neutral (N·m/rad) and the torque at which `rom` stops (N·m).
+// vector), with passive stiffness about neutral (N·m/rad), the torque at which `rom` stops (N·m)
+// and the standing posture stiffness (N·m/rad, below).
 struct HingeDefault {
   const char* joint;
   Vec3d axis;
   double stiffness, rom_torque;
   const char* motion;
+  double posture;
 };
+// Posture stiffness m·g·h: the body a joint carries (its mass m, its centre of mass h from the
+// joint), a 70 kg, 1.75 m body after Winter's segment table (Biomechanics and Motor Control of Human
+// Movement, 4th ed. 2009, Table 4.1: mass fractions, centre-of-mass positions, segment lengths).
+// Standing is an inverted pendulum: it stays up only if the ankles are about as stiff as m·g·h
+// (Loram & Lakie 2002, J Physiol 545:1041, intrinsic ankle stiffness 91 ± 23 % of m·g·h in quiet
+// standing); the same rule is taken for the knees, hips and spine above (not measured there). Paired
+// joints carry half each. The hanging arm is a pendulum: gravity itself gives it m·g·h. Ankle: 68 kg
+// at 0.89 m, 596 / 2; knee: 61 kg at 0.56 m, 340 / 2; hip: head, arms and trunk 47 kg at 0.32 m,
+// 147 / 2; the spine's joints by the mass above them (33, 28, 20 kg; head and neck 5.7, 4.9, 4.8 kg);
+// shoulder, elbow, wrist by the arm below (3.5, 1.5, 0.4 kg). The toes: none (no floor in the model).
 constexpr HingeDefault kHinges[] = {
-    {"lumbar_3", {1, 0, 0}, 150, 20, "flexion"},
-    {"thoracic_lower", {1, 0, 0}, 250, 20, "flexion"},
-    {"thoracic_upper", {1, 0, 0}, 300, 20, "flexion"},
-    {"cervical_lower", {1, 0, 0}, 25, 4, "flexion"},
-    {"cervical_upper", {1, 0, 0}, 15, 3, "flexion"},
-    {"skull", {1, 0, 0}, 12, 2, "flexion"},
-    {"humerus", {-1, 0, 0}, 20, 8, "flexion"},
-    {"forearm", {-1, 0, 0}, 12, 5, "flexion"},
-    {"hand", {0, 0, -1}, 4, 2, "flexion"},
-    {"femur", {-1, 0, 0}, 90, 25, "flexion"},
-    {"tibia", {1, 0, 0}, 70, 20, "flexion"},
-    {"talus", {-1, 0, 0}, 60, 15, "dorsiflexion"},
-    {"toes", {-1, 0, 0}, 6, 3, "extension"},
+    {"lumbar_3", {1, 0, 0}, 150, 20, "flexion", 83},
+    {"thoracic_lower", {1, 0, 0}, 250, 20, "flexion", 63},
+    {"thoracic_upper", {1, 0, 0}, 300, 20, "flexion", 35},
+    {"cervical_lower", {1, 0, 0}, 25, 4, "flexion", 7.8},
+    {"cervical_upper", {1, 0, 0}, 15, 3, "flexion", 4.3},
+    {"skull", {1, 0, 0}, 12, 2, "flexion", 1.9},
+    {"humerus", {-1, 0, 0}, 20, 8, "flexion", 10.3},
+    {"forearm", {-1, 0, 0}, 12, 5, "flexion", 2.65},
+    {"hand", {0, 0, -1}, 4, 2, "flexion", 0.39},
+    {"femur", {-1, 0, 0}, 90, 25, "flexion", 73},
+    {"tibia", {1, 0, 0}, 70, 20, "flexion", 170},
+    {"talus", {-1, 0, 0}, 60, 15, "dorsiflexion", 298},
+    {"toes", {-1, 0, 0}, 6, 3, "extension", 0},
 };
 
 // Stiffness of a whole track (N/mm) by its first tissue: tendons, ligaments and fascial sheets
@@ -211,6 +223,20 @@ std::string carrying_bone(const body::Skeleton& s, const std::vector<mat4>& worl
   return s.joints[size_t(pick)].name;
 }
 
+// Midline landmarks where each side's line ends on its own half of the bone: the left
+// sacrotuberous ligament and the left erector spinae attach left of the median sacral crest, so the
+// left back line's sacrum is its own station (one node per side). Shared, a left calf's pull spread
+// into both sides' erectors and was halved before it reached the spine. A line crossing the
+// midline there (the back functional line) keeps the one shared station.
+bool sided_midline(const atlas::ResolvedStation& st, const atlas::Atlas* atlas) {
+  static const std::set<std::string> kSided = {"sacrum"};
+  if (!atlas || !kSided.count(st.landmark) || !(st.line.ends_with(".l") || st.line.ends_with(".r")))
+    return false;
+  const atlas::Line* line = atlas->line(base_id(st.line));
+  const atlas::Point* pt = line ? line->point(st.point) : nullptr;
+  return pt && !pt->crossing;
+}
+
 }  // namespace
 
 Result<AtlasInput> atlas_input(const atlas::ResolvedAtlas& r, const body::Skeleton& skeleton,
@@ -230,6 +256,7 @@ Result<AtlasInput> atlas_input(const atlas::ResolvedAtlas& r, const body::Skelet
       jt.stiffness = h.stiffness;
       jt.rom_torque = h.rom_torque;
       jt.motion = h.motion;
+      jt.posture_stiffness = h.posture;
       // End stops at the clinical range; through the range the joint is soft, so the tissue that
       // crosses it, not the joint, shapes the posture (the linear part reaches 30 % of the end
       // torque at the far end of the range: not cited, tuned).
@@ -271,10 +298,19 @@ Result<AtlasInput> atlas_input(const atlas::ResolvedAtlas& r, const body::Skelet
   };
   for (const auto& st : r.stations) {
     std::string key = st.landmark.empty() ? st.id : st.landmark;
+    if (sided_midline(st, atlas)) key += st.line.substr(st.line.size() - 2);
     key_of[st.id] = key;
     key_of[key] = key;
     add_station(key, st.at);
   }
+  // A track's end is the station of one of its own lines at that landmark (the left erector ends on
+  // the left sacrum station); ends no line of the track places keep the landmark's station.
+  auto end_key = [&](const atlas::ResolvedTrack& t, const std::string& landmark) {
+    for (const auto& st : r.stations)
+      if (st.landmark == landmark && std::find(t.lines.begin(), t.lines.end(), st.line) != t.lines.end())
+        return key_of[st.id];
+    return key_of.count(landmark) ? key_of[landmark] : landmark;
+  };
 
   std::map<std::string, std::vector<std::string>> line_tracks;
   for (const auto& t : r.tracks) {
@@ -282,8 +318,8 @@ Result<AtlasInput> atlas_input(const atlas::ResolvedAtlas& r, const body::Skelet
     AtlasInput::Track tr;
     tr.id = t.id;
     tr.tissues = t.tissues;
-    tr.from = key_of.count(t.from) ? key_of[t.from] : t.from;
-    tr.to = key_of.count(t.to) ? key_of[t.to] : t.to;
+    tr.from = end_key(t, t.from);
+    tr.to = end_key(t, t.to);
     add_station(tr.from, t.path.front());
     add_station(tr.to, t.path.back());
     for (size_t i = 1; i + 1 < t.path.size(); ++i) {

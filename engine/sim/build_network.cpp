@@ -49,6 +49,7 @@ Result<NetworkSpec> build_network(const AtlasInput& in, const NetworkOptions& op
       h.motion = jt.motion;
       h.range_min = jt.range_min;
       h.range_max = jt.range_max;
+      h.posture_stiffness = jt.posture_stiffness;
       frame_of[jt.id] = int(s.hinges.size());
       s.hinges.push_back(h);
     } else {

@@ -64,6 +64,7 @@ size_t state_size(const Model& m, const Data& d, unsigned spec) {
   if (spec & kStateLoads) n += 1 + kLoadSize * d.loads.size();
   if (spec & kStateBreathing) n += 1;
   if (spec & kStateIds) n += 1;
+  if (spec & kStateStanding) n += 1;
   return n;
 }
 
@@ -99,6 +100,7 @@ std::vector<double> get_state(const Model& m, const Data& d, unsigned spec) {
   }
   if (spec & kStateBreathing) s.push_back(d.breath_amplitude);
   if (spec & kStateIds) s.push_back(d.next_id);
+  if (spec & kStateStanding) s.push_back(d.standing ? 1 : 0);
   return s;
 }
 
@@ -125,7 +127,7 @@ bool set_state(const Model& m, Data& d, const std::vector<double>& s, unsigned s
   spec &= kStateFull;
   if (next() != double(spec) || next() != m.nnode || next() != m.nhinge || next() != m.nelement || !ok)
     return false;
-  double time = d.time, breath = d.breath_amplitude;
+  double time = d.time, breath = d.breath_amplitude, standing = d.standing ? 1 : 0;
   int next_id = d.next_id;
   std::vector<double> x, q, v, qdot, target, locked;
   std::vector<Restriction> restrictions;
@@ -172,7 +174,8 @@ bool set_state(const Model& m, Data& d, const std::vector<double>& s, unsigned s
   }
   if (spec & kStateBreathing) breath = next();
   if (spec & kStateIds) next_id = int(next());
-  if (!ok || i != s.size()) return false;
+  if (spec & kStateStanding) standing = next();
+  if (!ok || i != s.size() || !(standing == 0 || standing == 1)) return false;
   for (double val : x) ok &= std::isfinite(val);
   for (double val : q) ok &= std::isfinite(val);
   for (double val : v) ok &= std::isfinite(val);
@@ -191,6 +194,7 @@ bool set_state(const Model& m, Data& d, const std::vector<double>& s, unsigned s
   if (spec & kStateLoads) d.loads = std::move(loads);
   d.breath_amplitude = breath;
   d.next_id = next_id;
+  d.standing = standing != 0;
   d.factor_kind = 0;  // the next step factorises afresh, so a replay is bit-identical
   return true;
 }

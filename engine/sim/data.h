@@ -42,6 +42,10 @@ struct Data {
   std::vector<Restriction> restrictions;
   std::vector<Load> loads;
   double breath_amplitude = 0;  // 0..1 of full inspiration depth, cycling with opt.breath_period
+  // The body stands: each hinge also carries its posture stiffness (Model::hinge_posture), what
+  // keeps a standing body upright against gravity. `rom` clears it while it measures (a passive
+  // range is taken lying relaxed) and restores it.
+  bool standing = true;
   int next_id = 1;
   // How much of the restrictions and loads acts, 0..1: 1 always, except while `equilibrium` ramps
   // them in (continuation when Newton stalls from the current state).
@@ -106,8 +110,10 @@ enum StateSpec : unsigned {
   kStateLoads = 1u << 5,         // every load: id, node, force, frequency, phase
   kStateBreathing = 1u << 6,     // breath_amplitude
   kStateIds = 1u << 7,           // next_id, so ids handed out after a restore match the original's
+  kStateStanding = 1u << 8,      // standing (0 or 1)
   kStatePhysics = kStateTime | kStatePosition | kStateVelocity,
-  kStateInputs = kStateHolds | kStateRestrictions | kStateLoads | kStateBreathing | kStateIds,
+  kStateInputs =
+      kStateHolds | kStateRestrictions | kStateLoads | kStateBreathing | kStateIds | kStateStanding,
   kStateFull = kStatePhysics | kStateInputs,
 };
 

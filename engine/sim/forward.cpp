@@ -62,7 +62,7 @@ Blankevoort blankevoort(double e, double k, double et) {
   return {k * (e - et / 2), k, k * et * et / 6 + k * ((e * e - et * et) / 2 - et * (e - et) / 2)};
 }
 
-HingeSpring hinge_spring(const Model& m, int h, double q) {
+static HingeSpring passive_spring(const Model& m, int h, double q) {
   const double k = m.hinge_stiffness[h];
   const double lo = m.hinge_range[2 * h], hi = m.hinge_range[2 * h + 1];
   if (lo == 0 && hi == 0) {
@@ -74,6 +74,15 @@ HingeSpring hinge_spring(const Model& m, int h, double q) {
   const double ep = ex((q - hi) / w), ep0 = ex(-hi / w), en = ex((lo - q) / w), en0 = ex(lo / w);
   return {k * q * q / 2 + a * (w * ep - w * ep0 - q * ep0) + a * (w * en - w * en0 + q * en0),
           k * q + a * (ep - ep0) - a * (en - en0), k + a / w * (ep + en)};
+}
+
+HingeSpring hinge_spring(const Model& m, int h, double q, bool standing) {
+  HingeSpring sp = passive_spring(m, h, q);
+  if (standing && m.hinge_posture[h] > 0) {
+    const double kp = m.hinge_posture[h];
+    sp.energy += 0.5 * kp * q * q, sp.torque += kp * q, sp.stiffness += kp;
+  }
+  return sp;
 }
 
 void forward_params(const Model& m, Data& d) {
@@ -167,7 +176,7 @@ void forward_forces(const Model& m, Data& d) {
 
   const int hinge0 = 3 * m.nfree;
   for (int h = 0; h < m.nhinge; ++h) {
-    HingeSpring sp = hinge_spring(m, h, d.hinge_q[h]);
+    HingeSpring sp = hinge_spring(m, h, d.hinge_q[h], d.standing);
     energy += sp.energy;
     d.grad[hinge0 + h] = sp.torque + m.hinge_damping[h] * d.hinge_qdot[h];
     dissipation += 0.5 * m.hinge_damping[h] * d.hinge_qdot[h] * d.hinge_qdot[h];
@@ -317,7 +326,7 @@ void assemble(const Model& m, Data& d, Assembler& as, double ks, double cs, doub
   }
 
   for (int h = 0; h < m.nhinge; ++h) {
-    double kq = hinge_spring(m, h, d.hinge_q[h]).stiffness;
+    double kq = hinge_spring(m, h, d.hinge_q[h], d.standing).stiffness;
     as.add(hinge0 + h, hinge0 + h, ks * kq + cs * m.hinge_damping[h] + ms * m.hinge_inertia[h]);
   }
 }

@@ -16,11 +16,12 @@ struct Blankevoort {
 };
 Blankevoort blankevoort(double strain, double k, double toe_strain);
 
-// A hinge's passive spring at angle q: energy (J), torque (N·m) and stiffness (N·m/rad).
+// A hinge's passive spring at angle q: energy (J), torque (N·m) and stiffness (N·m/rad); with
+// `standing`, its posture stiffness about neutral too.
 struct HingeSpring {
   double energy, torque, stiffness;
 };
-HingeSpring hinge_spring(const Model& m, int h, double q);
+HingeSpring hinge_spring(const Model& m, int h, double q, bool standing = false);
 
 void forward_params(const Model& m, Data& d);
 void forward_kinematics(const Model& m, Data& d);

@@ -81,6 +81,7 @@ Result<Model> compile(const NetworkSpec& spec) {
     m.hinge_stiffness.push_back(hs.stiffness);
     m.hinge_stiffening.push_back(std::max(0.0, hs.stiffening));
     m.hinge_rom_torque.push_back(hs.rom_torque);
+    m.hinge_posture.push_back(std::max(0.0, hs.posture_stiffness));
     if (hs.range_min != 0 || hs.range_max != 0) {
       if (!(hs.range_min < 0 && hs.range_max > 0)) return spec_error(where, "range must contain neutral");
     }

@@ -58,6 +58,9 @@ struct HingeSpec {
   // k θ + τrom (e^((θ − max)/w) − e^(−max/w)) − τrom (e^((min − θ)/w) − e^(min/w)), w = opt.end_stop_width:
   // soft through the range, reaching rom_torque at its ends, convex everywhere.
   double range_min = 0, range_max = 0;  // rad
+  // N·m/rad added about neutral while the body stands (Data::standing): m·g·h of the body it
+  // carries, the stiffness that holds a standing body up (engine/sim/README.md); 0: none.
+  double posture_stiffness = 0;
 };
 
 struct NodeSpec {
@@ -129,6 +132,7 @@ struct Model {
   std::vector<double> hinge_stiffening;   // (nhinge) 1/rad²
   std::vector<double> hinge_rom_torque;   // (nhinge) N·m
   std::vector<double> hinge_range;        // (nhinge x 2) rad, end stops; 0, 0 = none
+  std::vector<double> hinge_posture;      // (nhinge) N·m/rad about neutral while standing
   std::vector<double> hinge_damping;      // (nhinge) N·m·s/rad
   std::vector<double> hinge_inertia;      // (nhinge) kg·m²
   std::vector<int> hinge_ancestor_adr;    // (nhinge) into hinge_ancestor

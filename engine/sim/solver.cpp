@@ -396,6 +396,7 @@ RomResult rom(const Model& m, Data& d, const std::vector<int>& hinges, int direc
   if (hinges.empty()) return r;
   const double sign = direction < 0 ? -1.0 : 1.0;
   std::vector<double> saved = get_state(m, d);
+  d.standing = false;  // a passive range is measured lying relaxed, not standing
   const double n = double(hinges.size());
   equilibrium(m, d);
   for (int h : hinges) r.rest_angle += sign * d.hinge_q[h];

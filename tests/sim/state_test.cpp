@@ -1,5 +1,5 @@
 // get_state/set_state: every input travels (restrictions with their releases, loads, holds,
-// breathing, ids), sizes and contents are checked, and a mid-release state set into a fresh Data
+// breathing, ids, standing), sizes and contents are checked, and a mid-release state set into a fresh Data
 // reproduces the original trajectory bit for bit.
 #include <doctest/doctest.h>
 
@@ -119,4 +119,50 @@ TEST_CASE("sim state: parts by spec, and bad vectors refused without touching th
   auto big = full;
   big[k] = 50;
   check_refused(big, "a stiffness multiplier out of range");
+}
+
+TEST_CASE("sim state: the standing flag travels, and is 0 or 1") {
+  const Model& m = default_model();
+  Data a = make_data(m), b = make_data(m);
+  CHECK(a.standing);  // a body stands unless told otherwise
+  a.standing = false;
+  auto s = get_state(m, a, kStateStanding);
+  REQUIRE(s.size() == state_size(m, a, kStateStanding));
+  REQUIRE(s.size() == 5);
+  CHECK(s.back() == 0);
+  REQUIRE(set_state(m, b, s, kStateStanding));
+  CHECK_FALSE(b.standing);
+  // The full state carries it last.
+  CHECK(get_state(m, a).back() == 0);
+  s.back() = 0.5;
+  b.standing = true;
+  CHECK_FALSE(set_state(m, b, s, kStateStanding));
+  CHECK(b.standing);
+}
+
+TEST_CASE("sim state: standing holds the joints up; rom measures lying relaxed") {
+  const Model& m = default_model();
+  const int ankle = find_hinge(m, "talus.l");
+  REQUIRE(ankle >= 0);
+  REQUIRE(m.hinge_posture[ankle] > 100);
+  // A calf restriction plantarflexes the ankle less when the body stands.
+  auto ankle_after_calf = [&](bool standing) {
+    Data d = make_data(m);
+    d.standing = standing;
+    add_restriction(d, *restrict_elements(m, "gastrocnemius.l"), 3.0, 4.0);
+    REQUIRE(equilibrium(m, d));
+    return d.hinge_q[ankle];
+  };
+  const double standing = ankle_after_calf(true), lying = ankle_after_calf(false);
+  MESSAGE("ankle after a calf restriction: standing " << standing * 57.3 << " deg, lying " << lying * 57.3
+                                                      << " deg");
+  CHECK(std::abs(standing) < 0.5 * std::abs(lying));
+  // rom turns standing off while it measures and restores it.
+  Data d = make_data(m);
+  RomResult r = rom(m, d, ankle);
+  CHECK(r.reached);
+  CHECK(d.standing);
+  d.standing = false;
+  RomResult r2 = rom(m, d, ankle);
+  CHECK(r2.angle == doctest::Approx(r.angle));
 }
