@@ -140,7 +140,7 @@ TEST_CASE("sim state: the standing flag travels, and is 0 or 1") {
   CHECK(b.standing);
 }
 
-TEST_CASE("sim state: standing holds the joints up; rom measures lying relaxed") {
+TEST_CASE("sim state: standing holds the joints up, and rom measures lying relaxed") {
   const Model& m = default_model();
   const int ankle = find_hinge(m, "talus.l");
   REQUIRE(ankle >= 0);
