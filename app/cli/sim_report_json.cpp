@@ -19,6 +19,11 @@ Json units() {
           {"angle", "deg"}, {"torque", "N·m"}, {"sensitivity", "N per 1 % change"}};
 }
 
+// What every report opens with: what the numbers are, and their units.
+Json report_head() {
+  return {{"note", kSimReportNote}, {"units", units()}};
+}
+
 Json lines_of(const sim::Model& m, uint32_t mask) {
   Json a = Json::array();
   for (int l = 0; l < m.nline; ++l)
@@ -42,9 +47,7 @@ Json mm3(const double (&v)[3]) {
 Json sim_json(const sim::Model& m, const sim::SimOptions& o, const sim::SimReport& r) {
   const sim::Data& d = r.result;
   const sim::Data& base = r.baseline;
-  Json j;
-  j["note"] = kSimReportNote;
-  j["units"] = units();
+  Json j = report_head();
   j["pose"] = o.pose;
   j["restrictions"] = restrictions_json(r.restrictions);
   j["holds"] = o.hold;
@@ -114,9 +117,7 @@ Json sim_json(const sim::Model& m, const sim::SimOptions& o, const sim::SimRepor
 }
 
 Json trace_json(const sim::Model& m, const sim::TraceOptions& o, const sim::TraceReport& r) {
-  Json j;
-  j["note"] = kSimReportNote;
-  j["units"] = units();
+  Json j = report_head();
   j["at"] = o.at;
   j["kind"] = r.at_station ? "station" : "track";
   j["pose"] = o.pose;
@@ -138,9 +139,7 @@ Json trace_json(const sim::Model& m, const sim::TraceOptions& o, const sim::Trac
 }
 
 Json rom_json(const sim::Model& m, const sim::RomOptions& o, const sim::RomReport& r) {
-  Json j;
-  j["note"] = kSimReportNote;
-  j["units"] = units();
+  Json j = report_head();
   j["joint"] = o.joint;
   j["hinges"] = Json::array();
   for (int h : r.hinges) j["hinges"].push_back(m.hinge_name[h]);
