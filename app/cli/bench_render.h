@@ -6,7 +6,8 @@
 namespace fascia::app {
 
 struct RenderBenchOptions {
-  int frames = 24;  // timed frames per size, after warm-up
+  int frames = 24;                 // timed frames per size, after warm-up
+  bool window_frame_only = false;  // only the window's frame at 1280x720
 };
 
 Json bench_render(const RenderBenchOptions& options = {});

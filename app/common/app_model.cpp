@@ -49,7 +49,11 @@ Result<std::unique_ptr<AppModel>> load_app_model(bool reduced_detail,
   const float radius = scene::LineView{}.radius;
   // Tubes ride on the tissue each track names; an imported model has only its skin, so its lines
   // follow the joints of the track's ends instead.
-  if (!m->imported) m->anchors = scene::anchor_tracks(m->body, m->resolved, radius + 0.001f);
+  if (!m->imported) {
+    m->anchors = scene::anchor_tracks(m->body, m->resolved, radius + 0.001f);
+    m->line_skin = scene::skin_lines(m->body, m->anchors, m->resolved);
+    m->lines = scene::build_skinned_lines(m->resolved, m->line_skin, radius);
+  }
   m->apply_pose(rest);
   for (const auto& t : m->lines.tracks) m->rest_track_length[t.id] = path_length(t.path);
   // The pose library is written for the canonical skeleton; an imported one gets it retargeted.
@@ -65,9 +69,7 @@ Result<std::unique_ptr<AppModel>> load_app_model(bool reduced_detail,
 void AppModel::apply_pose(const body::Pose& pose) {
   scene::set_pose(posed, body, pose);
   if (!imported) {
-    lines = scene::build_line_geometry(
-        scene::pose_tracks(body, anchors, resolved, body::skinning_matrices(body, pose)),
-        scene::LineView{}.radius);
+    scene::pose_lines(lines, line_skin, resolved, posed.palette);
     return;
   }
   std::vector<mat4> world = body::world_transforms(body.skeleton, pose);

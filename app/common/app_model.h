@@ -15,6 +15,7 @@
 #include "core/result.h"
 #include "scene/body_scene.h"
 #include "scene/line_scene.h"
+#include "scene/skinned_lines.h"
 #include "scene/track_anchors.h"
 
 namespace fascia::app {
@@ -45,12 +46,13 @@ struct AppModel {
   atlas::Atlas atlas;
   atlas::ResolvedAtlas resolved;
   scene::TrackAnchors anchors;  // each track point on its tissue, moving with its skinning
+  scene::LineSkin line_skin;    // the same as skin influences: tubes built once, posed on the GPU
   scene::LineGeometry lines;
   std::vector<body::Movement> movements;           // assets/poses, by file name
   std::map<std::string, float> rest_track_length;  // metres, standing
 
   // Puts the body and the lines into `pose`: a new skinning palette (the meshes stay on the GPU)
-  // and the line tubes re-swept over their tissue as it is skinned.
+  // and the skinned line tubes with it; only the lines' centre paths and stations move on the CPU.
   void apply_pose(const body::Pose& pose);
   // Each track's length now against standing, as a stretch ratio minus one (0.1 = 10 % longer).
   std::map<std::string, float> track_stretch() const;

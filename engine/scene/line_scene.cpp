@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "scene/colormap.h"
+#include "scene/skinned_lines.h"
 #include "scene/tube.h"
 
 namespace fascia::scene {
@@ -15,10 +16,14 @@ vec3 place(const atlas::AttachedPoint& p, const JointWorld& pose) {
   return p.world;
 }
 
-// `path` cut into `n` runs of equal arc length (each sharing its end point with the next), as tubes.
-std::vector<std::shared_ptr<Mesh>> tube_pieces(const std::vector<vec3>& path, float radius, int n) {
+// `path` cut into `n` runs of equal arc length (each sharing its end point with the next), as tubes;
+// skinned when `influence` gives each point's joints (the cuts blend their neighbours').
+std::vector<std::shared_ptr<Mesh>> tube_pieces(const std::vector<vec3>& path,
+                                               const std::vector<SkinInfluence>& influence, float radius,
+                                               int n) {
   std::vector<std::shared_ptr<Mesh>> out;
   if (path.size() < 2) return out;
+  const bool skinned = influence.size() == path.size();
   std::vector<float> along(path.size(), 0.0f);
   for (size_t i = 1; i < path.size(); ++i) along[i] = along[i - 1] + glm::distance(path[i - 1], path[i]);
   const float total = along.back();
@@ -27,15 +32,22 @@ std::vector<std::shared_ptr<Mesh>> tube_pieces(const std::vector<vec3>& path, fl
   for (int k = 0; k < n; ++k) {
     const float s0 = total * k / n, s1 = total * (k + 1) / n;
     std::vector<vec3> run;
+    std::vector<SkinInfluence> run_influence;
     auto at = [&](float s) {
       while (i + 2 < path.size() && along[i + 1] < s) ++i;
       float span = along[i + 1] - along[i];
-      return glm::mix(path[i], path[i + 1], span > 0 ? std::clamp((s - along[i]) / span, 0.0f, 1.0f) : 0.0f);
+      float f = span > 0 ? std::clamp((s - along[i]) / span, 0.0f, 1.0f) : 0.0f;
+      run.push_back(glm::mix(path[i], path[i + 1], f));
+      if (skinned) run_influence.push_back(mix_influence(influence[i], influence[i + 1], f));
     };
-    run.push_back(at(s0));
-    for (size_t j = i + 1; j < path.size() && along[j] < s1; ++j) run.push_back(path[j]);
-    run.push_back(at(s1));
-    out.push_back(std::make_shared<Mesh>(make_tube(run, radius, 8)));
+    at(s0);
+    for (size_t j = i + 1; j < path.size() && along[j] < s1; ++j) {
+      run.push_back(path[j]);
+      if (skinned) run_influence.push_back(influence[j]);
+    }
+    at(s1);
+    out.push_back(std::make_shared<Mesh>(skinned ? make_skinned_tube(run, run_influence, radius, kTubeSides)
+                                                 : make_tube(run, radius, 8)));
   }
   return out;
 }
@@ -65,6 +77,35 @@ static std::optional<mat4> joint_motion(const std::string& joint, const JointWor
   return *p * glm::inverse(*r);
 }
 
+LineGeometry::Track line_track(const atlas::ResolvedTrack& t, const atlas::ResolvedAtlas& resolved,
+                               std::vector<vec3> path, std::vector<SkinInfluence> influence, float radius) {
+  LineGeometry::Track track{t.id, t.lines, std::move(path), nullptr, {}, {}};
+  for (const auto& line : t.lines) {
+    int place_on_line = -1, index = 0;
+    for (const auto& s : resolved.stations) {
+      if (s.line != line) continue;
+      if (s.landmark == t.from || s.landmark == t.to) {
+        place_on_line = index;
+        break;  // the nearer end along the line
+      }
+      ++index;
+    }
+    track.order.push_back(place_on_line);
+  }
+  // The tube needs far fewer rings than the centre line has points (3 per resolved segment).
+  const bool skinned = influence.size() == track.path.size();
+  std::vector<vec3> rings;
+  std::vector<SkinInfluence> ring_influence;
+  for (size_t i : simplify_path(track.path, kTubeTolerance * radius, kTubeRingSpacing)) {
+    rings.push_back(track.path[i]);
+    if (skinned) ring_influence.push_back(influence[i]);
+  }
+  track.tube = std::make_shared<Mesh>(skinned ? make_skinned_tube(rings, ring_influence, radius, kTubeSides)
+                                              : make_tube(rings, radius, kTubeSides));
+  track.pieces = tube_pieces(rings, ring_influence, radius, kTrackPieces);
+  return track;
+}
+
 LineGeometry build_line_geometry(const atlas::ResolvedAtlas& resolved, float radius, const JointWorld& pose,
                                  const JointWorld& rest) {
   LineGeometry g;
@@ -86,22 +127,7 @@ LineGeometry build_line_geometry(const atlas::ResolvedAtlas& resolved, float rad
     } else {
       for (const auto& p : t.path) points.push_back(place(p, pose));
     }
-    LineGeometry::Track track{t.id, t.lines, smooth_path(points, 3), nullptr, {}};
-    for (const auto& line : t.lines) {
-      int place_on_line = -1, index = 0;
-      for (const auto& s : resolved.stations) {
-        if (s.line != line) continue;
-        if (s.landmark == t.from || s.landmark == t.to) {
-          place_on_line = index;
-          break;  // the nearer end along the line
-        }
-        ++index;
-      }
-      track.order.push_back(place_on_line);
-    }
-    track.tube = std::make_shared<Mesh>(make_tube(track.path, radius, 8));
-    track.pieces = tube_pieces(track.path, radius, kTrackPieces);
-    g.tracks.push_back(std::move(track));
+    g.tracks.push_back(line_track(t, resolved, smooth_path(points, kLineSmoothing), {}, radius));
   }
   for (const auto& s : resolved.stations) {
     if (s.kind != atlas::PointKind::Station) continue;
@@ -191,6 +217,7 @@ void add_lines(RenderScene& scene, const LineGeometry& g, const LineView& view, 
         for (size_t k = 0; k < t.pieces.size(); ++k) {
           MeshInstance inst;
           inst.mesh = t.pieces[k];
+          if (inst.mesh->skinned()) inst.palette = g.palette;
           inst.color =
               vec4(shade(tension_color(sample_profile(it->second, (k + 0.5f) / float(t.pieces.size())))),
                    shown_part);
@@ -211,6 +238,7 @@ void add_lines(RenderScene& scene, const LineGeometry& g, const LineView& view, 
     }
     MeshInstance inst;
     inst.mesh = t.tube;
+    if (inst.mesh->skinned()) inst.palette = g.palette;
     inst.color = vec4(shade(color), shown_part);
     inst.pick_id = pick;
     inst.layer = 3;

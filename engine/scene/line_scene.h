@@ -36,6 +36,8 @@ struct LineGeometry {
   std::vector<Track> tracks;
   std::vector<Station> stations;
   std::shared_ptr<Mesh> marker;  // unit sphere, scaled per station
+  // The skinning palette of skinned tubes (skinned_lines.h); null when the tubes are built posed.
+  std::shared_ptr<const std::vector<mat4>> palette;
 };
 
 struct LineView {
@@ -59,12 +61,24 @@ struct LineView {
 
 // Lengths a track's tube is cut into for gradients.
 inline constexpr int kTrackPieces = 8;
+// Points of the drawn centre line per resolved segment (smooth_path).
+inline constexpr int kLineSmoothing = 3;
+// The tube's mesh: sides around, and rings kept within this share of the radius of the centre line
+// (simplify_path) and at most this far apart (metres), so a bent joint still bends the tube.
+inline constexpr int kTubeSides = 8;
+inline constexpr float kTubeTolerance = 0.2f;
+inline constexpr float kTubeRingSpacing = 0.04f;
 
 // With `rest` (the joints' transforms when the atlas was resolved), a track's inner points follow a
 // blend of its two end joints' motions by their place along the track, as skin follows two bones, so
 // a track spanning a bent joint bends with it instead of leaving the body.
 LineGeometry build_line_geometry(const atlas::ResolvedAtlas& resolved, float radius,
                                  const JointWorld& pose = {}, const JointWorld& rest = {});
+
+// A track's drawing from its smoothed centre line `path`: the line order, the tube and its pieces,
+// skinned when `influence` has one entry per point of `path`.
+LineGeometry::Track line_track(const atlas::ResolvedTrack& track, const atlas::ResolvedAtlas& resolved,
+                               std::vector<vec3> path, std::vector<SkinInfluence> influence, float radius);
 
 // Whether a line id ("sbl.l") is selected by a view filter ("sbl", "sbl.l"; empty = all).
 bool line_selected(const std::vector<std::string>& filter, const std::string& line);

@@ -1,5 +1,6 @@
 #include "scene/tube.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace fascia::scene {
@@ -39,6 +40,55 @@ std::vector<vec3> smooth_path(std::span<const vec3> p, int per_segment) {
   return out;
 }
 
+namespace {
+constexpr int kCapRings = 2;  // a few millimetres across: two rings read as round
+}  // namespace
+
+std::vector<size_t> simplify_path(std::span<const vec3> path, float tolerance, float max_spacing) {
+  if (path.size() <= 2) {
+    std::vector<size_t> all(path.size());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+    return all;
+  }
+  std::vector<float> along(path.size(), 0.0f);
+  for (size_t i = 1; i < path.size(); ++i) along[i] = along[i - 1] + glm::distance(path[i - 1], path[i]);
+  std::vector<bool> keep(path.size(), false);
+  keep.front() = keep.back() = true;
+  // Iterative Douglas-Peucker: split a span at its farthest point while that is out of tolerance
+  // or the span is too long.
+  std::vector<std::pair<size_t, size_t>> spans{{0, path.size() - 1}};
+  while (!spans.empty()) {
+    auto [a, b] = spans.back();
+    spans.pop_back();
+    if (b <= a + 1) continue;
+    const vec3 p = path[a], d = path[b] - path[a];
+    const float len2 = glm::dot(d, d);
+    size_t worst = a + 1;
+    float worst_dist = -1;
+    for (size_t i = a + 1; i < b; ++i) {
+      const float t = len2 > 0 ? std::clamp(glm::dot(path[i] - p, d) / len2, 0.0f, 1.0f) : 0.0f;
+      const float dist = glm::distance(path[i], p + t * d);
+      if (dist > worst_dist) {
+        worst_dist = dist;
+        worst = i;
+      }
+    }
+    if (worst_dist <= tolerance && along[b] - along[a] <= max_spacing) continue;
+    if (worst_dist <= tolerance) {  // straight but long: split at the middle of its length
+      const float mid = 0.5f * (along[a] + along[b]);
+      worst = a + 1;
+      while (worst + 1 < b && along[worst] < mid) ++worst;
+    }
+    keep[worst] = true;
+    spans.push_back({a, worst});
+    spans.push_back({worst, b});
+  }
+  std::vector<size_t> out;
+  for (size_t i = 0; i < path.size(); ++i)
+    if (keep[i]) out.push_back(i);
+  return out;
+}
+
 Mesh make_tube(std::span<const vec3> path_in, float radius, int sides, std::vector<float>* arc_length) {
   Mesh m;
   // Drop repeated points: they have no tangent.
@@ -47,7 +97,7 @@ Mesh make_tube(std::span<const vec3> path_in, float radius, int sides, std::vect
     if (path.empty() || glm::distance(path.back(), q) > 1e-6f) path.push_back(q);
   if (path.size() < 2 || sides < 3) return m;
   const float two_pi = 6.28318530718f;
-  const int cap_rings = 2;  // a few millimetres across: two rings read as round
+  const int cap_rings = kCapRings;
 
   std::vector<vec3> tangents(path.size());
   for (size_t i = 0; i < path.size(); ++i) {
@@ -118,6 +168,31 @@ Mesh make_tube(std::span<const vec3> path_in, float radius, int sides, std::vect
     m.indices.insert(m.indices.end(), {tip0, (j + 1) % sides, j});
     m.indices.insert(m.indices.end(), {tip1, last + j, last + (j + 1) % sides});
   }
+  return m;
+}
+
+Mesh make_skinned_tube(std::span<const vec3> path_in, std::span<const SkinInfluence> influence_in,
+                       float radius, int sides) {
+  // The points make_tube keeps (it drops repeats), with their influences.
+  std::vector<vec3> path;
+  std::vector<SkinInfluence> influence;
+  for (size_t i = 0; i < path_in.size() && i < influence_in.size(); ++i)
+    if (path.empty() || glm::distance(path.back(), path_in[i]) > 1e-6f) {
+      path.push_back(path_in[i]);
+      influence.push_back(influence_in[i]);
+    }
+  Mesh m = make_tube(path, radius, sides);
+  if (m.vertices.empty()) return m;
+  // make_tube's layout: kCapRings rings of the start cap, a ring per point, kCapRings rings of the
+  // end cap, then the two cap tips.
+  const size_t n = path.size(), ring_vertices = (n + 2 * kCapRings) * size_t(sides);
+  m.skin.resize(m.vertices.size());
+  for (size_t v = 0; v < ring_vertices; ++v) {
+    const long ring = long(v / size_t(sides)) - kCapRings;
+    m.skin[v] = influence[size_t(std::clamp(ring, 0L, long(n) - 1))];
+  }
+  m.skin[ring_vertices] = influence.front();
+  m.skin[ring_vertices + 1] = influence.back();
   return m;
 }
 
