@@ -40,11 +40,11 @@ void draw_inspector(LearnUi& ui, ViewState& view) {
     ImGui::End();
     return;
   }
-  ImGui::TextUnformatted(ui.quiz_only ? "?" : in.name.c_str());
+  ImGui::TextUnformatted(ui.names_hidden() ? "?" : in.name.c_str());
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("id: %s", in.id.c_str());
   ImGui::SameLine();
   ImGui::TextDisabled("%s", in.kind_label.c_str());
-  if (!ui.quiz_only) {
+  if (!ui.names_hidden()) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextWrapped("%s", in.description.c_str());
     wrapped("Origin", in.origin);
@@ -202,18 +202,20 @@ void draw_follow_card(LearnUi& ui, ViewState& view) {
       ImGui::TextWrapped("%s: %s", o.name.c_str(), o.description.c_str());
     }
     if (c.onward.empty()) ImGui::TextDisabled("The end of the line.");
-    if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) {
+    const bool prev = ImGui::ArrowButton("##prev", ImGuiDir_Left);
+    if (ui.script_presses.erase("follow prev") || prev) {
       ui.follow->previous();
-      frame_follow_stop(ui, view);
+      frame_follow_stop(ui, view, false);
     }
     ImGui::SameLine();
     ImGui::ProgressBar(
         ui.follow->size() > 1 ? float(ui.follow->index()) / float(ui.follow->size() - 1) : 1.0f,
         ImVec2(380 * ui.scale, 0), c.title.substr(0, c.title.find(" · ")).c_str());
     ImGui::SameLine();
-    if (ImGui::ArrowButton("##next", ImGuiDir_Right)) {
+    const bool next = ImGui::ArrowButton("##next", ImGuiDir_Right);
+    if (ui.script_presses.erase("follow next") || next) {
       ui.follow->next();
-      frame_follow_stop(ui, view);
+      frame_follow_stop(ui, view, false);
     }
   }
   ImGui::End();

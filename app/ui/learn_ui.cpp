@@ -51,7 +51,7 @@ void handle_keys(LearnUi& ui, ViewState& view) {
     if (!take_key(ui, right ? GLFW_KEY_RIGHT : GLFW_KEY_LEFT)) continue;
     if (ui.follow) {
       right ? ui.follow->next() : ui.follow->previous();
-      frame_follow_stop(ui, view);
+      frame_follow_stop(ui, view, false);
     } else if (ui.player) {
       const size_t before = ui.player->index();
       right ? ui.player->next() : ui.player->back();
@@ -123,10 +123,13 @@ void fly_camera(LearnUi& ui, ViewState& view, float dt) {
       const std::vector<vec3> more = focus_points(*ui.model, id);
       pts.insert(pts.end(), more.begin(), more.end());
     }
+    const scene::Camera& from = ui.fly.active() ? ui.fly.to : view.camera;
+    const float yaw = ui.requests.frame_yaw.value_or(from.yaw_deg);
     if (!pts.empty())
-      ui.fly.start(view.camera, lift_for_cards(ui, frame_points(view.camera, pts, aspect, view.camera.yaw_deg,
-                                                                view.camera.pitch_deg, 1.6f)));
+      ui.fly.start(view.camera,
+                   lift_for_cards(ui, frame_points(view.camera, pts, aspect, yaw, from.pitch_deg, 1.6f)));
   }
+  ui.requests.frame_yaw.reset();
   ui.requests.home = false;
   ui.requests.preset.reset();
   ui.requests.frame.reset();
@@ -135,6 +138,13 @@ void fly_camera(LearnUi& ui, ViewState& view, float dt) {
 }
 
 }  // namespace
+
+bool LearnUi::names_hidden() const {
+  if (quiz_only) return true;
+  // A question that names would answer hides them until its feedback shows.
+  const learn::QuizItem* q = quiz ? quiz->current() : nullptr;
+  return q && q->hide_names && !quiz_grade;
+}
 
 bool take_search_key(LearnUi& ui, int key) {
   return take_key(ui, key);
@@ -200,7 +210,7 @@ std::string picked_id(const AppModel& model, uint32_t id) {
 
 std::string hover_text(const LearnUi& ui, const std::string& id) {
   if (id.empty()) return "";
-  if (ui.quiz_only) return "?";
+  if (ui.names_hidden()) return "?";
   const learn::Inspection in = learn::inspect(ui.anatomy, ui.model->atlas, id);
   std::string text = in.name;
   if (!in.kind_label.empty() && in.kind_label != "unknown") text += "  (" + in.kind_label + ")";
@@ -283,17 +293,30 @@ void draw_context_menu(LearnUi& ui, ViewState& view, const std::string& clicked)
     ImGui::OpenPopup("structure");
   }
   if (!ImGui::BeginPopup("structure")) return;
-  ImGui::TextDisabled(
-      "%s", ui.quiz_only ? "?" : learn::display_name(ui.anatomy, ui.model->atlas, ui.context_id).c_str());
+  ImGui::TextDisabled("%s", ui.names_hidden()
+                                ? "?"
+                                : learn::display_name(ui.anatomy, ui.model->atlas, ui.context_id).c_str());
   if (ImGui::MenuItem("Hide")) ui.hidden[ui.context_id] = 0.0f;
   if (ImGui::MenuItem("Fade")) ui.hidden[ui.context_id] = kFadedOpacity;
   if (ImGui::MenuItem("Inspect")) select_structure(ui, view, ui.context_id, false);
   ImGui::EndPopup();
 }
 
-void frame_follow_stop(LearnUi& ui, ViewState& view) {
+void frame_follow_stop(LearnUi& ui, ViewState& view, bool always) {
   const learn::FollowCard card = ui.follow->card();
-  select_structure(ui, view, card.station_id, true);
+  select_structure(ui, view, card.station_id, false);
+  const std::vector<vec3> at = focus_points(*ui.model, card.station_id);
+  if (at.empty()) return;
+  const vec2 outward = outward_at(at.front(), focus_points(*ui.model, ""));
+  const ImVec2 size = ImGui::GetIO().DisplaySize;
+  const float aspect = size.y > 0 ? size.x / size.y : 1.0f;
+  // Where the camera is going (a fly under way) or is: a station it shows, above the follow card,
+  // needs no fly.
+  const scene::Camera& cam = ui.fly.active() ? ui.fly.to : view.camera;
+  const bool above_card = scene::project_to_frame(cam, at.front(), aspect).y > -0.4f;
+  if (!always && above_card && shows_point(cam, at.front(), outward, aspect)) return;
+  ui.requests.frame = card.station_id;
+  ui.requests.frame_yaw = yaw_showing(cam.yaw_deg, outward);
   for (const auto& o : card.onward) ui.requests.frame_also.push_back(o.track_id);
   // The last station: frame it with the track that arrives there.
   if (card.onward.empty() && ui.follow->index() > 0) {
@@ -313,7 +336,7 @@ void save_progress_now(LearnUi& ui) {
 }
 
 void draw_station_labels(const LearnUi& ui, const ViewState& view) {
-  if (ui.quiz_only || (ui.player && !ui.player->step().labels)) return;
+  if (ui.names_hidden() || (ui.player && !ui.player->step().labels)) return;
   if (view.lines.lines.empty() || view.lines.lines.size() > 2) return;  // too many to read
   std::vector<Label> labels;
   const vec3 eye = view.camera.eye();

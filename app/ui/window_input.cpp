@@ -69,6 +69,17 @@ static void on_cursor(GLFWwindow* w, double x, double y) {
   st->picks.cursor_moved(framebuffer_pixel(w, x, y), glfwGetTime(), !dragging && !ui_has_mouse(w));
 }
 
+// The cursor left the window: nothing is hovered and no tooltip stays behind.
+void cursor_left(WindowState& st) {
+  st.redraw = std::max(st.redraw, 2);
+  st.forced_hover = 0;
+  st.picks.cursor_left();
+}
+
+static void on_cursor_enter(GLFWwindow* w, int entered) {
+  if (!entered) cursor_left(*state_of(w));
+}
+
 static void on_scroll(GLFWwindow* w, double, double dy) {
   auto* st = state_of(w);
   st->redraw = std::max(st->redraw, 2);
@@ -133,6 +144,7 @@ void install_input_callbacks(GLFWwindow* w, WindowState& st) {
   glfwSetWindowUserPointer(w, &st);
   glfwSetMouseButtonCallback(w, on_mouse_button);
   glfwSetCursorPosCallback(w, on_cursor);
+  glfwSetCursorEnterCallback(w, on_cursor_enter);
   glfwSetScrollCallback(w, on_scroll);
   glfwSetKeyCallback(w, on_key);
   glfwSetCharCallback(w, on_char);

@@ -45,6 +45,7 @@ struct WindowState {
   int redraw = 3;                                       // frames still to draw before the window may sleep
   double last_cursor_move = -1;
   uint32_t forced_hover = 0;  // a scripted hover on a named structure
+  scene::Camera last_camera;  // the camera of the last frame: a move re-picks under a still cursor
   ScriptRun script;
   LearnUi learn;  // names, lines panel, inspector, search, lessons, quizzes
 };
