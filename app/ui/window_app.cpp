@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <utility>
 
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
@@ -252,7 +253,9 @@ Status run_window(const ViewOptions& options) {
         }
         state.redraw = std::max(state.redraw, 1);
       }
+      if (learn_clicked.empty()) learn_clicked = std::exchange(state.script_learn_click, std::string());
       build_learn_ui(state.learn, state.view, learn_clicked, dt);
+      check_learn_script_leftovers(state);
       if (state.learn.fly.active()) state.redraw = std::max(state.redraw, 2);
       if (state.learn.requests.step || state.learn.requests.end_lesson) {
         apply_step_tools(state.learn.requests.step ? &*state.learn.requests.step : nullptr, state.live,
