@@ -47,7 +47,7 @@ SearchIndex::SearchIndex(const Anatomy& anatomy, const atlas::Atlas& atlas) {
       const std::string id = l.id + ".l/" + p.id;
       const AnatomyEntry* e =
           p.landmarks.empty() ? nullptr : anatomy.find(EntryKind::Landmark, p.landmarks.front());
-      add(id, IdKind::Station, display_name(anatomy, atlas, id) + " — " + l.name, e);
+      add(id, IdKind::Station, display_name(anatomy, atlas, id) + " · " + l.name, e);
     }
   for (const atlas::Track& t : atlas.tracks)
     add(t.id, IdKind::Track, display_name(anatomy, atlas, t.id), anatomy.find(EntryKind::Track, t.id));

@@ -138,7 +138,8 @@ void draw_search(LearnUi& ui, ViewState& view) {
   for (size_t i = 0; i < hits.size(); ++i) {
     const learn::SearchHit& h = hits[i];
     std::string row = h.name;
-    if (!h.matched.empty() && h.matched != "(description)") row += "  — " + h.matched;
+    if (!h.matched.empty() && h.matched != "(description)")
+      row += "  · " + h.matched;  // the font has no dash
     if (ImGui::Selectable((row + "##" + h.id).c_str(), int(i) == ui.search_cursor)) chosen = h.id;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("id: %s", h.id.c_str());
   }

@@ -45,24 +45,29 @@ std::string check_press(const std::vector<std::string>& w) {
                ? ""
                : "expected 'press follow LINE|next|prev'";
   if (b == "lesson")
-    return (n == 4 && w[2] == "start") || (n == 3 && (w[2] == "next" || w[2] == "back"))
+    return (n == 4 && w[2] == "start") || (n == 3 && (w[2] == "next" || w[2] == "back")) ||
+                   (n == 4 && w[2] == "answer" && (w[3] == "right" || w[3] == "wrong" || whole_number(w[3])))
                ? ""
-               : "expected 'press lesson start ID', 'press lesson next' or 'press lesson back'";
+               : "expected 'press lesson start ID', 'press lesson next|back' or 'press lesson answer "
+                 "right|wrong|N'";
   if (b == "quiz")
     return (n == 3 && (w[2] == "start" || w[2] == "next" || w[2] == "done")) ||
                    (n == 4 && w[2] == "answer" && (w[3] == "right" || w[3] == "wrong" || whole_number(w[3])))
                ? ""
                : "expected 'press quiz start|next|done' or 'press quiz answer right|wrong|N'";
+  if (b == "pose")
+    return n == 3 ? "" : "expected 'press pose NAME' (a movement of assets/poses, or standing)";
   if (b == "quiz-only")
     return n == 3 && (w[2] == "on" || w[2] == "off") ? "" : "expected 'press quiz-only on|off'";
   return "?";  // not a learning button
 }
 
 const std::set<std::string>& expectations() {
-  static const std::set<std::string> e = {
-      "selected",      "lines",       "side",          "highlight",  "follow-station", "lesson",
-      "lesson-step",   "lesson-done", "quiz-question", "quiz-score", "quiz-kind",      "quiz-done",
-      "quizzes-taken", "quiz-only",   "names-hidden",  "hovered",    "search-hit"};
+  static const std::set<std::string> e = {"selected",       "lines",      "side",         "highlight",
+                                          "follow-station", "lesson",     "lesson-step",  "lesson-done",
+                                          "quiz-question",  "quiz-score", "quiz-kind",    "quiz-done",
+                                          "quizzes-taken",  "quiz-only",  "names-hidden", "hovered",
+                                          "search-hit",     "stretched",  "lesson-answer"};
   return e;
 }
 
@@ -95,6 +100,37 @@ std::vector<std::string> search_hits(const LearnUi& ui) {
   return ids;
 }
 
+// The lines with a track at least `kStretchedShare` longer than standing, in the atlas's order: what a
+// student reads off the stretch colours of a pose.
+constexpr float kStretchedShare = 0.03f;
+std::vector<std::string> stretched_lines(const WindowState& st) {
+  std::set<std::string> lines;
+  for (const auto& [track, share] : st.model->track_stretch()) {
+    if (share < kStretchedShare) continue;
+    if (const atlas::Track* t = st.model->atlas.track(learn::strip_side(track)))
+      lines.insert(t->lines.begin(), t->lines.end());
+  }
+  std::vector<std::string> out;
+  for (const char* id : atlas::kLineIds)
+    if (lines.count(id)) out.push_back(id);
+  return out;
+}
+
+// A movement held at its end (the full bend, the bottom of the squat), lines coloured by stretch, as
+// the panel's movement combo with its time slider at the end; "standing" goes back.
+bool hold_pose(WindowState& st, const std::string& name) {
+  MovementTool& mv = st.movement;
+  const auto& ms = st.model->movements;
+  auto it = std::find_if(ms.begin(), ms.end(), [&](const body::Movement& m) { return m.name == name; });
+  if (name != "standing" && it == ms.end()) return false;
+  mv.movement = name == "standing" ? -1 : int(it - ms.begin());
+  mv.time = mv.movement >= 0 && !it->loop ? it->duration() : 0.0f;
+  mv.playing = false;
+  mv.colour_by_stretch = mv.movement >= 0;
+  mv.changed = true;
+  return true;
+}
+
 // What `expect WHAT` finds now, as the script spells it.
 std::string observed(const WindowState& st, const std::string& what, const std::string& want) {
   const LearnUi& ui = st.learn;
@@ -106,6 +142,7 @@ std::string observed(const WindowState& st, const std::string& what, const std::
   if (what == "follow-station") return ui.follow ? ui.follow->card().station_id : "none";
   if (what == "lesson") return ui.player ? ui.player->lesson().id : "none";
   if (what == "lesson-step") return ui.player ? std::to_string(ui.player->index() + 1) : "none";
+  if (what == "lesson-answer") return !ui.step_grade ? "none" : ui.step_grade->correct ? "right" : "wrong";
   if (what == "lesson-done") {
     auto it = ui.progress.lessons.find(want);
     return it != ui.progress.lessons.end() && it->second.done ? want : "not done";
@@ -120,6 +157,12 @@ std::string observed(const WindowState& st, const std::string& what, const std::
   if (what == "quiz-only") return on_off(ui.quiz_only);
   if (what == "names-hidden") return on_off(ui.names_hidden());
   if (what == "hovered") return hovered_id(st);
+  if (what == "stretched") {
+    // The wanted line when it stretches, else the lines that do.
+    const std::vector<std::string> lines = stretched_lines(st);
+    if (std::find(lines.begin(), lines.end(), want) != lines.end()) return want;
+    return lines.empty() ? "no line" : lines_text(lines);
+  }
   // search-hit: the wanted id when the search shows it, else the hits it shows.
   const std::vector<std::string> hits = search_hits(ui);
   if (std::find(hits.begin(), hits.end(), want) != hits.end()) return want;
@@ -165,9 +208,15 @@ int run_learn_event(WindowState& st, const ScriptEvent& e, std::string& error) {
     return 1;
   }
   if (e.name == "press") {
-    if (e.text.rfind("quiz answer ", 0) == 0) {
-      ui.script_answer = e.text.substr(std::strlen("quiz answer "));
-      return 1;
+    for (const char* answer : {"quiz answer ", "lesson answer "})
+      if (e.text.rfind(answer, 0) == 0) {
+        ui.script_answer = e.text.substr(std::strlen(answer));
+        return 1;
+      }
+    if (e.text.rfind("pose ", 0) == 0) {
+      const std::string name = e.text.substr(std::strlen("pose "));
+      if (!hold_pose(st, name)) error = "press pose: no movement '" + name + "' in assets/poses";
+      return 2;  // the frame loop poses the body and re-sweeps the lines
     }
     if (e.text.rfind("lesson start ", 0) == 0) {
       const std::string id = e.text.substr(std::strlen("lesson start "));
@@ -245,6 +294,8 @@ Json learn_state_json(const WindowState& st) {
   } else {
     j["quiz"] = nullptr;
   }
+  j["pose"] = st.movement.movement >= 0 ? st.model->movements[size_t(st.movement.movement)].name : "standing";
+  j["stretched_lines"] = stretched_lines(st);
   j["search"] = {{"open", ui.search_open}, {"query", std::string(ui.query)}, {"hits", search_hits(ui)}};
   Json lessons = Json::object();
   for (const auto& [id, p] : ui.progress.lessons)

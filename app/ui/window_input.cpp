@@ -66,6 +66,7 @@ static void on_cursor(GLFWwindow* w, double x, double y) {
                   glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS ||
                   glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS;
   st->forced_hover = 0;
+  if (dragging) st->learn.fly = CameraFly{};  // the hand on the camera wins over a fly under way
   st->picks.cursor_moved(framebuffer_pixel(w, x, y), glfwGetTime(), !dragging && !ui_has_mouse(w));
 }
 
@@ -84,6 +85,7 @@ static void on_scroll(GLFWwindow* w, double, double dy) {
   auto* st = state_of(w);
   st->redraw = std::max(st->redraw, 2);
   if (ui_has_mouse(w)) return;
+  st->learn.fly = CameraFly{};
   st->controls.on_scroll(st->view.camera, dy);
 }
 
@@ -102,8 +104,10 @@ void handle_key(GLFWwindow* w, WindowState& st, int key, int mods) {
       glfwSetWindowShouldClose(w, GLFW_TRUE);
   }
   if (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput) return;  // typing in a field
-  if (key >= GLFW_KEY_1 && key <= GLFW_KEY_4 && !ctrl)
+  if (key >= GLFW_KEY_1 && key <= GLFW_KEY_4 && !ctrl) {
+    st.learn.fly = CameraFly{};  // a fly under way (a search's framing) would take the view back
     OrbitControls::preset(st.view.camera, key - GLFW_KEY_0);
+  }
   if (ctrl && key == GLFW_KEY_Z) shift ? redo(st.live) : undo(st.live);
   if (ctrl && key == GLFW_KEY_Y) redo(st.live);
 }

@@ -142,6 +142,7 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
         return;
       }
       case K::Drag: {
+        st.learn.fly = CameraFly{};
         st.controls.on_button(!e.right, e.right, e.from.x, e.from.y);
         st.controls.on_move(st.view.camera, e.to.x, e.to.y, fh);
         st.controls.on_button(false, false, e.to.x, e.to.y);
