@@ -2,6 +2,7 @@
 // "Follow a line".
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -33,8 +34,13 @@ void draw_inspector(LearnUi& ui, ViewState& view) {
   const learn::Inspection in = learn::inspect(ui.anatomy, ui.model->atlas, ui.selected);
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(12, io.DisplaySize.y - 12), ImGuiCond_Always, ImVec2(0, 1));
+  // Under the control panel, never over it (its buttons hid behind the inspector).
+  float top = 12;
+  if (const ImGuiWindow* panel = ImGui::FindWindowByName("Fascia Atlas"); panel && panel->Active)
+    top = panel->Pos.y + (panel->Collapsed ? panel->TitleBarHeight() : panel->Size.y) + 8;
+  const float room = std::max(120 * ui.scale, io.DisplaySize.y - 12 - top);
   ImGui::SetNextWindowSizeConstraints(ImVec2(360 * ui.scale, 0),
-                                      ImVec2(360 * ui.scale, io.DisplaySize.y * 0.45f));
+                                      ImVec2(360 * ui.scale, std::min(room, io.DisplaySize.y * 0.45f)));
   bool open = true;
   if (!ImGui::Begin("Inspector", &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) {
     ImGui::End();
@@ -108,7 +114,11 @@ void draw_inspector(LearnUi& ui, ViewState& view) {
     }
   }
   ImGui::End();
-  if (!open) ui.selected.clear();
+  if (!open) {
+    ui.selected.clear();
+    ui.highlight.clear();
+    view.lines.highlight.clear();
+  }
 }
 
 void draw_search(LearnUi& ui, ViewState& view) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <set>
 
 #include "learn/describe.h"
@@ -103,16 +104,19 @@ std::vector<std::string> search_hits(const LearnUi& ui) {
 // The lines with a track at least `kStretchedShare` longer than standing, in the atlas's order: what a
 // student reads off the stretch colours of a pose.
 constexpr float kStretchedShare = 0.03f;
-std::vector<std::string> stretched_lines(const WindowState& st) {
-  std::set<std::string> lines;
-  for (const auto& [track, share] : st.model->track_stretch()) {
-    if (share < kStretchedShare) continue;
+// Each line's most lengthened track against standing (a share: 0.1 is 10 % longer).
+std::map<std::string, float> line_stretch(const WindowState& st) {
+  std::map<std::string, float> most;
+  for (const auto& [track, share] : st.model->track_stretch())
     if (const atlas::Track* t = st.model->atlas.track(learn::strip_side(track)))
-      lines.insert(t->lines.begin(), t->lines.end());
-  }
+      for (const std::string& l : t->lines) most[l] = std::max(most.count(l) ? most[l] : -1.0f, share);
+  return most;
+}
+std::vector<std::string> stretched_lines(const WindowState& st) {
+  const std::map<std::string, float> most = line_stretch(st);
   std::vector<std::string> out;
   for (const char* id : atlas::kLineIds)
-    if (lines.count(id)) out.push_back(id);
+    if (auto it = most.find(id); it != most.end() && it->second >= kStretchedShare) out.push_back(id);
   return out;
 }
 
@@ -296,6 +300,7 @@ Json learn_state_json(const WindowState& st) {
   }
   j["pose"] = st.movement.movement >= 0 ? st.model->movements[size_t(st.movement.movement)].name : "standing";
   j["stretched_lines"] = stretched_lines(st);
+  j["line_stretch"] = line_stretch(st);
   j["search"] = {{"open", ui.search_open}, {"query", std::string(ui.query)}, {"hits", search_hits(ui)}};
   Json lessons = Json::object();
   for (const auto& [id, p] : ui.progress.lessons)

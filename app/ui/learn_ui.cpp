@@ -307,14 +307,21 @@ void frame_follow_stop(LearnUi& ui, ViewState& view, bool always) {
   select_structure(ui, view, card.station_id, false);
   const std::vector<vec3> at = focus_points(*ui.model, card.station_id);
   if (at.empty()) return;
-  const vec2 outward = outward_at(at.front(), focus_points(*ui.model, ""));
+  const std::vector<vec3> body = focus_points(*ui.model, "");
+  const vec2 outward = outward_at(at.front(), body);
   const ImVec2 size = ImGui::GetIO().DisplaySize;
   const float aspect = size.y > 0 ? size.x / size.y : 1.0f;
-  // Where the camera is going (a fly under way) or is: a station it shows, above the follow card,
-  // needs no fly.
+  // Where the camera is going (a fly under way) or is: when it shows the station and where its tracks
+  // lead, above the follow card, it needs no fly.
   const scene::Camera& cam = ui.fly.active() ? ui.fly.to : view.camera;
-  const bool above_card = scene::project_to_frame(cam, at.front(), aspect).y > -0.4f;
-  if (!always && above_card && shows_point(cam, at.front(), outward, aspect)) return;
+  auto in_view = [&](vec3 p) {
+    return scene::project_to_frame(cam, p, aspect).y > -0.4f &&
+           shows_point(cam, p, outward_at(p, body), aspect);
+  };
+  bool shown = in_view(at.front());
+  for (const auto& o : card.onward)
+    for (const vec3& p : focus_points(*ui.model, o.to_station)) shown = shown && in_view(p);
+  if (!always && shown) return;
   ui.requests.frame = card.station_id;
   ui.requests.frame_yaw = yaw_showing(cam.yaw_deg, outward);
   for (const auto& o : card.onward) ui.requests.frame_also.push_back(o.track_id);
@@ -370,6 +377,9 @@ bool learn_escape(LearnUi& ui) {
 }
 
 void build_learn_ui(LearnUi& ui, ViewState& view, const std::string& clicked, float dt) {
+  // The window rebuilds the view from the session each frame, which knows nothing of the line the
+  // student's search, follow or lesson highlighted: it stays until the panels change it.
+  if (!ui.highlight.empty()) view.lines.highlight = ui.highlight;
   handle_keys(ui, view);
   draw_context_menu(ui, view, clicked);
   if (!clicked.empty() && ui.right_click_pending)
@@ -387,6 +397,7 @@ void build_learn_ui(LearnUi& ui, ViewState& view, const std::string& clicked, fl
   if (!ui.quiz) view.lines.lines = ui.player ? view.lines.lines : line_filter(ui.shown, ui.side);
   draw_station_labels(ui, view);
   fly_camera(ui, view, dt);
+  ui.highlight = view.lines.highlight;
   ui.keys.clear();
 }
 

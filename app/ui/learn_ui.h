@@ -60,7 +60,8 @@ struct LearnUi {
   // the lines (the window fills it); empty otherwise.
   std::map<std::string, float> added_tension_N;
 
-  std::string selected;  // the id under inspection ("gastrocnemius.l", "sbl.l/calcaneus", ...)
+  std::string selected;   // the id under inspection ("gastrocnemius.l", "sbl.l/calcaneus", ...)
+  std::string highlight;  // the line the panels highlight ("sbl.l"), kept across frames
   std::optional<learn::FollowLine> follow;
 
   bool search_open = false, search_focus = false;
