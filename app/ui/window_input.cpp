@@ -104,10 +104,10 @@ void handle_key(GLFWwindow* w, WindowState& st, int key, int mods) {
       glfwSetWindowShouldClose(w, GLFW_TRUE);
   }
   if (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput) return;  // typing in a field
-  if (key >= GLFW_KEY_1 && key <= GLFW_KEY_4 && !ctrl) {
-    st.learn.fly = CameraFly{};  // a fly under way (a search's framing) would take the view back
-    OrbitControls::preset(st.view.camera, key - GLFW_KEY_0);
-  }
+  // A preset frames the whole body as it stands now from that side, easing there (it kept the pan and
+  // zoom, so after a close look or in a forward bend it showed an empty background).
+  static const char* kPresets[] = {"front", "back", "left", "right"};
+  if (key >= GLFW_KEY_1 && key <= GLFW_KEY_4 && !ctrl) st.learn.requests.preset = kPresets[key - GLFW_KEY_1];
   if (ctrl && key == GLFW_KEY_Z) shift ? redo(st.live) : undo(st.live);
   if (ctrl && key == GLFW_KEY_Y) redo(st.live);
 }

@@ -230,6 +230,16 @@ TEST_CASE("student walk: find the back line, isolate it, follow it, bend, search
     const Json& stretched = s["learn"]["stretched_lines"];
     CHECK(std::find(stretched.begin(), stretched.end(), Json("sbl")) != stretched.end());
     CHECK(std::find(stretched.begin(), stretched.end(), Json("sfl")) == stretched.end());
+    // The side preset framed the bent body where it is now (it kept the last close-up's pan and
+    // zoom, and the picture was empty): the back line is drawn inside the picture, toes to skull.
+    for (const char* t : {"sbl.plantar_fascia.l", "sbl.gastrocnemius.l", "erector_spinae.l", "sbl.galea"})
+      for (const Json& p : s["screen_tracks"][t]) {
+        CAPTURE(t);
+        CHECK(p[0].get<double>() > 0);
+        CHECK(p[0].get<double>() < 1280);
+        CHECK(p[1].get<double>() > 0);
+        CHECK(p[1].get<double>() < 720);
+      }
   }
 
   // The search for the calf muscle selected and framed it.
