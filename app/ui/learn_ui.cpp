@@ -394,7 +394,8 @@ void build_learn_ui(LearnUi& ui, ViewState& view, const std::string& clicked, fl
   draw_quiz(ui, view, clicked);
   draw_search(ui, view);
   draw_help_overlay(ui);
-  if (!ui.quiz) view.lines.lines = ui.player ? view.lines.lines : line_filter(ui.shown, ui.side);
+  // The view is rebuilt from the session each frame: the lesson step's lines are set again each frame.
+  if (!ui.quiz) view.lines.lines = ui.player ? ui.step_lines : line_filter(ui.shown, ui.side);
   draw_station_labels(ui, view);
   fly_camera(ui, view, dt);
   ui.highlight = view.lines.highlight;
@@ -414,6 +415,7 @@ void apply_step_view(LearnUi& ui, ViewState& view, const learn::LessonStep& step
       if (!learn::side_of(l)) l += step.side == "left" ? ".l" : ".r";
   view.lines.lines =
       lines.size() == std::size(atlas::kLineIds) && step.side == "both" ? std::vector<std::string>{} : lines;
+  ui.step_lines = view.lines.lines;
   view.lines.highlight.clear();
   for (const std::string& h : step.highlight)
     if (ui.model->atlas.line(learn::strip_side(h))) {

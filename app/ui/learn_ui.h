@@ -72,6 +72,7 @@ struct LearnUi {
   bool lessons_open = false;
   int lesson = -1;  // index into lessons while one runs
   std::optional<learn::LessonPlayer> player;
+  std::vector<std::string> step_lines;         // the lines the current step shows (the view's filter)
   std::optional<learn::QuizGrade> step_grade;  // feedback on the current step's question
 
   std::optional<learn::QuizRun> quiz;

@@ -250,6 +250,24 @@ TEST_CASE("student walk: find the back line, isolate it, follow it, bend, search
     CHECK(s["camera"]["distance_m"].get<double>() < 2.0);
   }
 
+  // The lesson's last step shows its own line only (it showed every line after its first frame).
+  {
+    const Json s = load(out / "lesson_10.json");
+    CHECK(s["learn"]["lesson"]["step"] == 10);
+    CHECK(s["learn"]["lines"] == Json::array({"sbl.l"}));
+    const ImageRGBA8 img = picture(out / "lesson_10.png");
+    // Over the muscles the back line's magenta shows along the spine (its red did not stand out).
+    CHECK(line_share(img, s, "erector_spinae.l", "sbl") > 0.6);
+    // Hidden lines whose hues are far from the tissues' (an orange or yellow line would match the
+    // muscle over bone, whatever it shows).
+    for (const std::string t :
+         {"spl.splenius.l", "bfl.lumbodorsal_fascia.l", "dbal.levator_scapulae.l", "sbal.trapezius.l"}) {
+      CAPTURE(t);
+      const std::string line = t.substr(0, t.find('.'));
+      CHECK(line_share(img, s, t, line) < 0.15);
+    }
+  }
+
   // The quiz: eight items, every kind, six right; the missed ones wait for the next quiz.
   {
     const Json q = load(out / "quiz_score.json")["learn"]["quiz"];
