@@ -177,6 +177,16 @@ TEST_CASE("student walk: find the back line, isolate it, follow it, bend, search
     }
   }
 
+  // The hover at a resting cursor came back from the id buffer (the frame loop's question used to
+  // take the pick, and no hover was ever named); turning the view picked again under the cursor.
+  CHECK(load(out / "hover_calf.json")["learn"]["hovered"] == "sbl.gastrocnemius.l");
+  {
+    const Json turned = load(out / "hover_turned.json");
+    const double yaw = std::fmod(turned["camera"]["yaw_deg"].get<double>() + 720, 360.0);
+    CHECK(yaw == doctest::Approx(270).epsilon(0.01));  // the right side (-90), turned the short way
+    CHECK(turned["learn"]["hovered"] != "sbl.gastrocnemius.l");
+  }
+
   // Following it: seven stations toes to brow, each card naming the station and the tracks on, the
   // station in the picture above the card, the track on to the next drawn in the line's colour.
   const char* stations[] = {"toes_plantar", "calcaneus",       "femoral_condyles", "ischial_tuberosity",
