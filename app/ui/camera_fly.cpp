@@ -61,11 +61,15 @@ float facing_yaw(vec2 outward) {
   return glm::degrees(std::atan2(outward.x, outward.y));
 }
 
-bool shows_point(const scene::Camera& camera, vec3 point, vec2 outward, float aspect, float margin) {
+bool faces_camera(const scene::Camera& camera, vec3 point, vec2 outward) {
   const vec3 to_eye = camera.eye() - point;
   const vec2 flat(to_eye.x, to_eye.z);
-  if (glm::length(flat) > 1e-4f && glm::dot(glm::normalize(flat), outward) < std::cos(glm::radians(80.0f)))
-    return false;  // on the far side of the body
+  return glm::length(flat) <= 1e-4f ||
+         glm::dot(glm::normalize(flat), outward) >= std::cos(glm::radians(80.0f));
+}
+
+bool shows_point(const scene::Camera& camera, vec3 point, vec2 outward, float aspect, float margin) {
+  if (!faces_camera(camera, point, outward)) return false;  // on the far side of the body
   const vec4 clip = camera.projection(aspect) * camera.view() * vec4(point, 1.0f);
   if (clip.w <= camera.near_plane) return false;
   const float limit = 1.0f - margin;

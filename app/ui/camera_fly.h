@@ -19,6 +19,9 @@ scene::Camera frame_points(const scene::Camera& current, const std::vector<vec3>
 vec2 outward_at(vec3 point, const std::vector<vec3>& body_points);
 // The yaw that looks straight at a surface facing `outward` (0 the front, 180 the back, 90 the left).
 float facing_yaw(vec2 outward);
+// Whether a surface point facing `outward` is on the side of the body that faces the camera (within
+// 80 degrees): a station on the far side is hidden by the body.
+bool faces_camera(const scene::Camera& camera, vec3 point, vec2 outward);
 // Whether `point` shows in the camera's picture at `aspect`: inside it by `margin` (a fraction of the
 // half-width and half-height) and on the side of the body that faces the camera (within 80 degrees).
 bool shows_point(const scene::Camera& camera, vec3 point, vec2 outward, float aspect, float margin = 0.1f);

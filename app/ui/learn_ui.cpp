@@ -354,7 +354,11 @@ void draw_station_labels(const LearnUi& ui, const ViewState& view) {
     return glm::distance(a->position, eye) < glm::distance(b->position, eye);
   });
   std::set<std::string> seen;
+  const std::vector<vec3> body = focus_points(*ui.model, "");
   for (const auto* s : stations) {
+    // A station on the far side of the body is hidden by it: its label would name what is not seen
+    // (the brow ridge's label on the back of the skull).
+    if (!faces_camera(view.camera, s->position, outward_at(s->position, body))) continue;
     std::string name = learn::display_name(ui.anatomy, ui.model->atlas, s->id);
     if (const size_t p = name.rfind(" (left)"); p != std::string::npos) name.erase(p);
     if (const size_t p = name.rfind(" (right)"); p != std::string::npos) name.erase(p);

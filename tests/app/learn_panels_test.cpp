@@ -107,6 +107,13 @@ TEST_CASE("camera fly: the facing yaw of a surface, kept when the view already l
   CHECK_FALSE(shows_point(front, vec3(0.1f, 0.05f, -0.05f), vec2(0, -1), 16.0f / 9));
   front.yaw_deg = 180;
   CHECK(shows_point(front, vec3(0.1f, 0.05f, -0.05f), vec2(0, -1), 16.0f / 9));
+  // The labels ask the same: from behind, the brow ridge faces away and goes unlabelled.
+  const std::vector<vec3> brow = focus_points(model(), "sbl.l/brow_ridge");
+  REQUIRE(brow.size() == 1);
+  const vec2 brow_out = outward_at(brow[0], focus_points(model(), ""));
+  CHECK(brow_out.y > 0.5f);
+  CHECK_FALSE(faces_camera(model().default_view("back").value().camera, brow[0], brow_out));
+  CHECK(faces_camera(model().default_view("front").value().camera, brow[0], brow_out));
 }
 
 TEST_CASE("quiz-only mode is the student's; a question hides names only while it is asked") {
