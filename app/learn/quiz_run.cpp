@@ -29,12 +29,43 @@ std::vector<QuizItem> make_quiz(const atlas::Atlas& atlas, const Anatomy& anatom
   }
   rng.shuffle(fresh);
   rng.shuffle(known);
+  const size_t reviewed = out.size();
+  // A quiz with room for them asks every kind (a shuffled pool is mostly station orders and shared
+  // tracks, which outnumber the lines): first one of each kind it lacks, then the rest as drawn.
+  const std::vector<QuizKind> kinds =
+      options.kinds.empty() ? std::vector<QuizKind>{QuizKind::NameLine, QuizKind::OrderStations,
+                                                    QuizKind::ClickStructure, QuizKind::SharedTrack}
+                            : options.kinds;
+  auto has_kind = [&](QuizKind k) {
+    return std::any_of(out.begin(), out.end(), [&](const QuizItem& q) { return q.kind == k; });
+  };
+  auto key_kind = [](const std::string& key) { return quiz_kind_from(key.substr(0, key.find(':'))); };
+  if (options.count >= kinds.size())
+    for (QuizKind k : kinds) {
+      if (has_kind(k) || out.size() >= options.count) continue;
+      for (const auto* group : {&fresh, &known}) {
+        auto it = std::find_if(group->begin(), group->end(), [&](const std::string& key) {
+          return !taken.count(key) && key_kind(key) == k;
+        });
+        if (it == group->end()) continue;
+        auto q = make_item(*it, atlas, anatomy, rng.next());
+        if (q && taken.insert(*it).second) out.push_back(std::move(*q));
+        break;
+      }
+    }
   for (const auto* group : {&fresh, &known})
     for (const std::string& key : *group) {
       if (out.size() >= options.count) break;
+      if (taken.count(key)) continue;
       auto q = make_item(key, atlas, anatomy, rng.next());
       if (q && wanted(*q) && taken.insert(key).second) out.push_back(std::move(*q));
     }
+  // The fresh items in a drawn order, so the kinds do not always come in the same sequence.
+  std::vector<QuizItem> drawn(std::make_move_iterator(out.begin() + long(reviewed)),
+                              std::make_move_iterator(out.end()));
+  rng.shuffle(drawn);
+  out.resize(reviewed);
+  for (QuizItem& q : drawn) out.push_back(std::move(q));
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "learn/search.h"
 
 #include <algorithm>
+#include <set>
 
 namespace fascia::learn {
 namespace {
@@ -47,7 +48,7 @@ SearchIndex::SearchIndex(const Anatomy& anatomy, const atlas::Atlas& atlas) {
       const std::string id = l.id + ".l/" + p.id;
       const AnatomyEntry* e =
           p.landmarks.empty() ? nullptr : anatomy.find(EntryKind::Landmark, p.landmarks.front());
-      add(id, IdKind::Station, display_name(anatomy, atlas, id) + " — " + l.name, e);
+      add(id, IdKind::Station, display_name(anatomy, atlas, id) + " · " + l.name, e);
     }
   for (const atlas::Track& t : atlas.tracks)
     add(t.id, IdKind::Track, display_name(anatomy, atlas, t.id), anatomy.find(EntryKind::Track, t.id));
@@ -88,6 +89,12 @@ std::vector<SearchHit> SearchIndex::find(std::string_view query, size_t limit) c
   std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) {
     return a.rank != b.rank ? a.rank < b.rank : a.name.size() < b.name.size();
   });
+  // A muscle and the track named after it read alike in the list ("Biceps femoris" twice): the
+  // better-ranked one (the muscle) stays; selecting it highlights the track's line as well.
+  std::set<std::string> names;
+  hits.erase(std::remove_if(hits.begin(), hits.end(),
+                            [&](const SearchHit& h) { return !names.insert(h.name).second; }),
+             hits.end());
   if (hits.size() > limit) hits.resize(limit);
   return hits;
 }

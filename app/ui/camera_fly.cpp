@@ -38,6 +38,52 @@ scene::Camera frame_points(const scene::Camera& current, const std::vector<vec3>
   return cam;
 }
 
+vec2 outward_at(vec3 point, const std::vector<vec3>& body_points) {
+  constexpr float kBand = 0.08f;     // metres above and below: one cross-section of the body
+  constexpr float kMidline = 0.06f;  // closer to x = 0 than this, a point is on the trunk or head
+  const bool on_limb = std::abs(point.x) > 0.12f;
+  vec2 sum(0);
+  int n = 0;
+  for (const vec3& b : body_points) {
+    if (std::abs(b.y - point.y) > kBand) continue;
+    if (on_limb && (b.x * point.x <= 0 || std::abs(b.x) < kMidline)) continue;
+    sum += vec2(b.x, b.z);
+    ++n;
+  }
+  vec2 centre = n ? sum / float(n) : vec2(0);
+  if (!on_limb) centre.x = 0;  // the trunk's centre lies on the midline
+  const vec2 out = vec2(point.x, point.z) - centre;
+  const float len = glm::length(out);
+  return len > 1e-4f ? out / len : vec2(0, 1);
+}
+
+float facing_yaw(vec2 outward) {
+  return glm::degrees(std::atan2(outward.x, outward.y));
+}
+
+bool faces_camera(const scene::Camera& camera, vec3 point, vec2 outward) {
+  const vec3 to_eye = camera.eye() - point;
+  const vec2 flat(to_eye.x, to_eye.z);
+  return glm::length(flat) <= 1e-4f ||
+         glm::dot(glm::normalize(flat), outward) >= std::cos(glm::radians(80.0f));
+}
+
+bool shows_point(const scene::Camera& camera, vec3 point, vec2 outward, float aspect, float margin) {
+  if (!faces_camera(camera, point, outward)) return false;  // on the far side of the body
+  const vec4 clip = camera.projection(aspect) * camera.view() * vec4(point, 1.0f);
+  if (clip.w <= camera.near_plane) return false;
+  const float limit = 1.0f - margin;
+  return std::abs(clip.x / clip.w) <= limit && std::abs(clip.y / clip.w) <= limit;
+}
+
+float yaw_showing(float current_yaw, vec2 outward, float within_deg) {
+  const float want = facing_yaw(outward);
+  float off = std::fmod(want - current_yaw, 360.0f);
+  if (off > 180) off -= 360;
+  if (off < -180) off += 360;
+  return std::abs(off) <= within_deg ? current_yaw : want;
+}
+
 void CameraFly::start(const scene::Camera& current, const scene::Camera& goal, float seconds) {
   from = current;
   to = goal;

@@ -2,6 +2,7 @@
 // "Follow a line".
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -33,18 +34,23 @@ void draw_inspector(LearnUi& ui, ViewState& view) {
   const learn::Inspection in = learn::inspect(ui.anatomy, ui.model->atlas, ui.selected);
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(12, io.DisplaySize.y - 12), ImGuiCond_Always, ImVec2(0, 1));
+  // Under the control panel, never over it (its buttons hid behind the inspector).
+  float top = 12;
+  if (const ImGuiWindow* panel = ImGui::FindWindowByName("Fascia Atlas"); panel && panel->Active)
+    top = panel->Pos.y + (panel->Collapsed ? panel->TitleBarHeight() : panel->Size.y) + 8;
+  const float room = std::max(120 * ui.scale, io.DisplaySize.y - 12 - top);
   ImGui::SetNextWindowSizeConstraints(ImVec2(360 * ui.scale, 0),
-                                      ImVec2(360 * ui.scale, io.DisplaySize.y * 0.45f));
+                                      ImVec2(360 * ui.scale, std::min(room, io.DisplaySize.y * 0.45f)));
   bool open = true;
   if (!ImGui::Begin("Inspector", &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) {
     ImGui::End();
     return;
   }
-  ImGui::TextUnformatted(ui.quiz_only ? "?" : in.name.c_str());
+  ImGui::TextUnformatted(ui.names_hidden() ? "?" : in.name.c_str());
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("id: %s", in.id.c_str());
   ImGui::SameLine();
   ImGui::TextDisabled("%s", in.kind_label.c_str());
-  if (!ui.quiz_only) {
+  if (!ui.names_hidden()) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextWrapped("%s", in.description.c_str());
     wrapped("Origin", in.origin);
@@ -108,7 +114,11 @@ void draw_inspector(LearnUi& ui, ViewState& view) {
     }
   }
   ImGui::End();
-  if (!open) ui.selected.clear();
+  if (!open) {
+    ui.selected.clear();
+    ui.highlight.clear();
+    view.lines.highlight.clear();
+  }
 }
 
 void draw_search(LearnUi& ui, ViewState& view) {
@@ -138,7 +148,8 @@ void draw_search(LearnUi& ui, ViewState& view) {
   for (size_t i = 0; i < hits.size(); ++i) {
     const learn::SearchHit& h = hits[i];
     std::string row = h.name;
-    if (!h.matched.empty() && h.matched != "(description)") row += "  — " + h.matched;
+    if (!h.matched.empty() && h.matched != "(description)")
+      row += "  · " + h.matched;  // the font has no dash
     if (ImGui::Selectable((row + "##" + h.id).c_str(), int(i) == ui.search_cursor)) chosen = h.id;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("id: %s", h.id.c_str());
   }
@@ -202,18 +213,20 @@ void draw_follow_card(LearnUi& ui, ViewState& view) {
       ImGui::TextWrapped("%s: %s", o.name.c_str(), o.description.c_str());
     }
     if (c.onward.empty()) ImGui::TextDisabled("The end of the line.");
-    if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) {
+    const bool prev = ImGui::ArrowButton("##prev", ImGuiDir_Left);
+    if (ui.script_presses.erase("follow prev") || prev) {
       ui.follow->previous();
-      frame_follow_stop(ui, view);
+      frame_follow_stop(ui, view, false);
     }
     ImGui::SameLine();
     ImGui::ProgressBar(
         ui.follow->size() > 1 ? float(ui.follow->index()) / float(ui.follow->size() - 1) : 1.0f,
         ImVec2(380 * ui.scale, 0), c.title.substr(0, c.title.find(" · ")).c_str());
     ImGui::SameLine();
-    if (ImGui::ArrowButton("##next", ImGuiDir_Right)) {
+    const bool next = ImGui::ArrowButton("##next", ImGuiDir_Right);
+    if (ui.script_presses.erase("follow next") || next) {
       ui.follow->next();
-      frame_follow_stop(ui, view);
+      frame_follow_stop(ui, view, false);
     }
   }
   ImGui::End();

@@ -51,7 +51,7 @@ void handle_keys(LearnUi& ui, ViewState& view) {
     if (!take_key(ui, right ? GLFW_KEY_RIGHT : GLFW_KEY_LEFT)) continue;
     if (ui.follow) {
       right ? ui.follow->next() : ui.follow->previous();
-      frame_follow_stop(ui, view);
+      frame_follow_stop(ui, view, false);
     } else if (ui.player) {
       const size_t before = ui.player->index();
       right ? ui.player->next() : ui.player->back();
@@ -123,10 +123,13 @@ void fly_camera(LearnUi& ui, ViewState& view, float dt) {
       const std::vector<vec3> more = focus_points(*ui.model, id);
       pts.insert(pts.end(), more.begin(), more.end());
     }
+    const scene::Camera& from = ui.fly.active() ? ui.fly.to : view.camera;
+    const float yaw = ui.requests.frame_yaw.value_or(from.yaw_deg);
     if (!pts.empty())
-      ui.fly.start(view.camera, lift_for_cards(ui, frame_points(view.camera, pts, aspect, view.camera.yaw_deg,
-                                                                view.camera.pitch_deg, 1.6f)));
+      ui.fly.start(view.camera,
+                   lift_for_cards(ui, frame_points(view.camera, pts, aspect, yaw, from.pitch_deg, 1.6f)));
   }
+  ui.requests.frame_yaw.reset();
   ui.requests.home = false;
   ui.requests.preset.reset();
   ui.requests.frame.reset();
@@ -135,6 +138,13 @@ void fly_camera(LearnUi& ui, ViewState& view, float dt) {
 }
 
 }  // namespace
+
+bool LearnUi::names_hidden() const {
+  if (quiz_only) return true;
+  // A question that names would answer hides them until its feedback shows.
+  const learn::QuizItem* q = quiz ? quiz->current() : nullptr;
+  return q && q->hide_names && !quiz_grade;
+}
 
 bool take_search_key(LearnUi& ui, int key) {
   return take_key(ui, key);
@@ -200,7 +210,7 @@ std::string picked_id(const AppModel& model, uint32_t id) {
 
 std::string hover_text(const LearnUi& ui, const std::string& id) {
   if (id.empty()) return "";
-  if (ui.quiz_only) return "?";
+  if (ui.names_hidden()) return "?";
   const learn::Inspection in = learn::inspect(ui.anatomy, ui.model->atlas, id);
   std::string text = in.name;
   if (!in.kind_label.empty() && in.kind_label != "unknown") text += "  (" + in.kind_label + ")";
@@ -283,17 +293,37 @@ void draw_context_menu(LearnUi& ui, ViewState& view, const std::string& clicked)
     ImGui::OpenPopup("structure");
   }
   if (!ImGui::BeginPopup("structure")) return;
-  ImGui::TextDisabled(
-      "%s", ui.quiz_only ? "?" : learn::display_name(ui.anatomy, ui.model->atlas, ui.context_id).c_str());
+  ImGui::TextDisabled("%s", ui.names_hidden()
+                                ? "?"
+                                : learn::display_name(ui.anatomy, ui.model->atlas, ui.context_id).c_str());
   if (ImGui::MenuItem("Hide")) ui.hidden[ui.context_id] = 0.0f;
   if (ImGui::MenuItem("Fade")) ui.hidden[ui.context_id] = kFadedOpacity;
   if (ImGui::MenuItem("Inspect")) select_structure(ui, view, ui.context_id, false);
   ImGui::EndPopup();
 }
 
-void frame_follow_stop(LearnUi& ui, ViewState& view) {
+void frame_follow_stop(LearnUi& ui, ViewState& view, bool always) {
   const learn::FollowCard card = ui.follow->card();
-  select_structure(ui, view, card.station_id, true);
+  select_structure(ui, view, card.station_id, false);
+  const std::vector<vec3> at = focus_points(*ui.model, card.station_id);
+  if (at.empty()) return;
+  const std::vector<vec3> body = focus_points(*ui.model, "");
+  const vec2 outward = outward_at(at.front(), body);
+  const ImVec2 size = ImGui::GetIO().DisplaySize;
+  const float aspect = size.y > 0 ? size.x / size.y : 1.0f;
+  // Where the camera is going (a fly under way) or is: when it shows the station and where its tracks
+  // lead, above the follow card, it needs no fly.
+  const scene::Camera& cam = ui.fly.active() ? ui.fly.to : view.camera;
+  auto in_view = [&](vec3 p) {
+    return scene::project_to_frame(cam, p, aspect).y > -0.4f &&
+           shows_point(cam, p, outward_at(p, body), aspect);
+  };
+  bool shown = in_view(at.front());
+  for (const auto& o : card.onward)
+    for (const vec3& p : focus_points(*ui.model, o.to_station)) shown = shown && in_view(p);
+  if (!always && shown) return;
+  ui.requests.frame = card.station_id;
+  ui.requests.frame_yaw = yaw_showing(cam.yaw_deg, outward);
   for (const auto& o : card.onward) ui.requests.frame_also.push_back(o.track_id);
   // The last station: frame it with the track that arrives there.
   if (card.onward.empty() && ui.follow->index() > 0) {
@@ -313,7 +343,7 @@ void save_progress_now(LearnUi& ui) {
 }
 
 void draw_station_labels(const LearnUi& ui, const ViewState& view) {
-  if (ui.quiz_only || (ui.player && !ui.player->step().labels)) return;
+  if (ui.names_hidden() || (ui.player && !ui.player->step().labels)) return;
   if (view.lines.lines.empty() || view.lines.lines.size() > 2) return;  // too many to read
   std::vector<Label> labels;
   const vec3 eye = view.camera.eye();
@@ -324,7 +354,11 @@ void draw_station_labels(const LearnUi& ui, const ViewState& view) {
     return glm::distance(a->position, eye) < glm::distance(b->position, eye);
   });
   std::set<std::string> seen;
+  const std::vector<vec3> body = focus_points(*ui.model, "");
   for (const auto* s : stations) {
+    // A station on the far side of the body is hidden by it: its label would name what is not seen
+    // (the brow ridge's label on the back of the skull).
+    if (!faces_camera(view.camera, s->position, outward_at(s->position, body))) continue;
     std::string name = learn::display_name(ui.anatomy, ui.model->atlas, s->id);
     if (const size_t p = name.rfind(" (left)"); p != std::string::npos) name.erase(p);
     if (const size_t p = name.rfind(" (right)"); p != std::string::npos) name.erase(p);
@@ -347,6 +381,9 @@ bool learn_escape(LearnUi& ui) {
 }
 
 void build_learn_ui(LearnUi& ui, ViewState& view, const std::string& clicked, float dt) {
+  // The window rebuilds the view from the session each frame, which knows nothing of the line the
+  // student's search, follow or lesson highlighted: it stays until the panels change it.
+  if (!ui.highlight.empty()) view.lines.highlight = ui.highlight;
   handle_keys(ui, view);
   draw_context_menu(ui, view, clicked);
   if (!clicked.empty() && ui.right_click_pending)
@@ -361,9 +398,11 @@ void build_learn_ui(LearnUi& ui, ViewState& view, const std::string& clicked, fl
   draw_quiz(ui, view, clicked);
   draw_search(ui, view);
   draw_help_overlay(ui);
-  if (!ui.quiz) view.lines.lines = ui.player ? view.lines.lines : line_filter(ui.shown, ui.side);
+  // The view is rebuilt from the session each frame: the lesson step's lines are set again each frame.
+  if (!ui.quiz) view.lines.lines = ui.player ? ui.step_lines : line_filter(ui.shown, ui.side);
   draw_station_labels(ui, view);
   fly_camera(ui, view, dt);
+  ui.highlight = view.lines.highlight;
   ui.keys.clear();
 }
 
@@ -380,6 +419,7 @@ void apply_step_view(LearnUi& ui, ViewState& view, const learn::LessonStep& step
       if (!learn::side_of(l)) l += step.side == "left" ? ".l" : ".r";
   view.lines.lines =
       lines.size() == std::size(atlas::kLineIds) && step.side == "both" ? std::vector<std::string>{} : lines;
+  ui.step_lines = view.lines.lines;
   view.lines.highlight.clear();
   for (const std::string& h : step.highlight)
     if (ui.model->atlas.line(learn::strip_side(h))) {

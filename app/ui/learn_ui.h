@@ -29,6 +29,7 @@ enum class ShownSide { Both, Left, Right };
 struct LearnRequests {
   std::optional<std::string> frame;       // an id to frame (station, track, line, tissue, bone)
   std::vector<std::string> frame_also;    // more ids framed with it (a station's onward tracks)
+  std::optional<float> frame_yaw;         // the yaw to frame it from; the current one when unset
   std::optional<std::string> preset;      // "front", "back", "left", "right": the whole body from there
   bool home = false;                      // H: the whole body from the front
   std::optional<learn::LessonStep> step;  // a lesson step to apply (pose, restrictions)
@@ -59,7 +60,8 @@ struct LearnUi {
   // the lines (the window fills it); empty otherwise.
   std::map<std::string, float> added_tension_N;
 
-  std::string selected;  // the id under inspection ("gastrocnemius.l", "sbl.l/calcaneus", ...)
+  std::string selected;   // the id under inspection ("gastrocnemius.l", "sbl.l/calcaneus", ...)
+  std::string highlight;  // the line the panels highlight ("sbl.l"), kept across frames
   std::optional<learn::FollowLine> follow;
 
   bool search_open = false, search_focus = false;
@@ -70,6 +72,7 @@ struct LearnUi {
   bool lessons_open = false;
   int lesson = -1;  // index into lessons while one runs
   std::optional<learn::LessonPlayer> player;
+  std::vector<std::string> step_lines;         // the lines the current step shows (the view's filter)
   std::optional<learn::QuizGrade> step_grade;  // feedback on the current step's question
 
   std::optional<learn::QuizRun> quiz;
@@ -77,7 +80,17 @@ struct LearnUi {
   const learn::QuizItem* graded_item = nullptr;
   std::vector<std::string> order;  // the student's order so far (order_stations)
   std::set<std::string> ticked;    // ticked lines (shared_track)
-  bool quiz_only = false;          // names and labels hidden
+  bool quiz_only = false;          // the student's quiz-only mode: names and labels hidden throughout
+
+  // Script input for this frame (app/ui/learn_script.cpp): buttons pressed by their script names
+  // ("show-only sbl", "side left", "quiz start") and the answer to give the current quiz question
+  // ("right", "wrong" or a 1-based choice number). Taken by the widgets as a click would be.
+  std::set<std::string> script_presses;
+  std::optional<std::string> script_answer;
+
+  // Whether names and labels are hidden now: quiz-only mode, or a question whose answer they would
+  // give away. The label drawer, the inspector, the hover text and the lines panel all ask this.
+  bool names_hidden() const;
 
   // Keys pressed since the last frame (GLFW key code, modifiers), queued by the window's key
   // callback: ImGui 1.86 polls key state once a frame and misses a tap shorter than a slow frame.
@@ -129,11 +142,22 @@ void draw_station_labels(const LearnUi& ui, const ViewState& view);
 // An evidence grade as a coloured badge with its explanation in a tooltip.
 void draw_evidence_badge(atlas::Grade grade, const char* id_suffix, const std::string& detail = "");
 
+// A button that a script can press by `script_name` (the same action as a click).
+bool learn_button(LearnUi& ui, const char* label, const std::string& script_name, bool small = false);
+// The lines panel's actions, for its widgets and the script alike.
+void show_only_line(LearnUi& ui, ViewState& view, const std::string& line_id);
+void show_all_lines(LearnUi& ui);  // every line on both sides
+void show_no_lines(LearnUi& ui);
+void start_follow(LearnUi& ui, ViewState& view, const std::string& line_id);
+void start_quiz(LearnUi& ui);
+
 // Selecting from the panels: inspects `id`, highlights its line and asks the camera to frame it.
 void select_structure(LearnUi& ui, ViewState& view, const std::string& id, bool frame);
 void save_progress_now(LearnUi& ui);
-// Follow: selects the current station and frames it with the tracks on to the next one.
-void frame_follow_stop(LearnUi& ui, ViewState& view);
+// Follow: selects the current station and frames it with the tracks on to the next one. Unless
+// `always`, a station the view already shows keeps the view (no needless fly); one it does not is
+// framed from a yaw that sees it (the current yaw when that does).
+void frame_follow_stop(LearnUi& ui, ViewState& view, bool always = true);
 // Takes a queued key press (GLFW code) if there is one: the search box's Enter and arrows.
 bool take_search_key(LearnUi& ui, int key);
 // Esc closes the topmost overlay (help, search, follow); true when it did, so the window stays open.

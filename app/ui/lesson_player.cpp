@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 #include "learn/describe.h"
 #include "ui/learn_ui.h"
@@ -17,9 +18,37 @@ std::string name_of(const LearnUi& ui, const std::string& id) {
   return learn::display_name(ui.anatomy, ui.model->atlas, id);
 }
 
+// A script's answer to `q` (learn_script.cpp): "right", "wrong" or the N-th choice (1-based, for the
+// kinds answered by one choice). nullopt when it does not fit the question.
+std::optional<learn::QuizAnswer> scripted_answer(const learn::QuizItem& q, const std::string& how) {
+  using K = learn::QuizKind;
+  const bool one_choice = q.kind == K::NameLine || q.kind == K::Choice;
+  if (how == "right") {
+    if (q.answer.empty()) return std::nullopt;
+    if (q.kind == K::ClickStructure) return learn::QuizAnswer{q.answer[0] + ".l"};  // as a pick names it
+    return one_choice ? learn::QuizAnswer{q.answer[0]} : q.answer;
+  }
+  if (how == "wrong") {
+    if (q.kind == K::ClickStructure) return learn::QuizAnswer{"femur.l"};  // a bone, never a muscle asked
+    if (q.kind == K::OrderStations) return q.choices;                      // shuffled: never in order
+    if (q.kind == K::SharedTrack) return learn::QuizAnswer{};              // nothing ticked
+    for (const std::string& c : q.choices)
+      if (q.answer.empty() || c != q.answer[0]) return learn::QuizAnswer{c};
+    return std::nullopt;
+  }
+  const int n = std::atoi(how.c_str());
+  if (!one_choice || n < 1 || size_t(n) > q.choices.size()) return std::nullopt;
+  return learn::QuizAnswer{q.choices[size_t(n) - 1]};
+}
+
 // The answer widgets of one item; returns the answer once the student has given one.
 std::optional<learn::QuizAnswer> answer_widgets(LearnUi& ui, const learn::QuizItem& q,
                                                 const std::string& clicked) {
+  if (ui.script_answer)
+    if (auto a = scripted_answer(q, *ui.script_answer)) {
+      ui.script_answer.reset();  // taken, as a click on the widget would be; a misfit stays and fails
+      return a;
+    }
   switch (q.kind) {
     case learn::QuizKind::NameLine:
     case learn::QuizKind::Choice:
@@ -93,6 +122,11 @@ void draw_lessons(LearnUi& ui, ViewState& view) {
     apply_step_view(ui, view, step);
     remember_lesson(ui, false);
   }
+  for (size_t i = 0; i < ui.lessons.size(); ++i)
+    if (ui.script_presses.erase("lesson start " + ui.lessons[i].id)) {
+      start_lesson(ui, view, int(i));
+      ui.lessons_open = false;
+    }
   if (ui.lessons_open && !ui.player) {
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Appearing,
                             ImVec2(0.5f, 0.5f));
@@ -139,7 +173,7 @@ void draw_lessons(LearnUi& ui, ViewState& view) {
         ui.step_grade = learn::grade(*step.question, *a, ui.model->atlas, ui.anatomy);
     }
     ImGui::Separator();
-    if (ImGui::Button("< Back") && ui.player->index() > 0) {
+    if (learn_button(ui, "< Back", "lesson back") && ui.player->index() > 0) {
       ui.player->back();
       ui.step_grade.reset();
       ui.order.clear();
@@ -147,7 +181,7 @@ void draw_lessons(LearnUi& ui, ViewState& view) {
       remember_lesson(ui, false);
     }
     ImGui::SameLine();
-    if (ImGui::Button(ui.player->at_end() ? "Finish" : "Next >")) {
+    if (learn_button(ui, ui.player->at_end() ? "Finish" : "Next >", "lesson next")) {
       if (ui.player->at_end()) {
         remember_lesson(ui, true);
         open = false;
@@ -185,14 +219,13 @@ void draw_quiz(LearnUi& ui, ViewState& view, const std::string& clicked) {
       // Feedback on the answer just given, until the student moves on.
       ImGui::TextWrapped("%s", ui.graded_item->prompt.c_str());
       feedback(*ui.quiz_grade);
-      if (ImGui::Button(q ? "Next question" : "See the score")) {
+      if (learn_button(ui, q ? "Next question" : "See the score", "quiz next")) {
         ui.quiz_grade.reset();
         ui.graded_item = nullptr;
         ui.order.clear();
         ui.ticked.clear();
       }
     } else if (q) {
-      ui.quiz_only = q->hide_names;
       view.lines.lines = q->show_lines;
       view.lines.highlight.clear();
       for (const std::string& h : q->highlight)
@@ -209,14 +242,13 @@ void draw_quiz(LearnUi& ui, ViewState& view, const std::string& clicked) {
       }
     } else {
       // The end: the score, what to review, and the progress saved.
-      ui.quiz_only = false;
       ImGui::Text("Score: %d of %zu", ui.quiz->correct(), ui.quiz->size());
       const auto missed = ui.quiz->missed();
       if (!missed.empty()) {
         ImGui::TextDisabled("To review (they come back in your next quiz):");
         for (const learn::QuizItem* m : missed) ImGui::BulletText("%s", m->prompt.c_str());
       }
-      if (ImGui::Button("Done")) open = false;
+      if (learn_button(ui, "Done", "quiz done")) open = false;
     }
   }
   ImGui::End();
@@ -228,7 +260,6 @@ void draw_quiz(LearnUi& ui, ViewState& view, const std::string& clicked) {
     ui.quiz.reset();
     ui.quiz_grade.reset();
     ui.graded_item = nullptr;
-    ui.quiz_only = false;
     view.lines.highlight.clear();
   }
 }

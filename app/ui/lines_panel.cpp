@@ -41,6 +41,43 @@ ImVec4 badge_colour(atlas::Grade g) {
 
 }  // namespace
 
+bool learn_button(LearnUi& ui, const char* label, const std::string& script_name, bool small) {
+  const bool pressed = small ? ImGui::SmallButton(label) : ImGui::Button(label);
+  return ui.script_presses.erase(script_name) > 0 || pressed;
+}
+
+void show_only_line(LearnUi& ui, ViewState& view, const std::string& line_id) {
+  ui.shown = {line_id};
+  select_structure(ui, view, line_id + (ui.side == ShownSide::Right ? ".r" : ".l"), false);
+}
+
+void show_all_lines(LearnUi& ui) {
+  // "All" is every line on both sides: after left or right only, both come back.
+  ui.shown = std::set<std::string>(std::begin(atlas::kLineIds), std::end(atlas::kLineIds));
+  ui.side = ShownSide::Both;
+}
+
+void show_no_lines(LearnUi& ui) {
+  ui.shown.clear();
+}
+
+void start_follow(LearnUi& ui, ViewState& view, const std::string& line_id) {
+  const std::string instance = line_id + (ui.side == ShownSide::Right ? ".r" : ".l");
+  ui.follow.emplace(ui.model->atlas, ui.anatomy, instance);
+  ui.shown = {line_id};
+  ui.side = ui.side == ShownSide::Both ? ShownSide::Left : ui.side;
+  frame_follow_stop(ui, view);
+}
+
+void start_quiz(LearnUi& ui) {
+  learn::QuizOptions o;
+  o.seed = uint64_t(ui.progress.quizzes_taken) * 7919u + 17u;
+  ui.quiz.emplace(ui.model->atlas, ui.anatomy, learn::make_quiz(ui.model->atlas, ui.anatomy, ui.progress, o));
+  ui.quiz_grade.reset();
+  ui.order.clear();
+  ui.ticked.clear();
+}
+
 void draw_evidence_badge(atlas::Grade grade, const char* id_suffix, const std::string& detail) {
   const learn::Badge b = learn::grade_badge(grade);
   ImGui::PushStyleColor(ImGuiCol_Button, badge_colour(grade));
@@ -62,10 +99,9 @@ void draw_lines_panel(LearnUi& ui, ViewState& view) {
     ImGui::End();
     return;
   }
-  if (ImGui::SmallButton("All"))
-    ui.shown = std::set<std::string>(std::begin(atlas::kLineIds), std::end(atlas::kLineIds));
+  if (learn_button(ui, "All", "all", true)) show_all_lines(ui);
   ImGui::SameLine();
-  if (ImGui::SmallButton("None")) ui.shown.clear();
+  if (learn_button(ui, "None", "none", true)) show_no_lines(ui);
   ImGui::SameLine();
   ImGui::TextDisabled("  side:");
   ImGui::SameLine();
@@ -75,6 +111,10 @@ void draw_lines_panel(LearnUi& ui, ViewState& view) {
   ImGui::RadioButton("left", &side, int(ShownSide::Left));
   ImGui::SameLine();
   ImGui::RadioButton("right", &side, int(ShownSide::Right));
+  for (const auto& [name, choice] : {std::pair<const char*, ShownSide>{"side both", ShownSide::Both},
+                                     {"side left", ShownSide::Left},
+                                     {"side right", ShownSide::Right}})
+    if (ui.script_presses.erase(name)) side = int(choice);
   ui.side = ShownSide(side);
 
   if (ImGui::BeginTable("lines", 4, ImGuiTableFlags_SizingFixedFit)) {
@@ -91,14 +131,12 @@ void draw_lines_panel(LearnUi& ui, ViewState& view) {
                          ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoPicker,
                          ImVec2(14 * ui.scale, 14 * ui.scale));
       ImGui::TableNextColumn();
-      const std::string name = ui.quiz_only
+      const std::string name = ui.names_hidden()
                                    ? "Line " + std::to_string(&line - ui.model->atlas.lines.data() + 1)
                                    : learn::display_name(ui.anatomy, ui.model->atlas, line.id);
       // One click on the name shows only this line.
-      if (ImGui::Selectable(name.c_str(), ui.shown.size() == 1 && on)) {
-        ui.shown = {line.id};
-        select_structure(ui, view, line.id + (ui.side == ShownSide::Right ? ".r" : ".l"), false);
-      }
+      const bool only = ImGui::Selectable(name.c_str(), ui.shown.size() == 1 && on);
+      if (only || ui.script_presses.erase("show-only " + line.id)) show_only_line(ui, view, line.id);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show only this line (id %s)", line.id.c_str());
       ImGui::TableNextColumn();
       int assessed = 0, verified = 0;
@@ -109,13 +147,7 @@ void draw_lines_panel(LearnUi& ui, ViewState& view) {
                                          std::to_string(line.transitions.size()) + " in all)"
                                    : "");
       ImGui::TableNextColumn();
-      if (ImGui::SmallButton("Follow")) {
-        const std::string instance = line.id + (ui.side == ShownSide::Right ? ".r" : ".l");
-        ui.follow.emplace(ui.model->atlas, ui.anatomy, instance);
-        ui.shown = {line.id};
-        ui.side = ui.side == ShownSide::Both ? ShownSide::Left : ui.side;
-        frame_follow_stop(ui, view);
-      }
+      if (learn_button(ui, "Follow", "follow " + line.id, true)) start_follow(ui, view, line.id);
       ImGui::PopID();
     }
     ImGui::EndTable();
@@ -133,19 +165,13 @@ void draw_lines_panel(LearnUi& ui, ViewState& view) {
     }
   }
   ImGui::Checkbox("Quiz mode: hide names and labels", &ui.quiz_only);
+  if (ui.script_presses.erase("quiz-only on")) ui.quiz_only = true;
+  if (ui.script_presses.erase("quiz-only off")) ui.quiz_only = false;
   if (ImGui::Button("Lessons")) ui.lessons_open = true;
   ImGui::SameLine();
-  if (ImGui::Button("Quiz")) {
-    learn::QuizOptions o;
-    o.seed = uint64_t(ui.progress.quizzes_taken) * 7919u + 17u;
-    ui.quiz.emplace(ui.model->atlas, ui.anatomy,
-                    learn::make_quiz(ui.model->atlas, ui.anatomy, ui.progress, o));
-    ui.quiz_grade.reset();
-    ui.order.clear();
-    ui.ticked.clear();
-  }
+  if (learn_button(ui, "Quiz", "quiz start")) start_quiz(ui);
   ImGui::SameLine();
-  if (ImGui::Button("Search (/)")) ui.search_open = ui.search_focus = true;
+  if (learn_button(ui, "Search (/)", "search")) ui.search_open = ui.search_focus = true;
   ImGui::SameLine();
   if (ImGui::Button("Help (?)")) ui.help_open = true;
   if (!ui.problem.empty()) {

@@ -1,5 +1,7 @@
 #include "ui/script.h"
 
+#include "ui/learn_script.h"
+
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -31,7 +33,8 @@ std::string rest(const std::vector<std::string>& w, size_t from) {
 }
 
 const std::set<std::string>& key_names() {
-  static const std::set<std::string> k = {"escape", "1", "2", "3", "4", "z", "y", "f"};
+  static const std::set<std::string> k = {"escape", "1", "2",     "3",    "4",     "z",
+                                          "y",      "f", "enter", "left", "right", "f1"};
   return k;
 }
 
@@ -62,10 +65,20 @@ Result<Script> parse_script(const std::string& text, const std::filesystem::path
     ScriptEvent e;
     e.line = line;
     const std::string& verb = w[0];
+    // The student's events first: they share verbs (press, type, expect) with the ones below.
+    std::string learn_error;
+    if (parse_learn_event(w, e, learn_error)) {
+      if (!learn_error.empty()) return fail(learn_error);
+      e.line = line;
+      script.events.push_back(std::move(e));
+      continue;
+    }
     if (verb == "key") {
       if (w.size() != 2 || !valid_key(w[1]))
         return fail(
-            "expected 'key SPEC' with SPEC one of escape, 1-4, z, y, f, with ctrl+ or shift+ before it");
+            "expected 'key SPEC' with SPEC one of escape, 1-4, z, y, f, enter, left, right, f1, with ctrl+ "
+            "or "
+            "shift+ before it");
       e.kind = Kind::Key;
       e.name = w[1];
     } else if (verb == "click" || verb == "right-click" || verb == "hover") {
@@ -158,7 +171,7 @@ Result<Script> parse_script(const std::string& text, const std::filesystem::path
     } else {
       return bad_input(
           file.string() + ":" + std::to_string(line) + ": unknown event '" + verb +
-          "'; expected key, click, right-click, hover, drag, wait, slider, press, type, screenshot, "
+          "'; expected key, click, right-click, hover, leave, drag, wait, slider, press, type, screenshot, "
           "state, expect or quit");
     }
     script.events.push_back(std::move(e));

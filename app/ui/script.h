@@ -27,6 +27,7 @@ struct ScriptEvent {
     State,       // state FILE.json                the app's state as JSON
     Expect,  // expect WHAT VALUE              restrictions N, restricted ID, selection ID, trace-sources N
     Quit,    // quit
+    Learn,   // the student's events (app/ui/learn_script.h): press show-only LINE, type find TEXT, leave, ...
   };
   Kind kind = Kind::Quit;
   int line = 0;

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <utility>
 
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
@@ -59,6 +60,12 @@ void animate(WindowState& st, float dt) {
   st.model->apply_pose(pose);
   st.view.lines.track_value.clear();
   if (mv.colour_by_stretch) st.view.lines.track_value = colour_by_stretch(st.model->track_stretch(), 0.25f);
+}
+
+// Whether the camera moved since the last frame (by more than rounding).
+bool view_changed(const scene::Camera& a, const scene::Camera& b) {
+  return glm::distance(a.target, b.target) > 1e-5f || std::abs(a.distance - b.distance) > 1e-5f ||
+         std::abs(a.yaw_deg - b.yaw_deg) > 1e-3f || std::abs(a.pitch_deg - b.pitch_deg) > 1e-3f;
 }
 
 }  // namespace
@@ -176,7 +183,8 @@ Status run_window(const ViewOptions& options) {
       // Render on demand: sleep until input, the simulation or an animation has something to show.
       const double now_s = glfwGetTime();
       const bool hover_due =
-          state.last_cursor_move >= 0 && now_s - state.last_cursor_move < 2 * PickScheduler::kRestSeconds;
+          state.picks.pending() ||
+          (state.last_cursor_move >= 0 && now_s - state.last_cursor_move < 2 * PickScheduler::kRestSeconds);
       const bool busy = state.redraw > 0 || options.max_frames || options.exercise_resize ||
                         state.movement.playing || state.view.lines.flow || state.script.active() ||
                         pick_in_flight || state.live.trace_pending || !state.live.snapshot.settled;
@@ -202,10 +210,10 @@ Status run_window(const ViewOptions& options) {
       if (sync_with_worker(state.live)) state.redraw = std::max(state.redraw, 1);
       run_script(window, state, fh);
       if (state.script.error) break;
-      const bool hover_now = state.picks.next(glfwGetTime()).has_value();
+      const bool pick_due = state.picks.due(glfwGetTime());  // asked below, after the panels
       const bool draw_now = state.redraw > 0 || options.max_frames || options.exercise_resize ||
                             state.movement.playing || state.view.lines.flow || state.script.active() ||
-                            pick_in_flight || hover_now || !state.script.screenshot.empty();
+                            pick_in_flight || pick_due || !state.script.screenshot.empty();
       if (!draw_now) {
         last = std::chrono::steady_clock::now();  // the time asleep is not animation time
         continue;
@@ -245,7 +253,9 @@ Status run_window(const ViewOptions& options) {
         }
         state.redraw = std::max(state.redraw, 1);
       }
+      if (learn_clicked.empty()) learn_clicked = std::exchange(state.script_learn_click, std::string());
       build_learn_ui(state.learn, state.view, learn_clicked, dt);
+      check_learn_script_leftovers(state);
       if (state.learn.fly.active()) state.redraw = std::max(state.redraw, 2);
       if (state.learn.requests.step || state.learn.requests.end_lesson) {
         apply_step_tools(state.learn.requests.step ? &*state.learn.requests.step : nullptr, state.live,
@@ -253,6 +263,9 @@ Status run_window(const ViewOptions& options) {
         state.learn.requests.step.reset();
         state.learn.requests.end_lesson = false;
       }
+      // A still cursor over a view that moved (a fly, a preset, a pose) rests on something else now.
+      if (view_changed(state.last_camera, state.view.camera)) state.picks.view_moved(glfwGetTime());
+      state.last_camera = state.view.camera;
       if (auto at = state.picks.next(glfwGetTime())) {
         renderer.request_pick(int(at->x), int(at->y));
         pick_in_flight = true;

@@ -66,13 +66,26 @@ static void on_cursor(GLFWwindow* w, double x, double y) {
                   glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS ||
                   glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_MIDDLE) == GLFW_PRESS;
   st->forced_hover = 0;
+  if (dragging) st->learn.fly = CameraFly{};  // the hand on the camera wins over a fly under way
   st->picks.cursor_moved(framebuffer_pixel(w, x, y), glfwGetTime(), !dragging && !ui_has_mouse(w));
+}
+
+// The cursor left the window: nothing is hovered and no tooltip stays behind.
+void cursor_left(WindowState& st) {
+  st.redraw = std::max(st.redraw, 2);
+  st.forced_hover = 0;
+  st.picks.cursor_left();
+}
+
+static void on_cursor_enter(GLFWwindow* w, int entered) {
+  if (!entered) cursor_left(*state_of(w));
 }
 
 static void on_scroll(GLFWwindow* w, double, double dy) {
   auto* st = state_of(w);
   st->redraw = std::max(st->redraw, 2);
   if (ui_has_mouse(w)) return;
+  st->learn.fly = CameraFly{};
   st->controls.on_scroll(st->view.camera, dy);
 }
 
@@ -91,8 +104,10 @@ void handle_key(GLFWwindow* w, WindowState& st, int key, int mods) {
       glfwSetWindowShouldClose(w, GLFW_TRUE);
   }
   if (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput) return;  // typing in a field
-  if (key >= GLFW_KEY_1 && key <= GLFW_KEY_4 && !ctrl)
-    OrbitControls::preset(st.view.camera, key - GLFW_KEY_0);
+  // A preset frames the whole body as it stands now from that side, easing there (it kept the pan and
+  // zoom, so after a close look or in a forward bend it showed an empty background).
+  static const char* kPresets[] = {"front", "back", "left", "right"};
+  if (key >= GLFW_KEY_1 && key <= GLFW_KEY_4 && !ctrl) st.learn.requests.preset = kPresets[key - GLFW_KEY_1];
   if (ctrl && key == GLFW_KEY_Z) shift ? redo(st.live) : undo(st.live);
   if (ctrl && key == GLFW_KEY_Y) redo(st.live);
 }
@@ -133,6 +148,7 @@ void install_input_callbacks(GLFWwindow* w, WindowState& st) {
   glfwSetWindowUserPointer(w, &st);
   glfwSetMouseButtonCallback(w, on_mouse_button);
   glfwSetCursorPosCallback(w, on_cursor);
+  glfwSetCursorEnterCallback(w, on_cursor_enter);
   glfwSetScrollCallback(w, on_scroll);
   glfwSetKeyCallback(w, on_key);
   glfwSetCharCallback(w, on_char);

@@ -15,6 +15,9 @@ void handle_key(GLFWwindow* w, WindowState& st, int key, int mods);
 // A click or right-click at a window pixel; the id buffer answers what is under it.
 void click_at(GLFWwindow* w, WindowState& st, double x, double y, bool right);
 
+// The cursor left the window (or a script's `leave`): the hover and its tooltip clear.
+void cursor_left(WindowState& st);
+
 // Window coordinates (what GLFW reports) to framebuffer pixels (what the id buffer holds).
 vec2 framebuffer_pixel(GLFWwindow* w, double x, double y);
 

@@ -6,6 +6,7 @@
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
 
+#include "ui/learn_script.h"
 #include "ui/state_json.h"
 #include "ui/window_input.h"
 
@@ -32,6 +33,10 @@ std::pair<int, int> parse_key(std::string spec) {
   if (spec.size() == 1 && spec[0] >= '1' && spec[0] <= '4') return {GLFW_KEY_1 + (spec[0] - '1'), mods};
   if (spec == "z") return {GLFW_KEY_Z, mods};
   if (spec == "y") return {GLFW_KEY_Y, mods};
+  if (spec == "enter") return {GLFW_KEY_ENTER, mods};
+  if (spec == "left") return {GLFW_KEY_LEFT, mods};
+  if (spec == "right") return {GLFW_KEY_RIGHT, mods};
+  if (spec == "f1") return {GLFW_KEY_F1, mods};
   return {GLFW_KEY_F, mods};
 }
 
@@ -128,14 +133,16 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
                                  true);
           return;
         }
-        if (e.kind == K::Click)
+        if (e.kind == K::Click) {
           clicked(st.live, e.name, project(st.view.camera, *anchor, viewport));
-        else
+          st.script_learn_click = e.name;  // the inspector and a "click the structure" question see it too
+        } else
           st.forced_hover = pick;
         r.wait_frames = 1;
         return;
       }
       case K::Drag: {
+        st.learn.fly = CameraFly{};
         st.controls.on_button(!e.right, e.right, e.from.x, e.from.y);
         st.controls.on_move(st.view.camera, e.to.x, e.to.y, fh);
         st.controls.on_button(false, false, e.to.x, e.to.y);
@@ -167,7 +174,9 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
       case K::State: {
         std::string tmp = e.name + ".tmp";
         std::ofstream out(tmp);
-        out << live_state_json(st.live, st.view, viewport).dump(2) << "\n";
+        Json state = live_state_json(st.live, st.view, viewport);
+        state["learn"] = learn_state_json(st);
+        out << state.dump(2) << "\n";
         out.close();
         if (!out || std::rename(tmp.c_str(), e.name.c_str()) != 0) {
           r.error = script_error(r, e, "state: cannot write " + e.name, true);
@@ -186,6 +195,17 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
       case K::Quit:
         glfwSetWindowShouldClose(w, GLFW_TRUE);
         return;
+      case K::Learn: {
+        std::string error;
+        const int frames = run_learn_event(st, e, error);
+        if (!error.empty()) {
+          r.error = script_error(r, e, error, false);
+          return;
+        }
+        if (frames == 0) continue;
+        r.wait_frames = frames;
+        return;
+      }
       case K::WaitSettled:
         break;
     }
@@ -204,6 +224,15 @@ void check_script_leftovers(WindowState& st) {
            !(st.live.pressed.size() == 1 && *st.live.pressed.begin() == "close-trace"))
     r.error = script_error(r, e, "press " + *st.live.pressed.begin() + ": that button is not showing", false);
   st.live.pressed.clear();
+}
+
+// A student's press or quiz answer that no learning panel took this frame (learn_script.cpp).
+void check_learn_script_leftovers(WindowState& st) {
+  ScriptRun& r = st.script;
+  if (!r.script || r.error || r.next == 0 || r.wait_frames > 0) return;
+  std::string error;
+  check_learn_leftovers(st, error);
+  if (!error.empty()) r.error = script_error(r, r.script->events[r.next - 1], error, false);
 }
 
 }  // namespace fascia::app

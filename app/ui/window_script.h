@@ -11,4 +11,7 @@ void run_script(GLFWwindow* w, WindowState& st, int fh);
 // After the panels were built: a slider or button the script named that no widget took is an error.
 void check_script_leftovers(WindowState& st);
 
+// After the learning panels were built: a student's press that no widget took is an error.
+void check_learn_script_leftovers(WindowState& st);
+
 }  // namespace fascia::app

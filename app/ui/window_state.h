@@ -44,7 +44,9 @@ struct WindowState {
   vec2 click_at{0};                                     // window pixel of the pending click
   int redraw = 3;                                       // frames still to draw before the window may sleep
   double last_cursor_move = -1;
-  uint32_t forced_hover = 0;  // a scripted hover on a named structure
+  uint32_t forced_hover = 0;       // a scripted hover on a named structure
+  std::string script_learn_click;  // a scripted click on a named structure, for the learning panels
+  scene::Camera last_camera;       // the camera of the last frame: a move re-picks under a still cursor
   ScriptRun script;
   LearnUi learn;  // names, lines panel, inspector, search, lessons, quizzes
 };

@@ -55,14 +55,17 @@ vec3 line_color(std::string_view id) {
     std::string_view id;
     vec3 srgb;
   };
-  // Twelve hues far enough apart to tell the lines apart on skin and bone.
+  // Twelve hues far enough apart to tell the lines apart on skin and bone, and each at least 20
+  // CIEDE2000 from muscle red and from skin (tests/scene/line_palette_test.cpp): the back line was
+  // red and vanished against the muscles; it is magenta now, the deep back arm line violet and the
+  // ipsilateral functional line ochre (it was the colour of skin).
   static constexpr Entry kColors[] = {
-      {"sbl", vec3(0.90f, 0.30f, 0.24f)},  {"sfl", vec3(0.20f, 0.55f, 0.90f)},
-      {"ll", vec3(0.98f, 0.70f, 0.15f)},   {"spl", vec3(0.60f, 0.35f, 0.85f)},
+      {"sbl", vec3(0.95f, 0.15f, 0.65f)},  {"sfl", vec3(0.20f, 0.55f, 0.90f)},
+      {"ll", vec3(1.00f, 0.72f, 0.10f)},   {"spl", vec3(0.60f, 0.35f, 0.85f)},
       {"sfal", vec3(0.15f, 0.75f, 0.65f)}, {"dfal", vec3(0.10f, 0.50f, 0.45f)},
-      {"sbal", vec3(0.95f, 0.50f, 0.65f)}, {"dbal", vec3(0.70f, 0.25f, 0.45f)},
+      {"sbal", vec3(0.95f, 0.50f, 0.65f)}, {"dbal", vec3(0.45f, 0.15f, 0.60f)},
       {"bfl", vec3(0.55f, 0.75f, 0.20f)},  {"ffl", vec3(0.35f, 0.80f, 0.95f)},
-      {"ifl", vec3(0.85f, 0.55f, 0.30f)},  {"dfl", vec3(0.95f, 0.85f, 0.35f)},
+      {"ifl", vec3(0.55f, 0.45f, 0.10f)},  {"dfl", vec3(0.95f, 0.85f, 0.35f)},
   };
   std::string_view base = id.substr(0, id.find('.'));
   for (const auto& e : kColors)

@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "common/app_model.h"
+#include "headless_imgui.h"
 #include "support/test_support.h"
 #include "ui/camera_fly.h"
 #include "ui/panel.h"
@@ -20,42 +21,9 @@
 using namespace fascia;
 using namespace fascia::app;
 
+using namespace fascia::app::test_ui;
+
 namespace {
-
-const AppModel& model() {
-  static auto m = load_app_model();
-  if (!m) FAIL("the app model does not load: " << m.error().message);
-  return **m;
-}
-
-struct HeadlessImGui {
-  HeadlessImGui() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(1280, 720);
-    io.IniFilename = nullptr;
-    unsigned char* pixels;
-    int w, h;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    for (int i = 0; i < 512; ++i) io.KeyMap[i % ImGuiKey_COUNT] = -1;
-    io.KeyMap[ImGuiKey_LeftArrow] = GLFW_KEY_LEFT;
-    io.KeyMap[ImGuiKey_RightArrow] = GLFW_KEY_RIGHT;
-    io.KeyMap[ImGuiKey_UpArrow] = GLFW_KEY_UP;
-    io.KeyMap[ImGuiKey_DownArrow] = GLFW_KEY_DOWN;
-    io.KeyMap[ImGuiKey_Enter] = GLFW_KEY_ENTER;
-    io.KeyMap[ImGuiKey_Escape] = GLFW_KEY_ESCAPE;
-  }
-  ~HeadlessImGui() { ImGui::DestroyContext(); }
-};
-
-// One frame of the learning UI, then `seconds` more of camera flight.
-void frame(LearnUi& ui, ViewState& view, const std::string& clicked = "", float seconds = 0) {
-  ImGui::GetIO().DeltaTime = 1.0f / 30;
-  ImGui::NewFrame();
-  build_learn_ui(ui, view, clicked, 1.0f / 30);
-  ImGui::Render();
-  for (float t = 0; t < seconds; t += 0.1f) ui.fly.update(view.camera, 0.1f);
-}
 
 void type(const char* chars) {
   for (const char* c = chars; *c; ++c) ImGui::GetIO().AddInputCharacter(*c);
@@ -70,16 +38,6 @@ bool all_in_view(const scene::Camera& cam, const std::vector<vec3>& pts, float a
   }
   return true;
 }
-
-struct TempData {
-  TempData() {
-    dir = fascia::test::output_dir() / "learn_ui_data";
-    std::filesystem::remove_all(dir);
-    setenv("XDG_DATA_HOME", dir.c_str(), 1);
-  }
-  ~TempData() { unsetenv("XDG_DATA_HOME"); }
-  std::filesystem::path dir;
-};
 
 }  // namespace
 

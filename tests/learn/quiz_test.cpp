@@ -159,6 +159,31 @@ TEST_CASE("quiz run: score, missed items, and spaced review brings them back nex
   for (const QuizItem& q : make_quiz(A(), T(), Progress{}, options)) CHECK(q.kind == QuizKind::NameLine);
 }
 
+TEST_CASE("quiz run: a quiz of four or more items asks all four kinds, for any seed") {
+  for (uint64_t seed : {1ull, 17ull, 42ull, 7919ull * 3 + 17, 123456789ull}) {
+    for (size_t count : {4u, 8u}) {
+      QuizOptions options;
+      options.count = count;
+      options.seed = seed;
+      const std::vector<QuizItem> quiz = make_quiz(A(), T(), Progress{}, options);
+      REQUIRE(quiz.size() == count);
+      std::set<QuizKind> kinds;
+      for (const QuizItem& q : quiz) kinds.insert(q.kind);
+      CAPTURE(seed);
+      CAPTURE(count);
+      CHECK(kinds == std::set<QuizKind>{QuizKind::NameLine, QuizKind::OrderStations, QuizKind::ClickStructure,
+                                        QuizKind::SharedTrack});
+      std::set<std::string> keys;
+      for (const QuizItem& q : quiz) keys.insert(q.key);
+      CHECK(keys.size() == quiz.size());  // no item twice
+    }
+  }
+  // Three items cannot hold four kinds: drawn as they come, still without repeats.
+  QuizOptions three;
+  three.count = 3;
+  CHECK(make_quiz(A(), T(), Progress{}, three).size() == 3);
+}
+
 TEST_CASE("review queue: a Leitner box per item, counted in quizzes") {
   ReviewQueue r;
   r.record("a", false, 1);

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "learn_test_util.h"
 
 using namespace fascia;
@@ -51,4 +53,17 @@ TEST_CASE("search: blank queries find nothing, the limit holds") {
   CHECK(index().find("zzzzqqq").empty());
   CHECK(index().find("a", 5).size() == 5);
   CHECK(index().size() > 250);
+}
+
+TEST_CASE("search: a muscle and the track named after it are listed once") {
+  for (const char* q : {"hamstrings", "biceps femoris", "gastrocnemius", "erector"}) {
+    CAPTURE(q);
+    const std::vector<SearchHit> hits = index().find(q, 10);
+    REQUIRE_FALSE(hits.empty());
+    std::set<std::string> names;
+    for (const SearchHit& h : hits) CHECK_MESSAGE(names.insert(h.name).second, h.name << " twice");
+  }
+  // The muscle is the one kept.
+  const std::vector<SearchHit> biceps = index().find("biceps femoris", 10);
+  CHECK(biceps.front().kind == IdKind::Tissue);
 }
