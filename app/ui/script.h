@@ -27,6 +27,9 @@ struct ScriptEvent {
     State,       // state FILE.json                the app's state as JSON
     Expect,  // expect WHAT VALUE              restrictions N, restricted ID, selection ID, trace-sources N
     Quit,    // quit
+    // The therapist's session (therapy_panel.cpp, docs/script.md "Therapist's session").
+    WaitTreatment,  // wait treatment                 until no treatment is running
+    Clock,          // clock fast|real                the simulation's clock (SimClock)
   };
   Kind kind = Kind::Quit;
   int line = 0;

@@ -27,6 +27,7 @@
 #include "ui/live.h"
 #include "ui/panel.h"
 #include "ui/sim_worker.h"
+#include "ui/therapy_panel.h"
 #include "ui/window_exercise.h"
 #include "ui/window_input.h"
 #include "ui/window_script.h"
@@ -200,6 +201,7 @@ Status run_window(const ViewOptions& options) {
         continue;
       }
       if (sync_with_worker(state.live)) state.redraw = std::max(state.redraw, 1);
+      finish_treatments(state.live);
       run_script(window, state, fh);
       if (state.script.error) break;
       const bool hover_now = state.picks.next(glfwGetTime()).has_value();
@@ -228,6 +230,7 @@ Status run_window(const ViewOptions& options) {
       view_from_session(state.live, state.view);
       draw_popup(state.live);
       draw_trace(state.live);
+      draw_therapy_panels(state.live, state.therapy);
       check_script_leftovers(state);
       if (state.live.snapshot_changed) state.learn.added_tension_N = added_tension_by_track(state.live);
       if (!state.view.lines.track_profile.empty())

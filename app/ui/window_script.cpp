@@ -40,6 +40,28 @@ Error script_error(const ScriptRun& r, const ScriptEvent& e, const std::string& 
   return bad_input_kind ? bad_input(msg) : internal_error(msg);
 }
 
+// The range measured by the posture and range panel, into the state file.
+void add_therapy_state(Json& j, const WindowState& st) {
+  auto range = [](const RangeMeasure& r) -> Json {
+    if (!r.ok) return nullptr;
+    return {{"joint", r.joint}, {"at_s", r.at_s}, {"degrees", r.degrees}};
+  };
+  j["therapy"]["range"] = {{"before", range(st.therapy.before)},
+                           {"now", range(st.therapy.now)},
+                           {"without_restriction", range(st.therapy.free_range)}};
+}
+
+// The therapist's session: `expect treatment running|finished|none`, `expect breathing on|off`.
+bool therapy_expectation(const WindowState& st, const ScriptEvent& e, std::string& got) {
+  const session::Session& cur = st.live.history.current();
+  if (e.name == "breathing") {
+    got = cur.breathing.on ? "on" : "off";
+    return got == e.text;
+  }
+  got = cur.treatments.empty() ? "none" : treatment_running(st.live) ? "running" : "finished";
+  return got == e.text;
+}
+
 // Whether an `expect` holds; `got` says what was found.
 bool expectation(const WindowState& st, const ScriptEvent& e, std::string& got) {
   const LiveState& l = st.live;
@@ -61,6 +83,7 @@ bool expectation(const WindowState& st, const ScriptEvent& e, std::string& got) 
     got = l.trace ? std::to_string(l.trace->sources.size()) : "no trace";
     return l.trace && int(l.trace->sources.size()) == std::atoi(e.text.c_str());
   }
+  if (e.name == "treatment" || e.name == "breathing") return therapy_expectation(st, e, got);
   got = l.popup.open ? l.popup.targets.id : "none";  // popup
   return got == e.text;
 }
@@ -98,6 +121,26 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
       }
       if (!done) return;
       r.waiting_settled = false;
+      ++r.next;
+      continue;
+    }
+    if (e.kind == K::WaitTreatment) {
+      if (!r.waiting_treatment) {
+        r.waiting_treatment = true;
+        r.deadline = now + 600;
+      }
+      const LiveState& l = st.live;
+      // ... and the posture and range panel has measured the range the treatment left.
+      const TherapyUi& th = st.therapy;
+      bool measured = !th.before_job.valid() && !th.now_job.valid() && !th.free_job.valid() &&
+                      (!th.before.ok || th.now_revision == l.history.revision());
+      bool done = !treatment_running(l) && l.posted_revision == l.history.revision() && measured;
+      if (!done && now > r.deadline) {
+        r.error = script_error(r, e, "wait treatment: the treatment did not end within 600 s", false);
+        return;
+      }
+      if (!done) return;
+      r.waiting_treatment = false;
       ++r.next;
       continue;
     }
@@ -167,7 +210,9 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
       case K::State: {
         std::string tmp = e.name + ".tmp";
         std::ofstream out(tmp);
-        out << live_state_json(st.live, st.view, viewport).dump(2) << "\n";
+        Json j = live_state_json(st.live, st.view, viewport);
+        add_therapy_state(j, st);
+        out << j.dump(2) << "\n";
         out.close();
         if (!out || std::rename(tmp.c_str(), e.name.c_str()) != 0) {
           r.error = script_error(r, e, "state: cannot write " + e.name, true);
@@ -186,7 +231,11 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
       case K::Quit:
         glfwSetWindowShouldClose(w, GLFW_TRUE);
         return;
+      case K::Clock:
+        st.live.worker->set_clock(e.name == "fast" ? SimClock::Fast : SimClock::RealTime);
+        continue;
       case K::WaitSettled:
+      case K::WaitTreatment:
         break;
     }
   }

@@ -12,6 +12,7 @@
 #include "ui/panel.h"
 #include "ui/pick_scheduler.h"
 #include "ui/script.h"
+#include "ui/therapy_panel.h"
 
 struct GLFWwindow;
 
@@ -24,7 +25,8 @@ struct ScriptRun {
   double wait_until = 0;  // glfwGetTime() seconds
   double deadline = 0;    // for `wait settled`
   bool waiting_settled = false;
-  std::string screenshot;  // a file to write from the frame being drawn
+  bool waiting_treatment = false;  // `wait treatment`
+  std::string screenshot;          // a file to write from the frame being drawn
   std::optional<Error> error;
   bool active() const { return script && next < script->events.size(); }
 };
@@ -46,7 +48,8 @@ struct WindowState {
   double last_cursor_move = -1;
   uint32_t forced_hover = 0;  // a scripted hover on a named structure
   ScriptRun script;
-  LearnUi learn;  // names, lines panel, inspector, search, lessons, quizzes
+  LearnUi learn;      // names, lines panel, inspector, search, lessons, quizzes
+  TherapyUi therapy;  // treatments, posture and range
 };
 
 WindowState* state_of(GLFWwindow* w);
