@@ -30,6 +30,7 @@ struct ScriptEvent {
     // The therapist's session (therapy_panel.cpp, docs/script.md "Therapist's session").
     WaitTreatment,  // wait treatment                 until no treatment is running
     Clock,          // clock fast|real                the simulation's clock (SimClock)
+    CloseWindow,    // close-window                   the window's close button (asks when unsaved)
   };
   Kind kind = Kind::Quit;
   int line = 0;

@@ -6,6 +6,7 @@
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
 
+#include "ui/present_mode.h"
 #include "ui/state_json.h"
 #include "ui/window_input.h"
 
@@ -31,6 +32,11 @@ std::pair<int, int> parse_key(std::string spec) {
   if (spec == "escape") return {GLFW_KEY_ESCAPE, mods};
   if (spec.size() == 1 && spec[0] >= '1' && spec[0] <= '4') return {GLFW_KEY_1 + (spec[0] - '1'), mods};
   if (spec == "z") return {GLFW_KEY_Z, mods};
+  // The therapist's session: present mode and the session's keys.
+  if (spec == "f11") return {GLFW_KEY_F11, mods};
+  if (spec == "s") return {GLFW_KEY_S, mods};
+  if (spec == "o") return {GLFW_KEY_O, mods};
+  if (spec == "q") return {GLFW_KEY_Q, mods};
   if (spec == "y") return {GLFW_KEY_Y, mods};
   return {GLFW_KEY_F, mods};
 }
@@ -46,6 +52,14 @@ void add_therapy_state(Json& j, const WindowState& st) {
     if (!r.ok) return nullptr;
     return {{"joint", r.joint}, {"at_s", r.at_s}, {"degrees", r.degrees}};
   };
+  const SessionMenu& m = st.session_menu;
+  j["document"] = {{"path", m.doc.path.string()},
+                   {"unsaved", unsaved(st)},
+                   {"recent", m.recent},
+                   {"message", m.message},
+                   {"client_label", st.live.history.current().client_label},
+                   {"notes", st.live.history.current().notes}};
+  j["present"] = {{"on", st.present.on}, {"caption", present_caption(st)}, {"font_px", st.present.font_px}};
   j["therapy"]["range"] = {{"before", range(st.therapy.before)},
                            {"now", range(st.therapy.now)},
                            {"without_restriction", range(st.therapy.free_range)}};
@@ -56,6 +70,22 @@ bool therapy_expectation(const WindowState& st, const ScriptEvent& e, std::strin
   const session::Session& cur = st.live.history.current();
   if (e.name == "breathing") {
     got = cur.breathing.on ? "on" : "off";
+    return got == e.text;
+  }
+  if (e.name == "present") {
+    got = st.present.on ? "on" : "off";
+    return got == e.text;
+  }
+  if (e.name == "saved") {
+    got = unsaved(st) ? "no" : "yes";
+    return got == e.text;
+  }
+  if (e.name == "dialog") {
+    got = st.session_menu.asking_quit ? "quit" : st.session_menu.open_dialog ? "open" : "none";
+    return got == e.text;
+  }
+  if (e.name == "label") {
+    got = cur.client_label;
     return got == e.text;
   }
   got = cur.treatments.empty() ? "none" : treatment_running(st.live) ? "running" : "finished";
@@ -83,7 +113,9 @@ bool expectation(const WindowState& st, const ScriptEvent& e, std::string& got) 
     got = l.trace ? std::to_string(l.trace->sources.size()) : "no trace";
     return l.trace && int(l.trace->sources.size()) == std::atoi(e.text.c_str());
   }
-  if (e.name == "treatment" || e.name == "breathing") return therapy_expectation(st, e, got);
+  if (e.name == "treatment" || e.name == "breathing" || e.name == "present" || e.name == "saved" ||
+      e.name == "dialog" || e.name == "label")
+    return therapy_expectation(st, e, got);
   got = l.popup.open ? l.popup.targets.id : "none";  // popup
   return got == e.text;
 }
@@ -196,12 +228,18 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
         r.wait_frames = 1;
         return;
       case K::Press:
-        st.live.pressed.insert(e.name == "source" ? "source:" + std::to_string(int(e.number)) : e.name);
+        st.live.pressed.insert(
+            e.name == "source" || e.name == "recent" ? e.name + ":" + std::to_string(int(e.number)) : e.name);
         if (e.name == "close") st.live.pressed.insert("close-trace");
         r.wait_frames = 1;
         return;
       case K::Type:
-        st.live.search = e.text;
+        if (e.name == "label")
+          apply(st.live, session::SetClientLabel{e.text});
+        else if (e.name == "notes")
+          apply(st.live, session::SetNotes{e.text});
+        else
+          st.live.search = e.text;
         r.wait_frames = 1;
         return;
       case K::Screenshot:
@@ -229,7 +267,12 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
         continue;
       }
       case K::Quit:
+        st.session_menu.quit_confirmed = true;  // a script's quit never asks
         glfwSetWindowShouldClose(w, GLFW_TRUE);
+        return;
+      case K::CloseWindow:
+        glfwSetWindowShouldClose(w, GLFW_TRUE);
+        r.wait_frames = 2;
         return;
       case K::Clock:
         st.live.worker->set_clock(e.name == "fast" ? SimClock::Fast : SimClock::RealTime);

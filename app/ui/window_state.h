@@ -12,6 +12,7 @@
 #include "ui/panel.h"
 #include "ui/pick_scheduler.h"
 #include "ui/script.h"
+#include "ui/session_menu.h"
 #include "ui/therapy_panel.h"
 
 struct GLFWwindow;
@@ -29,6 +30,13 @@ struct ScriptRun {
   std::string screenshot;          // a file to write from the frame being drawn
   std::optional<Error> error;
   bool active() const { return script && next < script->events.size(); }
+};
+
+// Present mode (ui/present_mode.cpp): on, and the window's place and size to go back to.
+struct PresentState {
+  bool on = false;
+  int x = 0, y = 0, width = 1280, height = 720;
+  float font_px = 44;  // the caption's type size (settings.json present_font_px)
 };
 
 struct WindowState {
@@ -50,6 +58,8 @@ struct WindowState {
   ScriptRun script;
   LearnUi learn;      // names, lines panel, inspector, search, lessons, quizzes
   TherapyUi therapy;  // treatments, posture and range
+  PresentState present;
+  SessionMenu session_menu;  // the document, autosave, settings, recent files
 };
 
 WindowState* state_of(GLFWwindow* w);

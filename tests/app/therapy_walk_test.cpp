@@ -3,6 +3,7 @@
 // way, an assisted stretch with breathing, the range before and after, a full release.
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <string>
 
 #include "core/image.h"
@@ -114,4 +115,55 @@ TEST_CASE("therapy walk: release, assisted stretch with breathing, range before 
     REQUIRE(img.ok());
     CHECK(img->width == 1280);
   }
+}
+
+TEST_CASE("therapy session: present mode, label and notes, save, asked on quit, reopen with --session") {
+  if (!test::have_xvfb()) {
+    MESSAGE("skipped: xvfb-run is not installed");
+    return;
+  }
+  const fs::path out = test::output_dir() / "therapy_session";
+  fs::remove_all(out);
+  const std::string env = test::private_xdg_env(out / "xdg");
+  std::string output = test::run_window_script("therapy_session.txt", out, env);
+  INFO(output);
+  REQUIRE(test::window_exit_status(output) == 0);  // every `expect` held, Esc and close asked first
+  CHECK(output.find("validation") == std::string::npos);
+
+  // Present mode: the caption names the restriction in full, never by its id.
+  Json present = state(out / "present.json");
+  CHECK(present["present"]["on"] == true);
+  CHECK(present["present"]["caption"] == "Restricted: Gastrocnemius (left)");
+  auto shot = read_png(out / "present.png");
+  REQUIRE(shot.ok());
+
+  // Saved into the data folder under the client's label, with the notes, and listed as recent.
+  Json saved = state(out / "saved.json");
+  const std::string path = saved["document"]["path"];
+  CHECK(path == (out / "xdg/data/fascia/sessions/Client_A.fascia").string());
+  CHECK(saved["document"]["recent"][0] == path);
+  auto file = load_json_file(path);
+  REQUIRE(file.ok());
+  CHECK((*file)["client_label"] == "Client A");
+  CHECK((*file)["notes"] == "Left calf tight after running.");
+  // "Save" in the quit dialog saved the change made after Ctrl+S too.
+  CHECK((*file)["view"]["layers"]["skin"].get<double>() == doctest::Approx(0.3));
+  // On quit: the autosave and the settings (layers as left) in the private folders.
+  CHECK(fs::exists(out / "xdg/data/fascia/autosave.fascia"));
+  auto settings = load_json_file(out / "xdg/config/fascia/settings.json");
+  REQUIRE(settings.ok());
+  CHECK((*settings)["last_session"] == path);
+
+  // A broken settings file is reported and replaced by the defaults; the session reopens as saved.
+  std::ofstream(out / "xdg/config/fascia/settings.json") << "{ not json";
+  std::string reopen = test::run_window_script("therapy_reopen.txt", out, env, "--session '" + path + "'");
+  INFO(reopen);
+  REQUIRE(test::window_exit_status(reopen) == 0);
+  CHECK(reopen.find("settings") != std::string::npos);  // the warning names the file
+  CHECK(fs::exists(out / "xdg/config/fascia/settings.json.broken"));
+  Json reopened = state(out / "reopened.json");
+  REQUIRE(reopened["session"]["restrictions"].size() == 1);
+  CHECK(reopened["session"]["restrictions"][0]["target"] == "gastrocnemius.l");
+  CHECK(reopened["document"]["notes"] == "Left calf tight after running.");
+  CHECK(reopened["session"]["layers"]["skin"].get<double>() == doctest::Approx(0.3));
 }
