@@ -302,7 +302,8 @@ Status run_window(const ViewOptions& options) {
       if (options.max_frames && frame >= options.max_frames) break;
     }
     if (state.script.error) result = *state.script.error;
-    session_on_exit(window, state);
+    // A counted run (tests, benchmarks) leaves the user's settings and autosave alone.
+    if (!options.max_frames && !options.exercise_resize) session_on_exit(window, state);
     renderer.wait_idle();
     vkDeviceWaitIdle((*ctx)->device);
     state.ui = nullptr;

@@ -12,9 +12,10 @@ namespace fs = std::filesystem;
 
 std::string private_xdg_env(const fs::path& dir) {
   std::string d = dir.string();
-  for (const char* sub : {"config", "data", "state", "cache"}) fs::create_directories(dir / sub);
+  for (const char* sub : {"config", "data", "state"}) fs::create_directories(dir / sub);
+  // The cache stays shared: it holds the built body, the same for everyone.
   return "env XDG_CONFIG_HOME='" + d + "/config' XDG_DATA_HOME='" + d + "/data' XDG_STATE_HOME='" + d +
-         "/state' XDG_CACHE_HOME='" + d + "/cache'";
+         "/state'";
 }
 
 bool have_xvfb() {

@@ -6,8 +6,8 @@
 
 namespace fascia::test {
 
-// An `env` prefix for a shell line that points the XDG base directories (config, data, state,
-// cache) into `dir`, so a test never reads or writes the user's settings, autosave or recent list.
+// An `env` prefix for a shell line that points the XDG base directories (config, data, state)
+// into `dir`, so a test never reads or writes the user's settings, autosave or recent list.
 std::string private_xdg_env(const std::filesystem::path& dir);
 
 bool have_xvfb();
