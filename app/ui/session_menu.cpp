@@ -239,7 +239,13 @@ void draw_session_menu(GLFWwindow* w, WindowState& st) {
   ImGui::SameLine();
   bool notes = ImGui::TreeNodeEx("Notes", ImGuiTreeNodeFlags_NoTreePushOnOpen);
   if (notes) text_field(st, "##notes", cur.notes, true);
-  if (!m.message.empty()) ImGui::TextDisabled("%s", m.message.c_str());
+  if (!m.message.empty()) {
+    // Long paths and JSON errors wrap within the bar instead of widening it over the panels.
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 270);
+    ImGui::TextDisabled("%s", m.message.c_str());
+    ImGui::PopTextWrapPos();
+    if (ImGui::SmallButton("OK")) m.message.clear();
+  }
   ImGui::End();
   if (m.open_dialog) open_dialog(st);
 }
