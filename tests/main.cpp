@@ -5,7 +5,12 @@
 #define DOCTEST_CONFIG_IMPLEMENT
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
 
 #include "support/skip.h"
 
@@ -33,11 +38,29 @@ struct StartCounter : doctest::IReporter {
 };
 REGISTER_LISTENER("start_counter", 1, StartCounter);
 
+// The app keeps settings, an autosave and recent files in the XDG folders: every test process, and
+// every `fascia` it starts, gets private ones, so no test reads or changes the user's (or another
+// test's: a window test's 800x600 would become the next window's size). Removed at the end. The
+// cache folder stays shared: it holds the built body, which is the same for everyone.
+std::filesystem::path private_xdg_home() {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(FASCIA_TEST_OUTPUT_DIR) / "xdg-home" / std::to_string(::getpid());
+  for (auto [var, sub] : {std::pair{"XDG_CONFIG_HOME", "config"}, std::pair{"XDG_DATA_HOME", "data"},
+                          std::pair{"XDG_STATE_HOME", "state"}, std::pair{"XDG_CACHE_HOME", "cache"}}) {
+    fs::create_directories(dir / sub);
+    ::setenv(var, (dir / sub).c_str(), 1);
+  }
+  return dir;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  const std::filesystem::path xdg = private_xdg_home();
   doctest::Context context(argc, argv);
   const int status = context.run();
+  std::error_code ec;
+  std::filesystem::remove_all(xdg, ec);
   if (context.shouldExit() || status != 0) return status;
   const int skipped = fascia::test::skipped_count();
   if (skipped > 0) {

@@ -47,9 +47,11 @@ UiLayer::UiLayer(render::Context& ctx, VkFormat format, GLFWwindow* window, floa
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // no imgui.ini littering the working directory
   std::error_code ec;
-  if (std::filesystem::exists(kFont, ec))
+  if (std::filesystem::exists(kFont, ec)) {
     io.Fonts->AddFontFromFileTTF(kFont, 15.0f * scale);
-  else
+    // Large type for present mode's caption and legend (the second font; ui/present_mode.cpp).
+    io.Fonts->AddFontFromFileTTF(kFont, kLargeFontPx * scale);
+  } else
     io.FontGlobalScale = scale;
   style(scale);
   if (window) ImGui_ImplGlfw_InitForVulkan(window, true);

@@ -15,6 +15,9 @@ struct GLFWwindow;
 
 namespace fascia::app {
 
+// The size the large font (the atlas's second, for present mode) is rasterised at, in pixels.
+inline constexpr float kLargeFontPx = 48.0f;
+
 // The UI scale of a headless image `height` pixels tall: 1 at 720, kept within [0.25, 8] so tiny
 // images still get a valid ImGui style (its minimum window size must stay >= 1 pixel) and huge ones
 // a font atlas of sane size.

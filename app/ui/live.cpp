@@ -10,6 +10,7 @@
 #include "common/names.h"
 #include "common/sim_pose.h"
 #include "sim/commands.h"
+#include "ui/therapy_panel.h"
 
 namespace fascia::app {
 namespace {
@@ -19,7 +20,7 @@ constexpr double kDefaultStiffnessX = 3.0, kDefaultShortenPct = 4.0;
 
 bool same_sim_inputs(const session::Session& a, const session::Session& b) {
   return a.restrictions == b.restrictions && a.releases == b.releases && a.loads == b.loads &&
-         a.holds == b.holds && a.breathing == b.breathing;
+         a.holds == b.holds && a.breathing == b.breathing && a.treatments == b.treatments;
 }
 
 bool has_sim_inputs(const session::Session& s) {
@@ -217,6 +218,7 @@ void draw_popup(LiveState& s) {
       }
       if (released) s.history.end_merge();
       if (button(s, "Remove", "remove")) apply(s, session::RemoveRestriction{target});
+      if (session::find_restriction(s.history.current(), target)) draw_treatment_buttons(s, target, true);
     }
   }
   if (!t.trace_at.empty()) {
@@ -298,6 +300,9 @@ void draw_restrictions(LiveState& s) {
     }
     ImGui::SameLine();
     ImGui::Text("%s  x%.2f, %.1f %%", full_name(*s.model, r.target).c_str(), r.stiffness_x, r.shorten_pct);
+    ImGui::SameLine();
+    // A script's `press release` means the popup's when it is open, else the first restriction's.
+    draw_treatment_buttons(s, r.target, i == 0 && !s.popup.open);
     ImGui::PopID();
   }
   if (cur.restrictions.empty()) ImGui::TextDisabled("No restrictions: click a muscle, track or station");

@@ -33,8 +33,10 @@ std::string rest(const std::vector<std::string>& w, size_t from) {
 }
 
 const std::set<std::string>& key_names() {
-  static const std::set<std::string> k = {"escape", "1", "2",     "3",    "4",     "z",
-                                          "y",      "f", "enter", "left", "right", "f1"};
+  static const std::set<std::string> k = {"escape", "1", "2", "3", "4", "z", "y", "f", "enter", "left",
+                                          "right", "f1",
+                                          // the therapist's session
+                                          "f11", "s", "o", "q"};
   return k;
 }
 
@@ -76,9 +78,9 @@ Result<Script> parse_script(const std::string& text, const std::filesystem::path
     if (verb == "key") {
       if (w.size() != 2 || !valid_key(w[1]))
         return fail(
-            "expected 'key SPEC' with SPEC one of escape, 1-4, z, y, f, enter, left, right, f1, with ctrl+ "
-            "or "
-            "shift+ before it");
+            "expected 'key SPEC' with SPEC one of escape, 1-4, z, y, f, enter, left, right, f1, f11, s, o, "
+            "q, "
+            "with ctrl+ or shift+ before it");
       e.kind = Kind::Key;
       e.name = w[1];
     } else if (verb == "click" || verb == "right-click" || verb == "hover") {
@@ -107,6 +109,8 @@ Result<Script> parse_script(const std::string& text, const std::filesystem::path
       double n = 0;
       if (w.size() == 2 && w[1] == "settled") {
         e.kind = Kind::WaitSettled;
+      } else if (w.size() == 2 && w[1] == "treatment") {
+        e.kind = Kind::WaitTreatment;
       } else if (w.size() == 3 && number(w[1], n) && n >= 0 && w[2] == "frames" && n == double(int(n))) {
         e.kind = Kind::WaitFrames;
         e.number = n;
@@ -114,35 +118,44 @@ Result<Script> parse_script(const std::string& text, const std::filesystem::path
         e.kind = Kind::WaitSeconds;
         e.number = n;
       } else {
-        return fail("expected 'wait N frames', 'wait S s' (S up to 600) or 'wait settled'");
+        return fail("expected 'wait N frames', 'wait S s' (S up to 600), 'wait settled' or 'wait treatment'");
       }
     } else if (verb == "slider") {
-      static const std::set<std::string> names = {"stiffness", "shorten", "skin",
-                                                  "muscle",    "bone",    "time-scale"};
+      static const std::set<std::string> names = {"stiffness", "shorten", "skin", "muscle", "bone",
+                                                  "time-scale",
+                                                  // the treatment panel
+                                                  "depth", "traction", "hold"};
       double v = 0;
       if (w.size() != 3 || !names.count(w[1]) || !number(w[2], v))
         return fail(
             "expected 'slider NAME VALUE' with NAME one of stiffness, shorten, skin, muscle, bone, "
-            "time-scale");
+            "time-scale, depth, traction, hold");
       e.kind = Kind::Slider;
       e.name = w[1];
       e.number = v;
     } else if (verb == "press") {
-      static const std::set<std::string> buttons = {"restrict", "trace", "remove", "remove-all",
-                                                    "undo",     "redo",  "source", "close"};
+      static const std::set<std::string> buttons = {
+          "restrict", "trace", "remove", "remove-all", "undo", "redo", "source", "close",
+          // the treatment panel
+          "release", "stretch", "stop-treatment", "breathing",
+          // the session bar and its dialogs
+          "save", "open", "present", "recent", "open-cancel", "quit-save", "quit-discard", "quit-cancel"};
       if (w.size() < 2 || !buttons.count(w[1]))
         return fail(
             "expected 'press BUTTON' with BUTTON one of restrict, trace, remove, remove-all, undo, redo, "
-            "source N, close");
+            "source N, close, release, stretch, stop-treatment, breathing, save, open, present, recent N, "
+            "open-cancel, quit-save, quit-discard, quit-cancel");
       double n = 0;
-      if (w[1] == "source" && (w.size() != 3 || !number(w[2], n) || n < 1))
-        return fail("expected 'press source N', N from 1");
-      if (w[1] != "source" && w.size() != 2) return fail("'press " + w[1] + "' takes nothing after it");
+      const bool numbered = w[1] == "source" || w[1] == "recent";
+      if (numbered && (w.size() != 3 || !number(w[2], n) || n < 1))
+        return fail("expected 'press " + w[1] + " N', N from 1");
+      if (!numbered && w.size() != 2) return fail("'press " + w[1] + "' takes nothing after it");
       e.kind = Kind::Press;
       e.name = w[1];
       e.number = n;
     } else if (verb == "type") {
-      if (w.size() < 2 || w[1] != "search") return fail("expected 'type search TEXT'");
+      if (w.size() < 2 || (w[1] != "search" && w[1] != "label" && w[1] != "notes"))
+        return fail("expected 'type search TEXT', 'type label TEXT' or 'type notes TEXT'");
       e.kind = Kind::Type;
       e.name = w[1];
       e.text = rest(w, 2);
@@ -153,18 +166,28 @@ Result<Script> parse_script(const std::string& text, const std::filesystem::path
       e.kind = verb == "screenshot" ? Kind::Screenshot : Kind::State;
       e.name = w[1];
     } else if (verb == "expect") {
-      static const std::set<std::string> what = {"restrictions", "restricted",    "not-restricted",
-                                                 "selection",    "trace-sources", "popup"};
+      static const std::set<std::string> what = {
+          "restrictions", "restricted", "not-restricted", "selection", "trace-sources", "popup",
+          // the therapist's session
+          "treatment", "breathing", "present", "saved", "dialog", "label"};
       if (w.size() < 3 || !what.count(w[1]))
         return fail(
             "expected 'expect WHAT VALUE' with WHAT one of restrictions, restricted, not-restricted, "
-            "selection, trace-sources, popup");
+            "selection, trace-sources, popup, treatment, breathing, present, saved, dialog, label");
       double n;
       if ((w[1] == "restrictions" || w[1] == "trace-sources") && (w.size() != 3 || !number(w[2], n)))
         return fail("expected 'expect " + w[1] + " N'");
       e.kind = Kind::Expect;
       e.name = w[1];
       e.text = rest(w, 2);
+    } else if (verb == "close-window") {
+      if (w.size() != 1) return fail("takes nothing after it");
+      e.kind = Kind::CloseWindow;
+    } else if (verb == "clock") {
+      if (w.size() != 2 || (w[1] != "fast" && w[1] != "real"))
+        return fail("expected 'clock fast' or 'clock real'");
+      e.kind = Kind::Clock;
+      e.name = w[1];
     } else if (verb == "quit") {
       if (w.size() != 1) return fail("takes nothing after it");
       e.kind = Kind::Quit;
@@ -172,7 +195,7 @@ Result<Script> parse_script(const std::string& text, const std::filesystem::path
       return bad_input(
           file.string() + ":" + std::to_string(line) + ": unknown event '" + verb +
           "'; expected key, click, right-click, hover, leave, drag, wait, slider, press, type, screenshot, "
-          "state, expect or quit");
+          "state, expect, clock, close-window or quit");
     }
     script.events.push_back(std::move(e));
   }

@@ -28,6 +28,10 @@ struct ScriptEvent {
     Expect,  // expect WHAT VALUE              restrictions N, restricted ID, selection ID, trace-sources N
     Quit,    // quit
     Learn,   // the student's events (app/ui/learn_script.h): press show-only LINE, type find TEXT, leave, ...
+    // The therapist's session (therapy_panel.cpp, docs/script.md "Therapist's session").
+    WaitTreatment,  // wait treatment                 until no treatment is running
+    Clock,          // clock fast|real                the simulation's clock (SimClock)
+    CloseWindow,    // close-window                   the window's close button (asks when unsaved)
   };
   Kind kind = Kind::Quit;
   int line = 0;

@@ -8,6 +8,7 @@
 
 #include "common/tension.h"
 #include "session/sim_sync.h"
+#include "session/treatments.h"
 #include "sim/forward.h"
 
 namespace fascia::app {
@@ -39,12 +40,36 @@ bool moving(const sim::Data& d) {
   return false;
 }
 
-// Inputs that keep the body moving for as long as they are on.
-bool animated(const session::Session& s) {
-  if (s.breathing.on || !s.releases.empty()) return true;
+// A release relaxes as e^{-t/τ}: after this many τ less than 0.3 % of it is left, under what a frame
+// shows, so the body may come to rest. Chosen, not measured.
+constexpr double kReleaseSettledTaus = 6;
+
+// Inputs that keep the body moving for as long as they are on (a release while it still relaxes).
+bool animated(const session::Session& s, double now_s, double tau_s) {
+  if (s.breathing.on) return true;
+  for (const auto& r : s.releases)
+    if (now_s - r.start_s < kReleaseSettledTaus * tau_s) return true;
   for (const auto& l : s.loads)
     if (l.frequency_hz > 0) return true;
   return false;
+}
+
+bool running_treatment(const session::Session& s) {
+  for (const auto& t : s.treatments)
+    if (!t.finished) return true;
+  return false;
+}
+
+// A treatment whose time has not run out (the window then marks it finished).
+bool in_progress(const session::Session& s, double now_s) {
+  for (const auto& t : s.treatments)
+    if (!t.finished && now_s < t.start_s + t.duration_s) return true;
+  return false;
+}
+
+bool same_sim_inputs(const session::Session& a, const session::Session& b) {
+  return a.restrictions == b.restrictions && a.releases == b.releases && a.loads == b.loads &&
+         a.holds == b.holds && a.breathing == b.breathing;
 }
 
 }  // namespace
@@ -76,6 +101,14 @@ void SimWorker::post(const session::Session& s, uint64_t revision) {
 void SimWorker::set_time_scale(double x) {
   std::lock_guard lk(mu_);
   time_scale_ = std::clamp(x, 0.01, 4.0);
+}
+
+void SimWorker::set_clock(SimClock c) {
+  {
+    std::lock_guard lk(mu_);
+    clock_ = c;
+  }
+  wake_.notify_all();
 }
 
 bool SimWorker::copy_snapshot(SimSnapshot& out, uint64_t& seen) {
@@ -146,9 +179,12 @@ void SimWorker::run() {
   sim::Data d = sim::make_data(m_);
   sim::equilibrium(m_, d);
   session::SimBinding binding;
+  // The session as posted, and the inputs last synced: a running treatment turns the first into
+  // the second at each pass, on the simulation's clock (session::advance_treatments).
+  session::Session posted, synced;
   SimSnapshot local = baseline_;
   uint64_t revision = 0;
-  bool settled = true, keeps_moving = false;
+  bool settled = true, keeps_moving = false;  // NOLINT: set each pass
   int quiet_steps = 0;
   double carry = 0, reference = 0;
   auto last = Clock::now();
@@ -157,6 +193,7 @@ void SimWorker::run() {
     std::optional<std::pair<session::Session, uint64_t>> inputs;
     std::optional<TraceRequest> trace_request;
     double scale;
+    SimClock clock;
     {
       std::unique_lock lk(mu_);
       wake_.wait(lk, [&] { return stop_ || pending_ || trace_request_ || !settled; });
@@ -166,11 +203,15 @@ void SimWorker::run() {
       trace_request = std::move(trace_request_);
       trace_request_.reset();
       scale = time_scale_;
+      clock = clock_;
     }
     if (inputs) {
-      Status st = session::sync_sim(m_, inputs->first, d, binding);
+      posted = inputs->first;
+      synced = posted;
+      if (running_treatment(posted))
+        if (auto now = session::advance_treatments(posted, d.time)) synced = std::move(*now);
+      Status st = session::sync_sim(m_, synced, d, binding);
       revision = inputs->second;
-      keeps_moving = animated(inputs->first);
       const session::Session& in = inputs->first;
       if (st && (!in.restrictions.empty() || !in.loads.empty() || !in.holds.empty())) {
         // Where these inputs settle, on a copy: the scale of the change while it travels.
@@ -198,6 +239,19 @@ void SimWorker::run() {
     }
     if (settled) continue;
 
+    // A running treatment sets this moment's hold, traction, breathing and release.
+    if (running_treatment(posted)) {
+      auto now = session::advance_treatments(posted, d.time);
+      if (now && !same_sim_inputs(*now, synced)) {
+        synced = std::move(*now);
+        if (Status st = session::sync_sim(m_, synced, d, binding); !st) {
+          std::lock_guard lk(mu_);
+          sync_error_ = st.error().message;
+        }
+      }
+    }
+    keeps_moving = animated(synced, d.time, m_.opt.release_time_constant) || in_progress(posted, d.time);
+
     // Real time: the steps the wall clock asks for since the last pass, at most a frame's worth.
     auto now = Clock::now();
     double want = std::chrono::duration<double>(now - last).count() * scale + carry;
@@ -205,6 +259,7 @@ void SimWorker::run() {
     int n = int(want / h);
     carry = want - n * h;
     const int cap = std::max(1, int(std::ceil(kFrameSeconds * scale / h)));
+    if (clock == SimClock::Fast) n = cap, carry = 0;  // a frame of simulated time, at once
     int64_t dropped = 0;
     if (n > cap) {
       dropped = n - cap;
@@ -237,7 +292,7 @@ void SimWorker::run() {
       }
       if (on_publish_) on_publish_();
     }
-    if (!settled) {
+    if (!settled && clock == SimClock::RealTime) {
       std::unique_lock lk(mu_);
       wake_.wait_for(lk, std::chrono::duration<double>(kFrameSeconds / 2),
                      [&] { return stop_ || pending_ || trace_request_; });

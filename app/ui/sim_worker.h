@@ -37,6 +37,12 @@ struct TraceAnswer {
   std::string error;            // set when the place is unknown
 };
 
+// How simulated time advances. RealTime keeps pace with the wall clock (times the time scale);
+// Fast steps as quickly as the thread can, a display frame of simulated time a pass, so a scripted
+// treatment of 90 s runs in a few seconds. Both step the same fixed steps: the sim clock is the
+// session's clock, and a treatment is a function of it, so both reach the same states.
+enum class SimClock { RealTime, Fast };
+
 struct WorkerStats {
   int64_t steps = 0;
   double step_seconds = 0;    // thread time spent stepping
@@ -56,6 +62,7 @@ class SimWorker {
   void post(const session::Session& s, uint64_t revision);
   // Simulated seconds per wall second (slow motion to watch a change travel).
   void set_time_scale(double x);
+  void set_clock(SimClock c);
   // Copies the latest snapshot into `out` when it is newer than `seen` (updated); false otherwise.
   bool copy_snapshot(SimSnapshot& out, uint64_t& seen);
   // Traces run on a copy of the worker's state brought to equilibrium.
@@ -85,6 +92,7 @@ class SimWorker {
   uint64_t publish_count_ = 0;
   std::string sync_error_;
   double time_scale_ = 1.0;
+  SimClock clock_ = SimClock::RealTime;
   WorkerStats stats_;
 
   std::thread thread_;

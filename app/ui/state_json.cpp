@@ -50,6 +50,24 @@ Json live_state_json(const LiveState& s, const ViewState& view, vec2 viewport) {
   }
   j["tension"] = tracks;
   j["process"] = {{"resident_mb", resident_mib()}};
+  // The therapist's session: treatments given (on the simulation's clock) and breathing.
+  Json treatments = Json::array();
+  for (const auto& t : cur.treatments)
+    treatments.push_back({{"kind", t.kind == session::TreatmentKind::AssistedStretch ? "assisted_stretch"
+                                                                                     : "myofascial_release"},
+                          {"target", t.target},
+                          {"start_s", t.start_s},
+                          {"duration_s", t.duration_s},
+                          {"joint", t.joint},
+                          {"range_deg", t.range_deg},
+                          {"finished", t.finished}});
+  Json releases = Json::array();
+  for (const auto& r : cur.releases) releases.push_back({{"target", r.target}, {"start_s", r.start_s}});
+  j["therapy"] = {{"treatments", treatments},
+                  {"releases", releases},
+                  {"breathing", {{"on", cur.breathing.on}, {"depth", cur.breathing.depth}}},
+                  {"loads", cur.loads.size()},
+                  {"holds", cur.holds.size()}};
   const scene::Camera& c = view.camera;
   j["camera"] = {{"yaw_deg", c.yaw_deg},
                  {"pitch_deg", c.pitch_deg},

@@ -27,7 +27,10 @@
 #include "ui/learn_ui.h"
 #include "ui/live.h"
 #include "ui/panel.h"
+#include "ui/present_mode.h"
+#include "ui/session_menu.h"
 #include "ui/sim_worker.h"
+#include "ui/therapy_panel.h"
 #include "ui/window_exercise.h"
 #include "ui/window_input.h"
 #include "ui/window_script.h"
@@ -90,7 +93,10 @@ Status run_window(const ViewOptions& options) {
     return bad_input("no Vulkan loader usable by GLFW (install libvulkan1 and a driver)");
   }
   glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
-  GLFWwindow* window = glfwCreateWindow(1280, 720, "Fascia Atlas", nullptr, nullptr);
+  std::string settings_warning;
+  const session::Settings settings = load_app_settings(settings_warning);
+  GLFWwindow* window =
+      glfwCreateWindow(settings.window_width, settings.window_height, "Fascia Atlas", nullptr, nullptr);
   if (!window) {
     glfwTerminate();
     return bad_input("no display: could not create a window");
@@ -155,6 +161,7 @@ Status run_window(const ViewOptions& options) {
   state.live.model = state.model;
   state.live.worker = &*worker;
   if (options.session) state.live.history.reset(*options.session);  // --session: the client's, as saved
+  init_session_menu(state, settings, settings_warning, options.session ? options.session_path : "");
   state.live.pose_from_simulation = state.movement.movement < 0;
   install_input_callbacks(window, state);
 
@@ -179,7 +186,8 @@ Status run_window(const ViewOptions& options) {
     int frame = 0;
     bool pick_in_flight = false;
     if (options.exercise_resize) misuse_for_tests((*ctx)->device);
-    while (!glfwWindowShouldClose(window)) {
+    // Closing (Esc, Ctrl+Q, the window's close button) asks first when there are unsaved changes.
+    while (!(glfwWindowShouldClose(window) && confirm_close(window, state))) {
       // Render on demand: sleep until input, the simulation or an animation has something to show.
       const double now_s = glfwGetTime();
       const bool hover_due =
@@ -208,6 +216,7 @@ Status run_window(const ViewOptions& options) {
         continue;
       }
       if (sync_with_worker(state.live)) state.redraw = std::max(state.redraw, 1);
+      finish_treatments(state.live);
       run_script(window, state, fh);
       if (state.script.error) break;
       const bool pick_due = state.picks.due(glfwGetTime());  // asked below, after the panels
@@ -230,17 +239,25 @@ Status run_window(const ViewOptions& options) {
       float dt = std::min(0.1f, std::chrono::duration<float>(now - last).count());
       last = now;
       ui.begin_frame(target.extent(), dt);
-      build_panel(state.view, state.live, state.movement, state.model->movements, frame_ms);
+      const bool presenting = state.present.on;
+      if (!presenting) build_panel(state.view, state.live, state.movement, state.model->movements, frame_ms);
       animate(state, dt);
       state.view.time_seconds += dt;
       view_from_session(state.live, state.view);
-      draw_popup(state.live);
-      draw_trace(state.live);
+      if (presenting) {
+        draw_present_overlay(state);
+      } else {
+        draw_popup(state.live);
+        draw_trace(state.live);
+        draw_therapy_panels(state.live, state.therapy);
+      }
+      draw_session_menu(window, state);
       check_script_leftovers(state);
       if (state.live.snapshot_changed) state.learn.added_tension_N = added_tension_by_track(state.live);
-      if (!state.view.lines.track_profile.empty())
+      // (present mode draws its own legend, in plain words)
+      if (!presenting && !state.view.lines.track_profile.empty())
         draw_tension_legend(state.live.tension, ui_scale);
-      else if (state.movement.colour_by_stretch)
+      else if (!presenting && state.movement.colour_by_stretch)
         draw_legend("Lengthening of each track against standing", "0 %", "12.5 %", "25 %", ui_scale);
       std::string learn_clicked;  // what a click names, for the inspector and the quiz
       if (auto id = renderer.take_pick()) {
@@ -254,7 +271,10 @@ Status run_window(const ViewOptions& options) {
         state.redraw = std::max(state.redraw, 1);
       }
       if (learn_clicked.empty()) learn_clicked = std::exchange(state.script_learn_click, std::string());
-      build_learn_ui(state.learn, state.view, learn_clicked, dt);
+      if (presenting)
+        state.learn.keys.clear();  // the learning panels are hidden: their keys wait for nothing
+      else
+        build_learn_ui(state.learn, state.view, learn_clicked, dt);
       check_learn_script_leftovers(state);
       if (state.learn.fly.active()) state.redraw = std::max(state.redraw, 2);
       if (state.learn.requests.step || state.learn.requests.end_lesson) {
@@ -270,7 +290,7 @@ Status run_window(const ViewOptions& options) {
         renderer.request_pick(int(at->x), int(at->y));
         pick_in_flight = true;
       }
-      show_hover(state);
+      if (!presenting) show_hover(state);
       state.scene = state.model->build_scene(state.view);
       apply_hidden(state.scene, *state.model, state.learn.hidden);
       auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D extent) {
@@ -295,6 +315,8 @@ Status run_window(const ViewOptions& options) {
       if (options.max_frames && frame >= options.max_frames) break;
     }
     if (state.script.error) result = *state.script.error;
+    // A counted run (tests, benchmarks) leaves the user's settings and autosave alone.
+    if (!options.max_frames && !options.exercise_resize) session_on_exit(window, state);
     renderer.wait_idle();
     vkDeviceWaitIdle((*ctx)->device);
     state.ui = nullptr;

@@ -8,6 +8,8 @@
 #include <imgui.h>
 
 #include "common/names.h"
+#include "ui/present_mode.h"
+#include "ui/session_menu.h"
 
 namespace fascia::app {
 
@@ -94,6 +96,8 @@ static void on_scroll(GLFWwindow* w, double, double dy) {
 void handle_key(GLFWwindow* w, WindowState& st, int key, int mods) {
   st.redraw = std::max(st.redraw, 3);
   const bool ctrl = mods & GLFW_MOD_CONTROL, shift = mods & GLFW_MOD_SHIFT;
+  // The therapist's keys: F11 and Esc in present mode, Ctrl+S, Ctrl+O, Ctrl+Q (session_menu.cpp).
+  if (present_key(w, st, key) || session_key(w, st, key, mods)) return;
   // The learning panels read their keys (search, follow ← →, F frame, H home, F1 help) in their frame.
   st.learn.keys.push_back({key, mods});
   if (key == GLFW_KEY_ESCAPE) {

@@ -7,6 +7,7 @@
 #include <GLFW/glfw3.h>
 
 #include "ui/learn_script.h"
+#include "ui/present_mode.h"
 #include "ui/state_json.h"
 #include "ui/window_input.h"
 
@@ -32,6 +33,11 @@ std::pair<int, int> parse_key(std::string spec) {
   if (spec == "escape") return {GLFW_KEY_ESCAPE, mods};
   if (spec.size() == 1 && spec[0] >= '1' && spec[0] <= '4') return {GLFW_KEY_1 + (spec[0] - '1'), mods};
   if (spec == "z") return {GLFW_KEY_Z, mods};
+  // The therapist's session: present mode and the session's keys.
+  if (spec == "f11") return {GLFW_KEY_F11, mods};
+  if (spec == "s") return {GLFW_KEY_S, mods};
+  if (spec == "o") return {GLFW_KEY_O, mods};
+  if (spec == "q") return {GLFW_KEY_Q, mods};
   if (spec == "y") return {GLFW_KEY_Y, mods};
   if (spec == "enter") return {GLFW_KEY_ENTER, mods};
   if (spec == "left") return {GLFW_KEY_LEFT, mods};
@@ -43,6 +49,52 @@ std::pair<int, int> parse_key(std::string spec) {
 Error script_error(const ScriptRun& r, const ScriptEvent& e, const std::string& what, bool bad_input_kind) {
   std::string msg = r.script->file.string() + ":" + std::to_string(e.line) + ": " + what;
   return bad_input_kind ? bad_input(msg) : internal_error(msg);
+}
+
+// The range measured by the posture and range panel, into the state file.
+void add_therapy_state(Json& j, const WindowState& st) {
+  auto range = [](const RangeMeasure& r) -> Json {
+    if (!r.ok) return nullptr;
+    return {{"joint", r.joint}, {"at_s", r.at_s}, {"degrees", r.degrees}};
+  };
+  const SessionMenu& m = st.session_menu;
+  j["document"] = {{"path", m.doc.path.string()},
+                   {"unsaved", unsaved(st)},
+                   {"recent", m.recent},
+                   {"message", m.message},
+                   {"client_label", st.live.history.current().client_label},
+                   {"notes", st.live.history.current().notes}};
+  j["present"] = {{"on", st.present.on}, {"caption", present_caption(st)}, {"font_px", st.present.font_px}};
+  j["therapy"]["range"] = {{"before", range(st.therapy.before)},
+                           {"now", range(st.therapy.now)},
+                           {"without_restriction", range(st.therapy.free_range)}};
+}
+
+// The therapist's session: `expect treatment running|finished|none`, `expect breathing on|off`.
+bool therapy_expectation(const WindowState& st, const ScriptEvent& e, std::string& got) {
+  const session::Session& cur = st.live.history.current();
+  if (e.name == "breathing") {
+    got = cur.breathing.on ? "on" : "off";
+    return got == e.text;
+  }
+  if (e.name == "present") {
+    got = st.present.on ? "on" : "off";
+    return got == e.text;
+  }
+  if (e.name == "saved") {
+    got = unsaved(st) ? "no" : "yes";
+    return got == e.text;
+  }
+  if (e.name == "dialog") {
+    got = st.session_menu.asking_quit ? "quit" : st.session_menu.open_dialog ? "open" : "none";
+    return got == e.text;
+  }
+  if (e.name == "label") {
+    got = cur.client_label;
+    return got == e.text;
+  }
+  got = cur.treatments.empty() ? "none" : treatment_running(st.live) ? "running" : "finished";
+  return got == e.text;
 }
 
 // Whether an `expect` holds; `got` says what was found.
@@ -66,6 +118,9 @@ bool expectation(const WindowState& st, const ScriptEvent& e, std::string& got) 
     got = l.trace ? std::to_string(l.trace->sources.size()) : "no trace";
     return l.trace && int(l.trace->sources.size()) == std::atoi(e.text.c_str());
   }
+  if (e.name == "treatment" || e.name == "breathing" || e.name == "present" || e.name == "saved" ||
+      e.name == "dialog" || e.name == "label")
+    return therapy_expectation(st, e, got);
   got = l.popup.open ? l.popup.targets.id : "none";  // popup
   return got == e.text;
 }
@@ -103,6 +158,26 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
       }
       if (!done) return;
       r.waiting_settled = false;
+      ++r.next;
+      continue;
+    }
+    if (e.kind == K::WaitTreatment) {
+      if (!r.waiting_treatment) {
+        r.waiting_treatment = true;
+        r.deadline = now + 600;
+      }
+      const LiveState& l = st.live;
+      // ... and the posture and range panel has measured the range the treatment left.
+      const TherapyUi& th = st.therapy;
+      bool measured = !th.before_job.valid() && !th.now_job.valid() && !th.free_job.valid() &&
+                      (!th.before.ok || th.now_revision == l.history.revision());
+      bool done = !treatment_running(l) && l.posted_revision == l.history.revision() && measured;
+      if (!done && now > r.deadline) {
+        r.error = script_error(r, e, "wait treatment: the treatment did not end within 600 s", false);
+        return;
+      }
+      if (!done) return;
+      r.waiting_treatment = false;
       ++r.next;
       continue;
     }
@@ -160,12 +235,18 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
         r.wait_frames = 1;
         return;
       case K::Press:
-        st.live.pressed.insert(e.name == "source" ? "source:" + std::to_string(int(e.number)) : e.name);
+        st.live.pressed.insert(
+            e.name == "source" || e.name == "recent" ? e.name + ":" + std::to_string(int(e.number)) : e.name);
         if (e.name == "close") st.live.pressed.insert("close-trace");
         r.wait_frames = 1;
         return;
       case K::Type:
-        st.live.search = e.text;
+        if (e.name == "label")
+          apply(st.live, session::SetClientLabel{e.text});
+        else if (e.name == "notes")
+          apply(st.live, session::SetNotes{e.text});
+        else
+          st.live.search = e.text;
         r.wait_frames = 1;
         return;
       case K::Screenshot:
@@ -176,6 +257,7 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
         std::ofstream out(tmp);
         Json state = live_state_json(st.live, st.view, viewport);
         state["learn"] = learn_state_json(st);
+        add_therapy_state(state, st);
         out << state.dump(2) << "\n";
         out.close();
         if (!out || std::rename(tmp.c_str(), e.name.c_str()) != 0) {
@@ -193,20 +275,15 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
         continue;
       }
       case K::Quit:
+        st.session_menu.quit_confirmed = true;  // a script's quit never asks
         glfwSetWindowShouldClose(w, GLFW_TRUE);
         return;
-      case K::Learn: {
-        std::string error;
-        const int frames = run_learn_event(st, e, error);
-        if (!error.empty()) {
-          r.error = script_error(r, e, error, false);
-          return;
-        }
-        if (frames == 0) continue;
-        r.wait_frames = frames;
-        return;
-      }
+        Json state = live_state_json(st.live, st.view, viewport);
+        state["learn"] = learn_state_json(st);
+        add_therapy_state(state, st);
+        out << state.dump(2) << "\n";
       case K::WaitSettled:
+      case K::WaitTreatment:
         break;
     }
   }

@@ -12,6 +12,8 @@
 #include "ui/panel.h"
 #include "ui/pick_scheduler.h"
 #include "ui/script.h"
+#include "ui/session_menu.h"
+#include "ui/therapy_panel.h"
 
 struct GLFWwindow;
 
@@ -24,9 +26,17 @@ struct ScriptRun {
   double wait_until = 0;  // glfwGetTime() seconds
   double deadline = 0;    // for `wait settled`
   bool waiting_settled = false;
-  std::string screenshot;  // a file to write from the frame being drawn
+  bool waiting_treatment = false;  // `wait treatment`
+  std::string screenshot;          // a file to write from the frame being drawn
   std::optional<Error> error;
   bool active() const { return script && next < script->events.size(); }
+};
+
+// Present mode (ui/present_mode.cpp): on, and the window's place and size to go back to.
+struct PresentState {
+  bool on = false;
+  int x = 0, y = 0, width = 1280, height = 720;
+  float font_px = 44;  // the caption's type size (settings.json present_font_px)
 };
 
 struct WindowState {
@@ -48,7 +58,10 @@ struct WindowState {
   std::string script_learn_click;  // a scripted click on a named structure, for the learning panels
   scene::Camera last_camera;       // the camera of the last frame: a move re-picks under a still cursor
   ScriptRun script;
-  LearnUi learn;  // names, lines panel, inspector, search, lessons, quizzes
+  LearnUi learn;      // names, lines panel, inspector, search, lessons, quizzes
+  TherapyUi therapy;  // treatments, posture and range
+  PresentState present;
+  SessionMenu session_menu;  // the document, autosave, settings, recent files
 };
 
 WindowState* state_of(GLFWwindow* w);

@@ -73,7 +73,7 @@ TEST_CASE("script: bad lines name the file, the line and the problem") {
   const Case cases[] = {
       {"wait 3\n", "t.txt:1: wait: expected 'wait N frames'"},
       {"\n\nfly away\n", "t.txt:3: unknown event 'fly'"},
-      {"key ctrl+q\n", "t.txt:1: key: expected 'key SPEC'"},
+      {"key ctrl+x\n", "t.txt:1: key: expected 'key SPEC'"},
       {"slider speed 3\n", "t.txt:1: slider: expected 'slider NAME VALUE'"},
       {"slider stiffness fast\n", "t.txt:1: slider:"},
       {"press nothing\n", "t.txt:1: press: expected 'press BUTTON'"},
@@ -106,4 +106,33 @@ TEST_CASE("script: fascia view --script with a bad file exits 2 naming the file 
   auto missing = test::run_fascia("view --script /nonexistent/s.txt");
   CHECK(missing.status == 2);
   CHECK(missing.output.find("/nonexistent/s.txt: cannot open the script") != std::string::npos);
+}
+
+TEST_CASE("script: the therapist's session events parse, and bad ones say what was expected") {
+  auto s = parse_script(
+      "clock fast\npress release\nwait treatment\npress stretch\nslider depth 0.8\nslider traction 10\n"
+      "key f11\nkey ctrl+s\nkey ctrl+o\nkey ctrl+q\ntype label Client A\ntype notes Tight calf.\n"
+      "press recent 1\nclose-window\nexpect present on\nexpect saved yes\nexpect treatment running\n",
+      "t.txt");
+  REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
+  REQUIRE(s->events.size() == 17);
+  CHECK(s->events[0].kind == ScriptEvent::Kind::Clock);
+  CHECK(s->events[0].name == "fast");
+  CHECK(s->events[2].kind == ScriptEvent::Kind::WaitTreatment);
+  CHECK(s->events[10].text == "Client A");
+  CHECK(s->events[12].number == 1);
+  CHECK(s->events[13].kind == ScriptEvent::Kind::CloseWindow);
+  struct Bad {
+    const char* text;
+    const char* message;
+  };
+  for (const Bad& c : {Bad{"clock slow\n", "t.txt:1: clock: expected 'clock fast' or 'clock real'"},
+                       Bad{"press recent\n", "t.txt:1: press: expected 'press recent N'"},
+                       Bad{"type path x\n", "t.txt:1: type: expected 'type search TEXT'"},
+                       Bad{"close-window now\n", "t.txt:1: close-window: takes nothing after it"}}) {
+    CAPTURE(c.text);
+    auto b = parse_script(c.text, "t.txt");
+    REQUIRE_FALSE(b.ok());
+    CHECK_MESSAGE(b.error().message.find(c.message) != std::string::npos, b.error().message);
+  }
 }
