@@ -278,10 +278,24 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
         st.session_menu.quit_confirmed = true;  // a script's quit never asks
         glfwSetWindowShouldClose(w, GLFW_TRUE);
         return;
-        Json state = live_state_json(st.live, st.view, viewport);
-        state["learn"] = learn_state_json(st);
-        add_therapy_state(state, st);
-        out << state.dump(2) << "\n";
+      case K::CloseWindow:
+        glfwSetWindowShouldClose(w, GLFW_TRUE);
+        r.wait_frames = 2;
+        return;
+      case K::Clock:
+        st.live.worker->set_clock(e.name == "fast" ? SimClock::Fast : SimClock::RealTime);
+        continue;
+      case K::Learn: {
+        std::string error;
+        const int frames = run_learn_event(st, e, error);
+        if (!error.empty()) {
+          r.error = script_error(r, e, error, false);
+          return;
+        }
+        if (frames == 0) continue;
+        r.wait_frames = frames;
+        return;
+      }
       case K::WaitSettled:
       case K::WaitTreatment:
         break;
