@@ -46,7 +46,7 @@ std::filesystem::path private_xdg_home() {
   namespace fs = std::filesystem;
   fs::path dir = fs::path(FASCIA_TEST_OUTPUT_DIR) / "xdg-home" / std::to_string(::getpid());
   for (auto [var, sub] : {std::pair{"XDG_CONFIG_HOME", "config"}, std::pair{"XDG_DATA_HOME", "data"},
-                          std::pair{"XDG_STATE_HOME", "state"}, std::pair{"XDG_CACHE_HOME", "cache"}}) {
+                          std::pair{"XDG_STATE_HOME", "state"}}) {
     fs::create_directories(dir / sub);
     ::setenv(var, (dir / sub).c_str(), 1);
   }

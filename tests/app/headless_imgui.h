@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -53,12 +55,15 @@ inline void frame(LearnUi& ui, ViewState& view, const std::string& clicked = "",
 // $XDG_DATA_HOME in the test output folder, empty, for as long as it lives.
 struct TempData {
   explicit TempData(const std::string& name = "learn_ui_data") {
-    dir = fascia::test::output_dir() / name;
+    // Per process: ctest runs the cases that use it side by side.
+    dir = fascia::test::output_dir() / (name + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
+    if (const char* was = std::getenv("XDG_DATA_HOME")) previous = was;
     setenv("XDG_DATA_HOME", dir.c_str(), 1);
   }
-  ~TempData() { unsetenv("XDG_DATA_HOME"); }
+  ~TempData() { setenv("XDG_DATA_HOME", previous.c_str(), 1); }  // the process's private one
   std::filesystem::path dir;
+  std::string previous;
 };
 
 }  // namespace fascia::app::test_ui
