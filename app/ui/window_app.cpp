@@ -194,12 +194,15 @@ Status run_window(const ViewOptions& options) {
           state.picks.pending() ||
           (state.last_cursor_move >= 0 && now_s - state.last_cursor_move < 2 * PickScheduler::kRestSeconds);
       const bool busy = state.redraw > 0 || options.max_frames || options.exercise_resize ||
-                        state.movement.playing || state.view.lines.flow || state.script.active() ||
-                        pick_in_flight || state.live.trace_pending || !state.live.snapshot.settled;
+                        state.movement.playing || state.view.lines.flow ||
+                        state.script.drives_frames(now_s) || pick_in_flight || state.live.trace_pending ||
+                        !state.live.snapshot.settled;
       if (busy)
         glfwPollEvents();
       else
-        glfwWaitEventsTimeout(hover_due ? PickScheduler::kRestSeconds : 1.0);
+        glfwWaitEventsTimeout(state.script.idle ? std::max(0.0, state.script.wait_until - now_s)
+                              : hover_due       ? PickScheduler::kRestSeconds
+                                                : 1.0);
       if (options.exercise_resize) {
         exercise(window, frame);
         // Resident memory at the end of each cycle (stdout), read by the window soak.
@@ -221,8 +224,9 @@ Status run_window(const ViewOptions& options) {
       if (state.script.error) break;
       const bool pick_due = state.picks.due(glfwGetTime());  // asked below, after the panels
       const bool draw_now = state.redraw > 0 || options.max_frames || options.exercise_resize ||
-                            state.movement.playing || state.view.lines.flow || state.script.active() ||
-                            pick_in_flight || pick_due || !state.script.screenshot.empty();
+                            state.movement.playing || state.view.lines.flow ||
+                            state.script.drives_frames(glfwGetTime()) || pick_in_flight || pick_due ||
+                            !state.script.screenshot.empty();
       if (!draw_now) {
         last = std::chrono::steady_clock::now();  // the time asleep is not animation time
         continue;
@@ -298,6 +302,7 @@ Status run_window(const ViewOptions& options) {
       };
       const bool shot = !state.script.screenshot.empty();
       if (shot) target.request_capture();
+      ++state.frames_drawn;
       if (renderer.draw(state.scene, target, overlay) == render::FrameStatus::OutOfDate) state.resized = true;
       // The work of a frame, without a screenshot's wait and PNG.
       frame_ms = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - now).count();

@@ -6,6 +6,7 @@
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
 
+#include "core/process_memory.h"
 #include "ui/learn_script.h"
 #include "ui/present_mode.h"
 #include "ui/state_json.h"
@@ -131,8 +132,10 @@ bool expectation(const WindowState& st, const ScriptEvent& e, std::string& got) 
 void run_script(GLFWwindow* w, WindowState& st, int fh) {
   ScriptRun& r = st.script;
   if (!r.active() || r.error) return;
-  st.redraw = std::max(st.redraw, 1);
   const double now = glfwGetTime();
+  if (r.idle && now < r.wait_until) return;  // the window sleeps as it would unscripted
+  r.idle = false;
+  st.redraw = std::max(st.redraw, 1);
   if (r.wait_frames > 0) {
     --r.wait_frames;
     return;
@@ -229,6 +232,7 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
         return;
       case K::WaitSeconds:
         r.wait_until = now + e.number;
+        r.idle = e.idle;
         return;
       case K::Slider:
         st.live.slider_values[e.name] = e.number;
@@ -258,6 +262,8 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
         Json state = live_state_json(st.live, st.view, viewport);
         state["learn"] = learn_state_json(st);
         add_therapy_state(state, st);
+        state["process"]["frames_drawn"] = st.frames_drawn;
+        state["process"]["cpu_s"] = process_cpu_seconds();
         out << state.dump(2) << "\n";
         out.close();
         if (!out || std::rename(tmp.c_str(), e.name.c_str()) != 0) {

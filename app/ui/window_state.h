@@ -29,7 +29,10 @@ struct ScriptRun {
   bool waiting_treatment = false;  // `wait treatment`
   std::string screenshot;          // a file to write from the frame being drawn
   std::optional<Error> error;
+  bool idle = false;  // in a `wait S s idle`: the window draws only what it would draw unscripted
   bool active() const { return script && next < script->events.size(); }
+  // Whether the script keeps the window drawing now (it does, except while it idles).
+  bool drives_frames(double now) const { return active() && !(idle && now < wait_until); }
 };
 
 // Present mode (ui/present_mode.cpp): on, and the window's place and size to go back to.
@@ -53,6 +56,7 @@ struct WindowState {
   bool click_right = false;                             // the pending click was a right-click
   vec2 click_at{0};                                     // window pixel of the pending click
   int redraw = 3;                                       // frames still to draw before the window may sleep
+  uint64_t frames_drawn = 0;                            // since the window opened (an idle window adds none)
   double last_cursor_move = -1;
   uint32_t forced_hover = 0;       // a scripted hover on a named structure
   std::string script_learn_click;  // a scripted click on a named structure, for the learning panels

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 
 namespace fascia {
 
@@ -26,6 +27,12 @@ double peak_resident_mib() {
     if (std::strncmp(line, "VmHWM:", 6) == 0) kib = std::atof(line + 6);
   std::fclose(f);
   return kib / 1024.0;
+}
+
+double process_cpu_seconds() {
+  timespec ts{};
+  if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) != 0) return 0;
+  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
 }
 
 }  // namespace fascia

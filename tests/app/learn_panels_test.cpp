@@ -58,7 +58,7 @@ TEST_CASE("lines panel: show only takes one press, All brings every line back on
   CHECK(view.lines.lines == kAll);
 }
 
-TEST_CASE("follow: a next station already in view keeps the view; one out of sight is flown to") {
+TEST_CASE("follow: a next station already in view keeps the view, one out of sight is flown to") {
   TempData data("learn_panels_data");
   HeadlessImGui imgui;
   LearnUi ui;
@@ -116,7 +116,7 @@ TEST_CASE("camera fly: the facing yaw of a surface, kept when the view already l
   CHECK(faces_camera(model().default_view("front").value().camera, brow[0], brow_out));
 }
 
-TEST_CASE("quiz-only mode is the student's; a question hides names only while it is asked") {
+TEST_CASE("quiz-only mode is the student's, a question hides names only while it is asked") {
   TempData data("learn_panels_data");
   HeadlessImGui imgui;
   LearnUi ui;

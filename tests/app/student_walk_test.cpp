@@ -18,6 +18,7 @@
 #include "core/image.h"
 #include "core/json.h"
 #include "scene/colormap.h"
+#include "support/skip.h"
 #include "support/test_support.h"
 
 using namespace fascia;
@@ -131,10 +132,7 @@ double line_share(const ImageRGBA8& img, const Json& state, const std::string& t
 }  // namespace
 
 TEST_CASE("student walk: find the back line, isolate it, follow it, bend, search, a lesson and a quiz") {
-  if (!have_xvfb()) {
-    MESSAGE("skipped: xvfb-run is not installed");
-    return;
-  }
+  if (!have_xvfb()) FASCIA_SKIP("xvfb-run is not installed");
   const fs::path out = test::output_dir() / "student_walk";
   fs::remove_all(out);
   const std::string output = run_walk("student_walk.txt", out);

@@ -8,6 +8,7 @@
 
 #include "core/image.h"
 #include "core/json.h"
+#include "support/skip.h"
 #include "support/test_support.h"
 #include "support/window_walk.h"
 
@@ -25,10 +26,7 @@ Json state(const fs::path& file) {
 }  // namespace
 
 TEST_CASE("therapy walk: release, assisted stretch with breathing, range before and after") {
-  if (!test::have_xvfb()) {
-    MESSAGE("skipped: xvfb-run is not installed");
-    return;
-  }
+  if (!test::have_xvfb()) FASCIA_SKIP("xvfb-run is not installed");
   const fs::path out = test::output_dir() / "therapy_walk";
   fs::remove_all(out);
   std::string output = test::run_window_script("therapy_walk.txt", out, test::private_xdg_env(out / "xdg"));
@@ -118,10 +116,7 @@ TEST_CASE("therapy walk: release, assisted stretch with breathing, range before 
 }
 
 TEST_CASE("therapy session: present mode, label and notes, save, asked on quit, reopen with --session") {
-  if (!test::have_xvfb()) {
-    MESSAGE("skipped: xvfb-run is not installed");
-    return;
-  }
+  if (!test::have_xvfb()) FASCIA_SKIP("xvfb-run is not installed");
   const fs::path out = test::output_dir() / "therapy_session";
   fs::remove_all(out);
   const std::string env = test::private_xdg_env(out / "xdg");
