@@ -28,6 +28,7 @@ struct ScriptEvent {
     Expect,  // expect WHAT VALUE              restrictions N, restricted ID, selection ID, trace-sources N
     Quit,    // quit
     Learn,   // the student's events (app/ui/learn_script.h): press show-only LINE, type find TEXT, leave, ...
+    Take,    // press record | press stop-record (app/ui/record_take.h)
   };
   Kind kind = Kind::Quit;
   int line = 0;

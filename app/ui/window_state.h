@@ -11,6 +11,7 @@
 #include "ui/orbit_controls.h"
 #include "ui/panel.h"
 #include "ui/pick_scheduler.h"
+#include "ui/record_take.h"
 #include "ui/script.h"
 
 struct GLFWwindow;
@@ -48,7 +49,8 @@ struct WindowState {
   std::string script_learn_click;  // a scripted click on a named structure, for the learning panels
   scene::Camera last_camera;       // the camera of the last frame: a move re-picks under a still cursor
   ScriptRun script;
-  LearnUi learn;  // names, lines panel, inspector, search, lessons, quizzes
+  LearnUi learn;      // names, lines panel, inspector, search, lessons, quizzes
+  TakeRecorder take;  // the "Record" button: a take of what the user does, saved as a scenario
 };
 
 WindowState* state_of(GLFWwindow* w);
