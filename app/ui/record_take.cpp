@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 #include <imgui.h>
 
@@ -41,6 +43,16 @@ std::filesystem::path next_take_path(const std::filesystem::path& dir) {
   }
 }
 
+// `path` with the home folder as "~", for showing.
+std::string home_relative(const std::filesystem::path& path) {
+  const char* home = std::getenv("HOME");
+  std::string p = path.string();
+  if (home && *home && p.rfind(home, 0) == 0 &&
+      (p.size() == std::strlen(home) || p[std::strlen(home)] == '/'))
+    return "~" + p.substr(std::strlen(home));
+  return p;
+}
+
 }  // namespace
 
 void start_take(TakeRecorder& take, const session::Session& now) {
@@ -67,9 +79,9 @@ Result<std::filesystem::path> stop_take(TakeRecorder& take, const std::filesyste
 
 void draw_record_panel(WindowState& st, float scale) {
   TakeRecorder& take = st.take;
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 10 * scale, vp->WorkPos.y + 10 * scale),
-                          ImGuiCond_Always, ImVec2(1, 0));
+  // At the top, right of the main panel: the background there is free of panels and of the body.
+  ImGui::SetNextWindowPos(ImVec2(340 * scale, 12 * scale), ImGuiCond_Always);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(250 * scale, 400 * scale));
   ImGui::SetNextWindowBgAlpha(0.85f);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
@@ -92,8 +104,12 @@ void draw_record_panel(WindowState& st, float scale) {
     }
     if (!take.error.empty())
       ImGui::TextColored(ImVec4(1, 0.4f, 0.4f, 1), "Not saved: %s", take.error.c_str());
-    else if (!take.saved.empty())
-      ImGui::Text("Saved %s", take.saved.string().c_str());
+    else if (!take.saved.empty()) {
+      ImGui::Text("Saved %s", take.saved.filename().string().c_str());
+      ImGui::PushTextWrapPos(240 * scale);
+      ImGui::TextDisabled("in %s", home_relative(take.saved.parent_path()).c_str());
+      ImGui::PopTextWrapPos();
+    }
   }
   ImGui::End();
   if (take.recording()) {
