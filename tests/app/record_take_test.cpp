@@ -14,6 +14,7 @@
 #include "core/image.h"
 #include "core/json.h"
 #include "support/test_support.h"
+#include "ui/record_take.h"
 
 using namespace fascia;
 namespace fs = std::filesystem;
@@ -138,4 +139,49 @@ TEST_CASE("record take: a recorded take saves a scenario of the camera and the r
   CHECK(mean < 245);
   CHECK(stddev > 8);
   CHECK(colours.size() > 200);
+}
+
+TEST_CASE("record take: stop saves take-1, take-2, ... atomically, each with the camera the window showed") {
+  const fs::path dir = test::output_dir() / "record_take_files";
+  fs::remove_all(dir);
+  app::TakeRecorder take;
+  CHECK_FALSE(stop_take(take, dir).ok());  // nothing to stop
+
+  scene::Camera cam;
+  cam.yaw_deg = 30;
+  cam.pitch_deg = 120;  // beyond what a session holds: clamped
+  cam.distance = 2.5f;
+  cam.target = {0, 1, 0};
+  const session::Session start = session::default_session();
+  app::start_take(take, app::take_session(start, cam));
+  CHECK(take.recording());
+  cam.yaw_deg = 60;
+  app::record_take_frame(take, app::take_session(start, cam));
+  auto first = app::stop_take(take, dir);
+  REQUIRE(first.ok());
+  CHECK_FALSE(take.recording());
+  CHECK(first->filename() == "take-1.json");
+  app::start_take(take, app::take_session(start, cam));
+  auto second = app::stop_take(take, dir);
+  REQUIRE(second.ok());
+  CHECK(second->filename() == "take-2.json");
+  size_t files = 0;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    ++files;
+    CHECK(e.path().extension() == ".json");  // no temporary left behind
+  }
+  CHECK(files == 2);
+
+  auto doc = load_json_file(*first);
+  REQUIRE(doc.ok());
+  const Json* camera = track_of(*doc, "camera");
+  REQUIRE(camera);
+  const Json& keys = (*camera)["keys"];
+  REQUIRE(keys.size() == 2);
+  CHECK(keys[0]["yaw"].get<double>() == doctest::Approx(30));
+  CHECK(keys[0]["pitch"].get<double>() == doctest::Approx(90));
+  CHECK(keys[0]["distance"].get<double>() == doctest::Approx(2.5));
+  CHECK(keys[0]["target"][1].get<double>() == doctest::Approx(1));
+  CHECK(keys[1]["yaw"].get<double>() == doctest::Approx(60));
+  CHECK(keys[1]["ease"] == "step");
 }
