@@ -1,6 +1,7 @@
 #include "ui/script.h"
 
 #include "ui/learn_script.h"
+#include "ui/record_take.h"
 
 #include <cstdlib>
 #include <fstream>
@@ -69,7 +70,8 @@ Result<Script> parse_script(const std::string& text, const std::filesystem::path
     const std::string& verb = w[0];
     // The student's events first: they share verbs (press, type, expect) with the ones below.
     std::string learn_error;
-    if (parse_learn_event(w, e, learn_error)) {
+    // Recording a take (record_take.cpp): press record, press stop-record.
+    if (parse_take_event(w, e, learn_error) || parse_learn_event(w, e, learn_error)) {
       if (!learn_error.empty()) return fail(learn_error);
       e.line = line;
       script.events.push_back(std::move(e));

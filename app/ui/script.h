@@ -32,6 +32,7 @@ struct ScriptEvent {
     WaitTreatment,  // wait treatment                 until no treatment is running
     Clock,          // clock fast|real                the simulation's clock (SimClock)
     CloseWindow,    // close-window                   the window's close button (asks when unsaved)
+    Take,           // press record | press stop-record (app/ui/record_take.h)
   };
   Kind kind = Kind::Quit;
   int line = 0;

@@ -287,6 +287,7 @@ Status run_window(const ViewOptions& options) {
         state.learn.requests.step.reset();
         state.learn.requests.end_lesson = false;
       }
+      draw_record_panel(state, ui_scale);  // after every change of this frame: the take records them
       // A still cursor over a view that moved (a fly, a preset, a pose) rests on something else now.
       if (view_changed(state.last_camera, state.view.camera)) state.picks.view_moved(glfwGetTime());
       state.last_camera = state.view.camera;

@@ -9,6 +9,7 @@
 #include "core/process_memory.h"
 #include "ui/learn_script.h"
 #include "ui/present_mode.h"
+#include "ui/record_take.h"
 #include "ui/state_json.h"
 #include "ui/window_input.h"
 
@@ -301,6 +302,15 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
         if (frames == 0) continue;
         r.wait_frames = frames;
         return;
+      }
+      case K::Take: {  // press record / stop-record (record_take.cpp)
+        std::string error;
+        run_take_event(st, e, error);
+        if (!error.empty()) {
+          r.error = script_error(r, e, error, false);
+          return;
+        }
+        continue;
       }
       case K::WaitSettled:
       case K::WaitTreatment:

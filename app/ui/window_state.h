@@ -11,6 +11,7 @@
 #include "ui/orbit_controls.h"
 #include "ui/panel.h"
 #include "ui/pick_scheduler.h"
+#include "ui/record_take.h"
 #include "ui/script.h"
 #include "ui/session_menu.h"
 #include "ui/therapy_panel.h"
@@ -66,6 +67,7 @@ struct WindowState {
   TherapyUi therapy;  // treatments, posture and range
   PresentState present;
   SessionMenu session_menu;  // the document, autosave, settings, recent files
+  TakeRecorder take;         // the "Record" button: a take of what the user does, saved as a scenario
 };
 
 WindowState* state_of(GLFWwindow* w);

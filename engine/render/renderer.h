@@ -88,6 +88,13 @@ class Renderer {
     uint32_t index_count = 0;
   };
 
+  // Each concern in a file of its own: renderer_pipelines.cpp, frame_resources.cpp, mesh_cache.cpp,
+  // instances.cpp, translucency.cpp, pick_pass.cpp, post_filter.cpp.
+  void create_pipelines();
+  void destroy_pipelines();
+  void create_frames();
+  void destroy_frames();
+  void destroy_meshes();
   void ensure_attachments(Frame& frame, VkExtent2D extent);
   void ensure_translucency(Frame& frame, VkExtent2D extent);
   VkRect2D screen_rect(const scene::RenderScene& scene, const std::vector<uint32_t>& list, VkExtent2D extent);
@@ -102,6 +109,7 @@ class Renderer {
   void record_pick(Frame& frame, const scene::RenderScene& scene, VkExtent2D extent, int x, int y);
   void purge_meshes(Frame& frame);
   const GpuMesh& gpu_mesh(const std::shared_ptr<const scene::Mesh>& mesh);
+  void record_post_filter(Frame& frame, const TargetImage& target_image, VkExtent2D extent);
   void record(Frame& frame, const scene::RenderScene& scene, RenderTarget& target, const TargetImage& image,
               const Overlay& overlay);
 
