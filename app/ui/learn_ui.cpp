@@ -392,7 +392,7 @@ void build_learn_ui(LearnUi& ui, ViewState& view, const std::string& clicked, fl
            !(ui.quiz && ui.quiz->current() && ui.quiz->current()->kind == learn::QuizKind::ClickStructure))
     select_structure(ui, view, clicked, false);
   draw_lines_panel(ui, view);
-  draw_inspector(ui, view);
+  if (!ui.inspector_covered) draw_inspector(ui, view);
   draw_follow_card(ui, view);
   draw_lessons(ui, view);
   draw_quiz(ui, view, clicked);

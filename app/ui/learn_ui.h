@@ -69,6 +69,7 @@ struct LearnUi {
   int search_cursor = 0;
 
   bool help_open = false;
+  bool inspector_covered = false;  // the Treatment panel holds the inspector's corner this frame
   bool lessons_open = false;
   int lesson = -1;  // index into lessons while one runs
   std::optional<learn::LessonPlayer> player;

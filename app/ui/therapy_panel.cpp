@@ -271,16 +271,19 @@ void draw_treatment_buttons(LiveState& s, const std::string& target, bool script
   }
 }
 
-void draw_therapy_panels(LiveState& s, TherapyUi& ui) {
+bool draw_therapy_panels(LiveState& s, TherapyUi& ui) {
   // A copy: the buttons below change the history, which would leave references into it dangling.
   const session::Session cur = s.history.current();
   const Treatment* t = shown(cur);
-  if (!t && cur.restrictions.empty() && therapy_message().empty()) return;
+  if (!t && cur.restrictions.empty() && therapy_message().empty()) return false;
   if (t && (t->target != ui.target || t->start_s != ui.start_s)) measure_before(s, ui, *t);
   poll_jobs(s, ui);
 
   ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(12, io.DisplaySize.y - 12), ImGuiCond_Always, ImVec2(0, 1));
+  // Opaque: it sits over the control panel's lower half and the inspector at 1280x720, and their
+  // text must not show through it.
+  ImGui::SetNextWindowBgAlpha(0.97f);
   ImGui::Begin(
       "Treatment", nullptr,
       ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
@@ -396,6 +399,7 @@ void draw_therapy_panels(LiveState& s, TherapyUi& ui) {
   }
   if (t) posture_and_range(s, ui);
   ImGui::End();
+  return true;
 }
 
 }  // namespace fascia::app

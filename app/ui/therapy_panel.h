@@ -46,6 +46,7 @@ void finish_treatments(LiveState& s);
 bool treatment_running(const LiveState& s);
 
 // The treatment panel and the posture and range panel, when there is a treatment to show.
-void draw_therapy_panels(LiveState& s, TherapyUi& ui);
+// Whether the Treatment panel showed (it takes the bottom-left corner the inspector also uses).
+bool draw_therapy_panels(LiveState& s, TherapyUi& ui);
 
 }  // namespace fascia::app

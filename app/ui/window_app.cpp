@@ -253,7 +253,7 @@ Status run_window(const ViewOptions& options) {
       } else {
         draw_popup(state.live);
         draw_trace(state.live);
-        draw_therapy_panels(state.live, state.therapy);
+        state.learn.inspector_covered = draw_therapy_panels(state.live, state.therapy);
       }
       draw_session_menu(window, state);
       check_script_leftovers(state);
