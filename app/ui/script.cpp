@@ -116,14 +116,16 @@ Result<Script> parse_script(const std::string& text, const std::filesystem::path
       } else if (w.size() == 3 && number(w[1], n) && n >= 0 && w[2] == "frames" && n == double(int(n))) {
         e.kind = Kind::WaitFrames;
         e.number = n;
-      } else if ((w.size() == 3 || (w.size() == 4 && w[3] == "idle")) && number(w[1], n) && n >= 0 &&
-                 n <= 600 && w[2] == "s") {
+      } else if ((w.size() == 3 || (w.size() == 4 && (w[3] == "idle" || w[3] == "sim"))) && number(w[1], n) &&
+                 n >= 0 && n <= 600 && w[2] == "s") {
         e.kind = Kind::WaitSeconds;
         e.number = n;
-        e.idle = w.size() == 4;
+        e.idle = w.size() == 4 && w[3] == "idle";
+        e.sim_clock = w.size() == 4 && w[3] == "sim";
       } else {
         return fail(
-            "expected 'wait N frames', 'wait S s [idle]' (S up to 600), 'wait settled' or 'wait treatment'");
+            "expected 'wait N frames', 'wait S s [idle|sim]' (S up to 600), 'wait settled' or 'wait "
+            "treatment'");
       }
     } else if (verb == "slider") {
       static const std::set<std::string> names = {"stiffness", "shorten", "skin", "muscle", "bone",

@@ -18,7 +18,7 @@ struct ScriptEvent {
     Hover,        // hover TARGET | hover X Y
     Drag,         // drag X0 Y0 X1 Y1 [left|right]
     WaitFrames,   // wait N frames
-    WaitSeconds,  // wait S s [idle]   (idle: the script draws no frames of its own meanwhile)
+    WaitSeconds,  // wait S s [idle|sim]   (idle: the script draws no frames of its own meanwhile)
     WaitSettled,  // wait settled                   until the simulation is at rest
     Slider,       // slider NAME VALUE              stiffness, shorten, skin, muscle, bone, time-scale
     Press,  // press BUTTON [ARG]             restrict, trace, remove, remove-all, undo, redo, source N, close
@@ -36,13 +36,14 @@ struct ScriptEvent {
   };
   Kind kind = Kind::Quit;
   int line = 0;
-  std::string name;       // key spec, target, slider, button, field, file, expectation
-  std::string text;       // the rest of the line where it is free text (type, expect, press ARG)
-  bool at_pixel = false;  // click/hover: at a pixel, not on a named structure
-  bool idle = false;      // wait S s idle
-  bool right = false;     // right button
-  vec2 from{0}, to{0};    // pixels (window coordinates, origin top left)
-  double number = 0;      // frames, seconds, slider value
+  std::string name;        // key spec, target, slider, button, field, file, expectation
+  std::string text;        // the rest of the line where it is free text (type, expect, press ARG)
+  bool at_pixel = false;   // click/hover: at a pixel, not on a named structure
+  bool idle = false;       // wait S s idle
+  bool sim_clock = false;  // wait S s sim: S seconds of simulated time
+  bool right = false;      // right button
+  vec2 from{0}, to{0};     // pixels (window coordinates, origin top left)
+  double number = 0;       // frames, seconds, slider value
 };
 
 struct Script {

@@ -148,6 +148,22 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
   while (r.active()) {
     const ScriptEvent& e = r.script->events[r.next];
     using K = ScriptEvent::Kind;
+    if (e.kind == K::WaitSeconds && e.sim_clock) {
+      // Simulated seconds: the same states however fast this machine steps (a sanitized build
+      // steps several times slower than the wall clock).
+      if (r.sim_until < 0) {
+        r.sim_until = st.live.snapshot.time + e.number;
+        r.deadline = now + 300;
+      }
+      if (st.live.snapshot.time < r.sim_until) {
+        if (now > r.deadline)
+          r.error = script_error(r, e, "wait S s sim: the simulation did not get there within 300 s", false);
+        return;
+      }
+      r.sim_until = -1;
+      ++r.next;
+      continue;
+    }
     if (e.kind == K::WaitSettled) {
       if (!r.waiting_settled) {
         r.waiting_settled = true;
