@@ -17,6 +17,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The app is built like these tests: under AddressSanitizer (make check) freed memory sits in its
+// quarantine (256 MB by default) instead of going back, so resident memory grows by design there.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr double kGrowthAllowedMb = 320;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr double kGrowthAllowedMb = 320;
+#else
+constexpr double kGrowthAllowedMb = 60;
+#endif
+#else
+constexpr double kGrowthAllowedMb = 60;
+#endif
+
 Json state(const fs::path& file) {
   auto j = load_json_file(file);
   REQUIRE_MESSAGE(j.ok(), (j.ok() ? "" : j.error().message));
@@ -106,7 +120,7 @@ TEST_CASE("therapy walk: release, assisted stretch with breathing, range before 
   const double first_mb = state(out / "restricted.json")["process"]["resident_mb"];
   MESSAGE("resident memory over the walk (validation on): " << first_mb << " MB after restricting, at most "
                                                             << most_mb << " MB");
-  CHECK(most_mb - first_mb <= 60);
+  CHECK(most_mb - first_mb <= kGrowthAllowedMb);
 
   for (const char* png : {"release_running.png", "stretch_running.png", "stretched.png"}) {
     auto img = read_png(out / png);
