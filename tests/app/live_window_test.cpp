@@ -13,45 +13,14 @@
 
 #include "core/image.h"
 #include "core/json.h"
+#include "support/skip.h"
 #include "support/test_support.h"
+#include "support/window_walk.h"
 
 using namespace fascia;
 namespace fs = std::filesystem;
 
 namespace {
-
-bool have_xvfb() {
-  return std::system("command -v xvfb-run >/dev/null 2>&1") == 0;
-}
-
-// Runs a script of tests/app/scripts with OUT/ pointing into `out`, under Xvfb with validation on.
-std::string run_script(const std::string& name, const fs::path& out) {
-  fs::create_directories(out);
-  std::ifstream in(test::tests_dir() / "app" / "scripts" / name);
-  REQUIRE(in);
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string s = text.str();
-  for (auto at = s.find("OUT/"); at != std::string::npos; at = s.find("OUT/", at))
-    s.replace(at, 4, out.string() + "/");
-  fs::path script = out / name;
-  std::ofstream(script) << s;
-  // xvfb-run's own exit status also reports trouble with its temporary folder: echo the app's.
-  std::string cmd = std::string("FASCIA_VALIDATION=1 xvfb-run -a -s '-screen 0 1280x720x24' sh -c \"'") +
-                    FASCIA_EXE + "' view --script '" + script.string() + "'; echo fascia-exit=\\$?\" 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe);
-  std::string output;
-  char buf[512];
-  while (fgets(buf, sizeof buf, pipe)) output += buf;
-  pclose(pipe);
-  return output;
-}
-
-int exit_status(const std::string& output) {
-  auto at = output.rfind("fascia-exit=");
-  return at == std::string::npos ? -1 : std::atoi(output.c_str() + at + 12);
-}
 
 Json state(const fs::path& file) {
   auto j = load_json_file(file);
@@ -87,15 +56,12 @@ int median(std::vector<int> v) {
 }  // namespace
 
 TEST_CASE("live window: restrict the calf by clicking, see it reach the neck, trace back, undo and redo") {
-  if (!have_xvfb()) {
-    MESSAGE("skipped: xvfb-run is not installed");
-    return;
-  }
+  if (!test::have_xvfb()) FASCIA_SKIP("xvfb-run is not installed");
   const fs::path out = test::output_dir() / "live_walk";
   fs::remove_all(out);
-  std::string output = run_script("calf_to_neck.txt", out);
+  std::string output = test::run_window_script("calf_to_neck.txt", out, test::private_xdg_env(out));
   INFO(output);
-  REQUIRE(exit_status(output) == 0);  // every `expect` of the script held
+  REQUIRE(test::window_exit_status(output) == 0);  // every `expect` of the script held
   CHECK(output.find("validation") == std::string::npos);
 
   // After the click and "Restrict...": the calf is restricted with the popup's values, at rest.
@@ -157,15 +123,12 @@ TEST_CASE("live window: restrict the calf by clicking, see it reach the neck, tr
 }
 
 TEST_CASE("live window: in slow motion the change travels up the back line from the calf") {
-  if (!have_xvfb()) {
-    MESSAGE("skipped: xvfb-run is not installed");
-    return;
-  }
+  if (!test::have_xvfb()) FASCIA_SKIP("xvfb-run is not installed");
   const fs::path out = test::output_dir() / "live_travel";
   fs::remove_all(out);
-  std::string output = run_script("travel.txt", out);
+  std::string output = test::run_window_script("travel.txt", out, test::private_xdg_env(out));
   INFO(output);
-  REQUIRE(exit_status(output) == 0);
+  REQUIRE(test::window_exit_status(output) == 0);
   Json early = state(out / "travel_early.json"), late = state(out / "travel_late.json");
   auto value = [](const Json& j, const char* id) { return j["tension"][id]["max"].get<double>(); };
   CHECK(early["sim"]["settled"] == false);

@@ -7,6 +7,7 @@
 #include "common/app_model.h"
 #include "core/image.h"
 #include "render/offscreen.h"
+#include "support/skip.h"
 #include "support/test_support.h"
 
 using namespace fascia;
@@ -99,10 +100,7 @@ float height_of(const std::vector<vec3>& points) {
 
 TEST_CASE("model view: each fixture model is drawn with its skin and the lines on it, standing and posed") {
   const fs::path shared = test::shared_dir();
-  if (shared.empty()) {
-    MESSAGE("skipped: ../shared absent");
-    return;
-  }
+  if (shared.empty()) FASCIA_SKIP("../shared absent");
   const fs::path dir = shared / "fixtures" / "models";
   for (const char* file :
        {"kenney_character_fbx/maya_kenney_character_7700_binary.fbx", "makehuman_base/default.mhskel",

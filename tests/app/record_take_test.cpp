@@ -13,28 +13,15 @@
 
 #include "core/image.h"
 #include "core/json.h"
+#include "support/skip.h"
 #include "support/test_support.h"
+#include "support/window_walk.h"
 #include "ui/record_take.h"
 
 using namespace fascia;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string shell(const std::string& cmd) {
-  FILE* pipe = popen((cmd + " 2>&1; echo fascia-exit=$?").c_str(), "r");
-  REQUIRE(pipe);
-  std::string output;
-  char buf[512];
-  while (fgets(buf, sizeof buf, pipe)) output += buf;
-  pclose(pipe);
-  return output;
-}
-
-int exit_status(const std::string& output) {
-  auto at = output.rfind("fascia-exit=");
-  return at == std::string::npos ? -1 : std::atoi(output.c_str() + at + 12);
-}
 
 const Json* track_of(const Json& scenario, const std::string& type) {
   for (const auto& t : scenario["tracks"])
@@ -45,30 +32,13 @@ const Json* track_of(const Json& scenario, const std::string& type) {
 }  // namespace
 
 TEST_CASE("record take: a recorded take saves a scenario of the camera and the restriction that renders") {
-  if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) {
-    MESSAGE("skipped: xvfb-run is not installed");
-    return;
-  }
+  if (!test::have_xvfb()) FASCIA_SKIP("xvfb-run is not installed");
   const fs::path out = test::output_dir() / "record_take";
   fs::remove_all(out);
-  fs::create_directories(out / "data");
-  std::ifstream in(test::tests_dir() / "app" / "scripts" / "record_take.txt");
-  REQUIRE(in);
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string s = text.str();
-  for (auto at = s.find("OUT/"); at != std::string::npos; at = s.find("OUT/", at))
-    s.replace(at, 4, out.string() + "/");
-  const fs::path script = out / "record_take.txt";
-  std::ofstream(script) << s;
-
   // A private XDG_DATA_HOME: the take goes to data/fascia/takes/take-1.json.
-  const std::string output =
-      shell("XDG_DATA_HOME='" + (out / "data").string() + "' XDG_CONFIG_HOME='" + (out / "config").string() +
-            "' FASCIA_VALIDATION=1 xvfb-run -a -s '-screen 0 1280x720x24' '" + FASCIA_EXE +
-            "' view --script '" + script.string() + "'");
+  const std::string output = test::run_window_script("record_take.txt", out, test::private_xdg_env(out));
   INFO(output);
-  REQUIRE(exit_status(output) == 0);
+  REQUIRE(test::window_exit_status(output) == 0);
   CHECK(output.find("validation") == std::string::npos);
   const fs::path take = out / "data" / "fascia" / "takes" / "take-1.json";
   CHECK(output.find("take saved: " + take.string()) != std::string::npos);
@@ -112,10 +82,10 @@ TEST_CASE("record take: a recorded take saves a scenario of the camera and the r
   const fs::path png = out / "take.png";
   char at[32];
   std::snprintf(at, sizeof at, "%.2f", std::max(0.0, duration - 0.05));
-  const std::string rendered = shell(std::string("'") + FASCIA_EXE + "' render '" + take.string() + "' -o '" +
-                                     png.string() + "' --size 320x180 --at " + at);
-  INFO(rendered);
-  REQUIRE(exit_status(rendered) == 0);
+  const test::RunResult rendered =
+      test::run_fascia("render '" + take.string() + "' -o '" + png.string() + "' --size 320x180 --at " + at);
+  INFO(rendered.output);
+  REQUIRE(rendered.status == 0);
   auto img = read_png(png);
   REQUIRE(img.ok());
   CHECK(img->width == 320);

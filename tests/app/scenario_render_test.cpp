@@ -13,6 +13,7 @@
 #include "core/file_io.h"
 #include "core/image.h"
 #include "core/json.h"
+#include "support/skip.h"
 #include "support/test_support.h"
 
 using namespace fascia;
@@ -105,10 +106,7 @@ fs::path write_short(const fs::path& dir) {
 }  // namespace
 
 TEST_CASE("scenario render: every example renders to an H.264 MP4 of its size, frame count and duration") {
-  if (!have_ffmpeg()) {
-    MESSAGE("skipped: ffmpeg/ffprobe not installed");
-    return;
-  }
+  if (!have_ffmpeg()) FASCIA_SKIP("ffmpeg/ffprobe not installed");
   fs::path dir = fresh_dir("scenario_examples");
   fs::path assets = test::tests_dir().parent_path() / "assets" / "scenarios";
   int seen = 0;
@@ -140,10 +138,7 @@ TEST_CASE("scenario render: every example renders to an H.264 MP4 of its size, f
 
 TEST_CASE(
     "scenario render: two runs give the same frames, and halves rendered in parallel join into the whole") {
-  if (!have_ffmpeg()) {
-    MESSAGE("skipped: ffmpeg/ffprobe not installed");
-    return;
-  }
+  if (!have_ffmpeg()) FASCIA_SKIP("ffmpeg/ffprobe not installed");
   fs::path dir = fresh_dir("scenario_determinism");
   fs::path sc = write_short(dir);
   const std::string common = " render '" + sc.string() + "' --size 96x64 -o ";
@@ -173,10 +168,7 @@ TEST_CASE(
 }
 
 TEST_CASE("scenario render: transparent PNG sequences and WebM, one PNG at --at") {
-  if (!have_ffmpeg()) {
-    MESSAGE("skipped: ffmpeg/ffprobe not installed");
-    return;
-  }
+  if (!have_ffmpeg()) FASCIA_SKIP("ffmpeg/ffprobe not installed");
   fs::path dir = fresh_dir("scenario_outputs");
   fs::path sc = write_short(dir);
   auto seq = shell(exe() + " render '" + sc.string() + "' --size 64x48 --frames 5-7 --transparent -o '" +
@@ -229,10 +221,7 @@ TEST_CASE("scenario render: no ffmpeg, or a signal mid-render, exits cleanly and
   CHECK(wrong.status == 2);
   CHECK(wrong.output.find("FASCIA_FFMPEG=/nonexistent/ffmpeg") != std::string::npos);
   CHECK(fs::is_empty(out));
-  if (!have_ffmpeg()) {
-    MESSAGE("skipped the signal part: ffmpeg not installed");
-    return;
-  }
+  if (!have_ffmpeg()) FASCIA_SKIP("ffmpeg not installed");
   // SIGTERM once the temporary video exists (frames are being encoded): status 143, nothing left.
   fs::path tmp_glob = out / ".a.mp4.fascia-*";
   auto term =

@@ -20,46 +20,12 @@
 #include "scene/colormap.h"
 #include "support/skip.h"
 #include "support/test_support.h"
+#include "support/window_walk.h"
 
 using namespace fascia;
 namespace fs = std::filesystem;
 
 namespace {
-
-bool have_xvfb() {
-  return std::system("command -v xvfb-run >/dev/null 2>&1") == 0;
-}
-
-// Runs tests/app/scripts/NAME with OUT/ in `out` and progress in `out`/data, under Xvfb with
-// validation on; returns what it printed, ending with "fascia-exit=N".
-std::string run_walk(const std::string& name, const fs::path& out) {
-  fs::create_directories(out);
-  std::ifstream in(test::tests_dir() / "app" / "scripts" / name);
-  REQUIRE(in);
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string s = text.str();
-  for (auto at = s.find("OUT/"); at != std::string::npos; at = s.find("OUT/", at))
-    s.replace(at, 4, out.string() + "/");
-  const fs::path script = out / name;
-  std::ofstream(script) << s;
-  const std::string cmd = "XDG_DATA_HOME='" + (out / "data").string() +
-                          "' FASCIA_VALIDATION=1 xvfb-run -a -s '-screen 0 1280x720x24' sh -c \"'" +
-                          FASCIA_EXE + "' view --script '" + script.string() +
-                          "'; echo fascia-exit=\\$?\" 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  REQUIRE(pipe);
-  std::string output;
-  char buf[512];
-  while (fgets(buf, sizeof buf, pipe)) output += buf;
-  pclose(pipe);
-  return output;
-}
-
-int exit_status(const std::string& output) {
-  auto at = output.rfind("fascia-exit=");
-  return at == std::string::npos ? -1 : std::atoi(output.c_str() + at + 12);
-}
 
 Json load(const fs::path& file) {
   auto j = load_json_file(file);
@@ -132,12 +98,12 @@ double line_share(const ImageRGBA8& img, const Json& state, const std::string& t
 }  // namespace
 
 TEST_CASE("student walk: find the back line, isolate it, follow it, bend, search, a lesson and a quiz") {
-  if (!have_xvfb()) FASCIA_SKIP("xvfb-run is not installed");
+  if (!test::have_xvfb()) FASCIA_SKIP("xvfb-run is not installed");
   const fs::path out = test::output_dir() / "student_walk";
   fs::remove_all(out);
-  const std::string output = run_walk("student_walk.txt", out);
+  const std::string output = test::run_window_script("student_walk.txt", out, test::private_xdg_env(out));
   INFO(output);
-  REQUIRE(exit_status(output) == 0);  // every `expect` of the script held
+  REQUIRE(test::window_exit_status(output) == 0);  // every `expect` of the script held
   CHECK(output.find("validation") == std::string::npos);
 
   // Opened: every line shows, nothing selected, fresh progress in the private data folder.

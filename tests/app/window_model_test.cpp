@@ -6,18 +6,13 @@
 #include <cstdlib>
 #include <string>
 
+#include "support/skip.h"
 #include "support/test_support.h"
 
 TEST_CASE("window: an imported model plays a movement under Xvfb without validation messages") {
-  if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) {
-    MESSAGE("skipped: xvfb-run is not installed");
-    return;
-  }
+  if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) FASCIA_SKIP("xvfb-run is not installed");
   const std::filesystem::path shared = fascia::test::shared_dir();
-  if (shared.empty()) {
-    MESSAGE("skipped: ../shared absent");
-    return;
-  }
+  if (shared.empty()) FASCIA_SKIP("../shared absent");
   const std::string model =
       (shared / "fixtures" / "models" / "kenney_character_fbx" / "maya_kenney_character_7700_binary.fbx")
           .string();
