@@ -58,11 +58,12 @@ struct AtlasInput {
 };
 
 struct NetworkOptions {
-  double segment_length = 0.04;   // m between nodes along a track
-  double refine = 1;              // multiplies the number of segments (benchmarks: 10, 100)
-  double default_stiffness = 40;  // N/mm of a track without data
-  double track_leak = 0.01;       // interior anchors over the track's stiffness (fascial surroundings)
-  double end_anchor = 1.0;        // anchor ratio at a line's end stations
+  double segment_length = 0.04;       // m between nodes along a track
+  double refine = 1;                  // multiplies the number of segments (benchmarks: 10, 100)
+  double default_stiffness = 40;      // N/mm of a track without data
+  double track_leak = 0.01;           // interior anchors over the track's stiffness (fascial surroundings)
+  double end_anchor = 1.0;            // anchor ratio at a line's end stations
+  double bony_origin_anchor = 0.045;  // at least this at the hamstrings' tuberosity (tuned)
   // Anchor/track stiffness ratio a station gets from its best-evidenced transition, by Grade (strong,
   // moderate, limited, none, unassessed): strong links pass more tension on, unverified ones less.
   double grade_anchor[5] = {0.02, 0.1, 0.5, 2.0, 0.5};

@@ -167,6 +167,13 @@ Result<NetworkSpec> build_network(const AtlasInput& in, const NetworkOptions& op
       }
     }
   }
+  // Bony origins of the two-joint hamstrings hold against their pull across the hip: the tendon is
+  // fixed to the tuberosity and only part of its force passes on into the sacrotuberous ligament
+  // (Vleeming 1989). A floating station let the hamstrings slide and never stop a straight-leg raise.
+  for (size_t st = 0; st < in.stations.size(); ++st) {
+    const std::string& id = in.stations[st].id;
+    if (id.starts_with("ischial_tuberosity")) ratio[st] = std::max(ratio[st], opt.bony_origin_anchor);
+  }
   for (size_t st = 0; st < in.stations.size(); ++st) {
     double k = node_kmax[st] > 0 ? node_kmax[st] : opt.default_stiffness * 1000;
     s.nodes[st].anchor = ratio[st] * k;
