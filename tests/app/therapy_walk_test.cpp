@@ -194,4 +194,11 @@ TEST_CASE("therapy session: present mode, label and notes, save, asked on quit, 
   CHECK(opened["distance_m"].get<double>() == doctest::Approx(kept["distance_m"].get<double>()));
   for (int i = 0; i < 3; ++i)
     CHECK(opened["target"][i].get<double>() == doctest::Approx(kept["target_m"][i].get<double>()));
+  // Orbited away and opened again from the recent list: back on the saved view.
+  Json orbited = state(out / "orbited.json");
+  CHECK(std::abs(turn(orbited["camera"]["yaw_deg"], kept["yaw_deg"])) > 5);
+  Json again = state(out / "reopened_again.json");
+  CHECK(turn(again["camera"]["yaw_deg"], kept["yaw_deg"]) == doctest::Approx(0).epsilon(1e-4));
+  CHECK(again["camera"]["pitch_deg"].get<double>() == doctest::Approx(kept["pitch_deg"].get<double>()));
+  CHECK(again["camera"]["distance_m"].get<double>() == doctest::Approx(kept["distance_m"].get<double>()));
 }
