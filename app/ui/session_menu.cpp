@@ -11,6 +11,7 @@
 
 #include "session/session_file.h"
 #include "ui/present_mode.h"
+#include "ui/session_camera.h"
 #include "ui/window_state.h"
 
 namespace fascia::app {
@@ -111,6 +112,14 @@ void open_dialog(WindowState& st) {
   if (!open) m.open_dialog = false;
 }
 
+// The autosave holds the window's camera too, so a camera moved since is saved on the next tick.
+void autosave_now(WindowState& st) {
+  const session::Session s = with_window_camera(st.live.history.current(), st.view.camera);
+  if (Status r = session::autosave(session::autosave_path(), s); !r)
+    std::fprintf(stderr, "fascia: autosave: %s\n", r.error().message.c_str());
+  st.session_menu.autosaved_camera = s.camera;
+}
+
 }  // namespace
 
 session::Settings load_app_settings(std::string& warning) {
@@ -143,6 +152,7 @@ void init_session_menu(WindowState& st, const session::Settings& settings, const
   }
   m.doc.saved_revision = st.live.history.revision();
   m.autosave.saved(glfwGetTime(), st.live.history.revision());
+  m.autosaved_camera = camera_view_of(st.view.camera);  // the view the window opened with needs no save
 }
 
 bool unsaved(const WindowState& st) {
@@ -151,7 +161,8 @@ bool unsaved(const WindowState& st) {
 
 bool save_document(WindowState& st) {
   SessionMenu& m = st.session_menu;
-  const session::Session& cur = st.live.history.current();
+  // The file keeps the view the therapist set: the window's camera goes in with the session.
+  const session::Session cur = with_window_camera(st.live.history.current(), st.view.camera);
   fs::path p = m.doc.path.empty() ? new_session_path(cur.client_label) : m.doc.path;
   std::error_code ec;
   fs::create_directories(p.parent_path(), ec);
@@ -176,6 +187,8 @@ bool open_document(WindowState& st, const std::string& path) {
     return false;
   }
   st.live.history.reset(*s);
+  restore_camera(s->camera, st.view.camera);
+  st.learn.fly = CameraFly{};  // a fly under way would carry the view away from the saved one
   st.live.popup.open = false;
   m.doc.path = fs::absolute(path);
   m.doc.saved_revision = st.live.history.revision();
@@ -213,9 +226,9 @@ bool confirm_close(GLFWwindow* w, WindowState& st) {
 void draw_session_menu(GLFWwindow* w, WindowState& st) {
   SessionMenu& m = st.session_menu;
   const double now = glfwGetTime();
-  if (m.autosave.due(now, st.live.history.revision())) {
-    if (Status s = session::autosave(session::autosave_path(), st.live.history.current()); !s)
-      std::fprintf(stderr, "fascia: autosave: %s\n", s.error().message.c_str());
+  const session::CameraView camera = camera_view_of(st.view.camera);
+  if (m.autosave.due(now, st.live.history.revision(), camera != m.autosaved_camera)) {
+    autosave_now(st);
     m.autosave.saved(now, st.live.history.revision());
   }
   if (m.asking_quit) quit_dialog(w, st);
@@ -252,9 +265,9 @@ void draw_session_menu(GLFWwindow* w, WindowState& st) {
 
 void session_on_exit(GLFWwindow* w, WindowState& st) {
   SessionMenu& m = st.session_menu;
-  if (m.autosave.due_on_quit(st.live.history.revision()))
-    if (Status s = session::autosave(session::autosave_path(), st.live.history.current()); !s)
-      std::fprintf(stderr, "fascia: autosave: %s\n", s.error().message.c_str());
+  if (m.autosave.due_on_quit(st.live.history.revision(),
+                             camera_view_of(st.view.camera) != m.autosaved_camera))
+    autosave_now(st);
   session::Settings s = m.settings;
   if (st.present.on) {
     s.window_width = st.present.width;

@@ -17,6 +17,7 @@ struct WindowState;
 struct SessionMenu {
   session::Document doc;
   session::AutosaveClock autosave{30};
+  session::CameraView autosaved_camera;  // the window's camera in the last autosave
   session::Settings settings;
   std::vector<std::string> recent;
   std::string message;       // the last save or open, or a warning about a broken file

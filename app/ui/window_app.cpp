@@ -28,6 +28,7 @@
 #include "ui/live.h"
 #include "ui/panel.h"
 #include "ui/present_mode.h"
+#include "ui/session_camera.h"
 #include "ui/session_menu.h"
 #include "ui/sim_worker.h"
 #include "ui/therapy_panel.h"
@@ -160,7 +161,10 @@ Status run_window(const ViewOptions& options) {
   worker.emplace(sim::default_model(), [] { glfwPostEmptyEvent(); });
   state.live.model = state.model;
   state.live.worker = &*worker;
-  if (options.session) state.live.history.reset(*options.session);  // --session: the client's, as saved
+  if (options.session) {  // --session: the client's, as saved, seen as it was when saved
+    state.live.history.reset(*options.session);
+    restore_camera(options.session->camera, state.view.camera);
+  }
   init_session_menu(state, settings, settings_warning, options.session ? options.session_path : "");
   state.live.pose_from_simulation = state.movement.movement < 0;
   install_input_callbacks(window, state);

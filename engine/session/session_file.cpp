@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 #include "core/file_io.h"
@@ -255,6 +256,12 @@ Status read_view(const JsonCursor& root, Session& s) {
       if (!dist) return dist.error();
       auto fov = float_field(*c, "fov_deg", cam.fov_deg);
       if (!fov) return fov.error();
+      // The app writes yaw within one turn; more than a turn either way is a typo, not a view.
+      if (std::abs(*yaw) > 360) {
+        char buf[120];
+        std::snprintf(buf, sizeof buf, "camera yaw (degrees) %g is out of range: expected -360 to 360", *yaw);
+        return c->error(buf);
+      }
       cam.yaw_deg = *yaw;
       cam.pitch_deg = *pitch;
       cam.distance_m = *dist;

@@ -54,14 +54,17 @@ LoadedRecent load_recent(const std::filesystem::path& path);
 Status save_recent(const std::filesystem::path& path, const std::vector<std::string>& files);
 
 // When to autosave: every `interval_s` of wall time while the session keeps changing, and on quit
-// if it changed since the last save. Pure bookkeeping; the caller saves.
+// if it changed since the last save. `view_moved`: the window's camera (kept in the file, not in
+// the history) differs from the one last autosaved. Pure bookkeeping; the caller saves.
 class AutosaveClock {
  public:
   explicit AutosaveClock(double interval_s = 30) : interval_s_(interval_s) {}
-  bool due(double now_s, uint64_t revision) const {
-    return revision != saved_revision_ && now_s - last_save_s_ >= interval_s_;
+  bool due(double now_s, uint64_t revision, bool view_moved = false) const {
+    return due_on_quit(revision, view_moved) && now_s - last_save_s_ >= interval_s_;
   }
-  bool due_on_quit(uint64_t revision) const { return revision != saved_revision_; }
+  bool due_on_quit(uint64_t revision, bool view_moved = false) const {
+    return revision != saved_revision_ || view_moved;
+  }
   void saved(double now_s, uint64_t revision) { last_save_s_ = now_s, saved_revision_ = revision; }
 
  private:

@@ -3,6 +3,7 @@
 // way, an assisted stretch with breathing, the range before and after, a full release.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <fstream>
 #include <string>
 
@@ -175,4 +176,29 @@ TEST_CASE("therapy session: present mode, label and notes, save, asked on quit, 
   CHECK(reopened["session"]["restrictions"][0]["target"] == "gastrocnemius.l");
   CHECK(reopened["document"]["notes"] == "Left calf tight after running.");
   CHECK(reopened["session"]["layers"]["skin"].get<double>() == doctest::Approx(0.3));
+
+  // The camera: the orbit before Ctrl+S is in the file, and `--session` opens on it.
+  // Yaw is compared as a direction: the file keeps it within one turn, the window may not.
+  auto turn = [](const Json& a, const Json& b) {
+    return std::remainder(a.get<double>() - b.get<double>(), 360.0);
+  };
+  const Json& moved = saved["camera"];
+  const Json& kept = (*file)["view"]["camera"];
+  CHECK(std::abs(std::remainder(moved["yaw_deg"].get<double>() - 180, 360.0)) > 5);  // turned from the back
+  CHECK(turn(kept["yaw_deg"], moved["yaw_deg"]) == doctest::Approx(0).epsilon(1e-4));
+  CHECK(kept["pitch_deg"].get<double>() == doctest::Approx(moved["pitch_deg"].get<double>()).epsilon(1e-4));
+  CHECK(kept["distance_m"].get<double>() == doctest::Approx(moved["distance_m"].get<double>()));
+  const Json& opened = reopened["camera"];
+  CHECK(turn(opened["yaw_deg"], kept["yaw_deg"]) == doctest::Approx(0).epsilon(1e-4));
+  CHECK(opened["pitch_deg"].get<double>() == doctest::Approx(kept["pitch_deg"].get<double>()).epsilon(1e-4));
+  CHECK(opened["distance_m"].get<double>() == doctest::Approx(kept["distance_m"].get<double>()));
+  for (int i = 0; i < 3; ++i)
+    CHECK(opened["target"][i].get<double>() == doctest::Approx(kept["target_m"][i].get<double>()));
+  // Orbited away and opened again from the recent list: back on the saved view.
+  Json orbited = state(out / "orbited.json");
+  CHECK(std::abs(turn(orbited["camera"]["yaw_deg"], kept["yaw_deg"])) > 5);
+  Json again = state(out / "reopened_again.json");
+  CHECK(turn(again["camera"]["yaw_deg"], kept["yaw_deg"]) == doctest::Approx(0).epsilon(1e-4));
+  CHECK(again["camera"]["pitch_deg"].get<double>() == doctest::Approx(kept["pitch_deg"].get<double>()));
+  CHECK(again["camera"]["distance_m"].get<double>() == doctest::Approx(kept["distance_m"].get<double>()));
 }

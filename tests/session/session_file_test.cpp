@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -170,4 +171,52 @@ TEST_CASE("session file: kill -9 during saves in a loop always leaves the last g
   for (const auto& e : fs::directory_iterator(p.parent_path()))
     if (e.path().filename().string().starts_with("kill_loop.fascia.tmp-")) fs::remove(e.path()), ++torn;
   MESSAGE(kills, " kills, ", torn, " of them inside a save, ", saves_seen, " rounds saw a newer save");
+}
+
+TEST_CASE("session file: the camera survives a save and an open, and an old file has none") {
+  Session s = default_session();
+  s = reduce(s, SetCamera{{-135.5f, 22.25f, 3.75f, {0.1f, 0.95f, -0.2f}, 30}}).value();
+  auto back = parse_session(session_to_text(s), "cam.fascia");
+  REQUIRE_MESSAGE(back.ok(), (back.ok() ? "" : back.error().message));
+  CHECK(back->camera.yaw_deg == -135.5f);
+  CHECK(back->camera.pitch_deg == 22.25f);
+  CHECK(back->camera.distance_m == 3.75f);
+  CHECK(back->camera.target[1] == 0.95f);
+  CHECK(back->camera.fov_deg == 30.0f);
+  CHECK(back->camera == s.camera);
+  // A file written before the camera was kept: the view opens as a new session's (frame the body).
+  auto old =
+      parse_session(R"({"format": "fascia-session", "version": 1, "view": {"selection": ""}})", "old.fascia");
+  REQUIRE(old.ok());
+  CHECK(old->camera.distance_m == 0.0f);
+  CHECK(old->camera == CameraView{});
+}
+
+TEST_CASE("session file: bad camera values are refused with the file, the JSON path and the problem") {
+  auto cam = [](const std::string& fields) {
+    return error_of(R"({"format": "fascia-session", "version": 1, "view": {"camera": {)" + fields + "}}}");
+  };
+  CHECK(cam(R"("pitch_deg": 95)") ==
+        "week1.fascia: at $.view.camera: camera pitch (degrees) 95 is out of range: expected -90 to 90");
+  CHECK(cam(R"("distance_m": -1)") ==
+        "week1.fascia: at $.view.camera: camera distance (m) -1 is out of range: expected 0 to 100");
+  CHECK(cam(R"("fov_deg": 200)") ==
+        "week1.fascia: at $.view.camera: camera field of view (degrees) 200 is out of range: expected 5 to "
+        "120");
+  CHECK(cam(R"("yaw_deg": 720)") ==
+        "week1.fascia: at $.view.camera: camera yaw (degrees) 720 is out of range: expected -360 to 360");
+  CHECK(cam(R"("yaw_deg": 1e300)") == "week1.fascia: at $.view.camera: yaw_deg is too large");
+  CHECK(cam(R"("target_m": [0, 1])") ==
+        "week1.fascia: at $.view.camera.target_m: expected 3 numbers (x, y, z), found 2");
+  CHECK(cam(R"("target_m": [0, 5000, 0])") ==
+        "week1.fascia: at $.view.camera.target_m[1]: value 5000 out of range [-1000, 1000]");
+  CHECK(cam(R"("distance_m": "far")")
+            .starts_with("week1.fascia: at $.view.camera.distance_m: expected a number"));
+  CHECK(cam(R"("zoom": 2)").starts_with("week1.fascia: at $.view.camera: unknown field 'zoom'"));
+  // JSON has no NaN: a file carrying one is not JSON, and says where.
+  CHECK(cam(R"("pitch_deg": NaN)").starts_with("week1.fascia:"));
+  // The reducer refuses a non-finite value however it comes (the window's controls, a scenario).
+  auto nan = reduce(default_session(), SetCamera{{0, std::nanf(""), 2, {0, 0, 0}, 35}});
+  REQUIRE_FALSE(nan.ok());
+  CHECK(nan.error().message == "camera: a value is not a finite number");
 }

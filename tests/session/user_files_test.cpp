@@ -148,6 +148,13 @@ TEST_CASE("user files: autosave every 30 s while the session changes, and on qui
   CHECK_FALSE(clock.due(59, 4));
   CHECK(clock.due(60, 4));
   CHECK(clock.due_on_quit(4));
+  // Only the window's camera moved (no new revision): saved on the same clock, and on quit.
+  clock.saved(60, 4);
+  CHECK_FALSE(clock.due(70, 4, true));
+  CHECK(clock.due(90, 4, true));
+  CHECK_FALSE(clock.due(90, 4, false));
+  CHECK(clock.due_on_quit(4, true));
+  CHECK_FALSE(clock.due_on_quit(4, false));
 
   Document doc;
   CHECK_FALSE(doc.unsaved(0));
