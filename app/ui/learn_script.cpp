@@ -151,8 +151,7 @@ std::string observed(const WindowState& st, const std::string& what, const std::
     auto it = ui.progress.lessons.find(want);
     return it != ui.progress.lessons.end() && it->second.done ? want : "not done";
   }
-  if (what == "quiz-question")
-    return quiz ? std::to_string(quiz_question_number(ui)) : "none";
+  if (what == "quiz-question") return quiz ? std::to_string(quiz_question_number(ui)) : "none";
   if (what == "quiz-score") return quiz ? std::to_string(quiz->correct()) : "none";
   if (what == "quiz-kind")
     return quiz && quiz->current() ? learn::to_string(quiz->current()->kind) : std::string("none");
