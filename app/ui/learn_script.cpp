@@ -151,8 +151,7 @@ std::string observed(const WindowState& st, const std::string& what, const std::
     auto it = ui.progress.lessons.find(want);
     return it != ui.progress.lessons.end() && it->second.done ? want : "not done";
   }
-  if (what == "quiz-question")
-    return quiz ? std::to_string(std::min(quiz->index() + 1, quiz->size())) : "none";
+  if (what == "quiz-question") return quiz ? std::to_string(quiz_question_number(ui)) : "none";
   if (what == "quiz-score") return quiz ? std::to_string(quiz->correct()) : "none";
   if (what == "quiz-kind")
     return quiz && quiz->current() ? learn::to_string(quiz->current()->kind) : std::string("none");
@@ -288,7 +287,7 @@ Json learn_state_json(const WindowState& st) {
     j["lesson"] = nullptr;
   if (ui.quiz) {
     const learn::QuizItem* q = ui.quiz->current();
-    j["quiz"] = {{"question", std::min(ui.quiz->index() + 1, ui.quiz->size())},
+    j["quiz"] = {{"question", quiz_question_number(ui)},
                  {"size", ui.quiz->size()},
                  {"score", ui.quiz->correct()},
                  {"finished", ui.quiz->finished()},

@@ -4,6 +4,7 @@
 // help overlay (F1 or ?). It keeps plain state and draws with ImGui; what it wants of the rest of
 // the window (frame this, go home, apply a lesson step) it leaves in `requests`, which the window
 // (or, after issue 16, the Session's actions) carries out. The words come from app/learn.
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -138,6 +139,13 @@ struct MovementTool;
 void apply_step_tools(const learn::LessonStep* step, LiveState& live, MovementTool& movement,
                       const std::vector<body::Movement>& movements);
 void draw_quiz(LearnUi& ui, ViewState& view, const std::string& clicked);
+// The question number the quiz header shows (1-based). Answering advances the run at once, so
+// while that answer's feedback shows, the header still names the question just answered.
+inline size_t quiz_question_number(const LearnUi& ui) {
+  if (!ui.quiz) return 0;
+  if (ui.quiz_grade) return ui.quiz->index();
+  return std::min(ui.quiz->index() + 1, ui.quiz->size());
+}
 void draw_help_overlay(LearnUi& ui);
 void draw_station_labels(const LearnUi& ui, const ViewState& view);
 // An evidence grade as a coloured badge with its explanation in a tooltip.

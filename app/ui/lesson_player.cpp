@@ -212,8 +212,8 @@ void draw_quiz(LearnUi& ui, ViewState& view, const std::string& clicked) {
   bool open = true;
   if (ImGui::Begin("Quiz", &open, ImGuiWindowFlags_NoCollapse)) {
     const learn::QuizItem* q = ui.quiz->current();
-    ImGui::Text("Question %zu of %zu · score %d", std::min(ui.quiz->index() + 1, ui.quiz->size()),
-                ui.quiz->size(), ui.quiz->correct());
+    ImGui::Text("Question %zu of %zu · score %d", quiz_question_number(ui), ui.quiz->size(),
+                ui.quiz->correct());
     ImGui::Separator();
     if (ui.quiz_grade && ui.graded_item) {
       // Feedback on the answer just given, until the student moves on.
