@@ -165,19 +165,28 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
       continue;
     }
     if (e.kind == K::WaitSettled) {
+      const LiveState& l = st.live;
+      // The limit is on the simulation's clock (a sanitized build on a loaded machine steps several
+      // times slower than the wall clock), with a wall-clock guard for a worker that stops stepping.
       if (!r.waiting_settled) {
         r.waiting_settled = true;
-        r.deadline = now + 60;
+        r.deadline = now + 600;
+        r.sim_until = l.snapshot.time + 60;
       }
-      const LiveState& l = st.live;
       bool done = l.snapshot.settled && l.snapshot.session_revision == l.sim_revision &&
                   l.posted_revision == l.history.revision() && !l.trace_pending;
-      if (!done && now > r.deadline) {
-        r.error = script_error(r, e, "wait settled: the simulation did not come to rest within 60 s", false);
+      if (!done && (l.snapshot.time > r.sim_until || now > r.deadline)) {
+        r.error = script_error(
+            r, e,
+            l.snapshot.time > r.sim_until
+                ? "wait settled: the simulation did not come to rest within 60 simulated seconds"
+                : "wait settled: the simulation did not come to rest within 600 s of wall-clock time",
+            false);
         return;
       }
       if (!done) return;
       r.waiting_settled = false;
+      r.sim_until = -1;
       ++r.next;
       continue;
     }

@@ -30,7 +30,7 @@ struct ScriptRun {
   bool waiting_treatment = false;  // `wait treatment`
   std::string screenshot;          // a file to write from the frame being drawn
   std::optional<Error> error;
-  double sim_until = -1;  // `wait S s sim`: the simulation time to reach (-1: not waiting)
+  double sim_until = -1;  // `wait S s sim` and `wait settled`: the simulation time limit (-1: none)
   bool idle = false;      // in a `wait S s idle`: the window draws only what it would draw unscripted
   bool active() const { return script && next < script->events.size(); }
   // Whether the script keeps the window drawing now (it does, except while it idles).
