@@ -47,8 +47,8 @@ double median(std::vector<double> v) {
 Json frame_time(AppModel& model, VkExtent2D extent, int frames, bool reduced, WindowQuality quality) {
   auto off = render::create_offscreen(extent, false);
   if (!off) return {{"error", off.error().message}};
-  (*off)->renderer = std::make_unique<render::Renderer>(*(*off)->context, (*off)->target->format(),
-                                                        quality.samples, quality.post_filter);
+  (*off)->renderer = std::make_unique<render::Renderer>(
+      *(*off)->context, (*off)->target->format(), quality.samples, quality.post_filter, quality.render_scale);
   ViewState view = model.default_view("front").value();
   view.body.reduced_detail = reduced;
   UiLayer ui(*(*off)->context, (*off)->target->format(), nullptr, ui_scale_for_height(extent.height));
@@ -132,13 +132,18 @@ Json bench_render(const RenderBenchOptions& o) {
   const WindowQuality window = window_quality(software);
   out["frame_1280x720"] = frame_time(**model, {1280, 720}, o.frames, software, window);
   out["frame_1280x720"]["target_ms"] = 33;
+  out["frame_1280x720"]["render_scale"] = window.render_scale;
+  // What the reduced scene size saves: the same frame with the scene at the window's full size.
+  if (window.render_scale < 1.0f)
+    out["frame_1280x720_full_res"] =
+        frame_time(**model, {1280, 720}, o.frames, software, {VK_SAMPLE_COUNT_1_BIT, true, 1.0f});
   if (o.window_frame_only) return out;
   // What the anti-aliasing costs: the same frame with none, and with 4x MSAA instead of the filter.
   if (window.post_filter) {
     out["frame_1280x720_without_aa"] =
-        frame_time(**model, {1280, 720}, o.frames, software, {VK_SAMPLE_COUNT_1_BIT, false});
+        frame_time(**model, {1280, 720}, o.frames, software, {VK_SAMPLE_COUNT_1_BIT, false, 1.0f});
     out["frame_1280x720_msaa4"] =
-        frame_time(**model, {1280, 720}, o.frames, software, {VK_SAMPLE_COUNT_4_BIT, false});
+        frame_time(**model, {1280, 720}, o.frames, software, {VK_SAMPLE_COUNT_4_BIT, false, 1.0f});
   }
   out["frame_1920x1080"] = frame_time(**model, {1920, 1080}, o.frames, software, window);
   out["frame_1280x720_full_quality"] =

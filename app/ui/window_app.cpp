@@ -178,7 +178,8 @@ Status run_window(const ViewOptions& options) {
     // On a software rasteriser (lavapipe) the window trades full detail and 4x MSAA for frame rate.
     const bool software = (*ctx)->properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
     const WindowQuality quality = window_quality(software);
-    render::Renderer renderer(**ctx, target.format(), quality.samples, quality.post_filter);
+    render::Renderer renderer(**ctx, target.format(), quality.samples, quality.post_filter,
+                              quality.render_scale);
     float xscale = 1, yscale = 1;
     glfwGetWindowContentScale(window, &xscale, &yscale);
     const float ui_scale = std::max(1.0f, xscale);

@@ -34,6 +34,7 @@ void Renderer::create_frames() {
     dai.pSetLayouts = &composite_set_layout_;
     VK_CHECK(vkAllocateDescriptorSets(ctx_.device, &dai, &f.composite_descriptors));
     if (post_filter_) VK_CHECK(vkAllocateDescriptorSets(ctx_.device, &dai, &f.filter_descriptors));
+    if (upscale_) VK_CHECK(vkAllocateDescriptorSets(ctx_.device, &dai, &f.upscale_descriptors));
     f.palettes = create_buffer(ctx_, 1024 * sizeof(mat4), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
     f.draws = create_buffer(ctx_, 1024 * sizeof(gpu::DrawData), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
     VkDescriptorBufferInfo ubo{f.uniforms.buffer, 0, sizeof(gpu::FrameUniforms)};
@@ -67,6 +68,7 @@ void Renderer::destroy_frames() {
     destroy_image(ctx_, f.pick_id);
     destroy_image(ctx_, f.pick_depth);
     destroy_image(ctx_, f.scene);
+    destroy_image(ctx_, f.filtered);
     for (Image* i : {&f.accum, &f.weight, &f.accum_resolved, &f.weight_resolved}) destroy_image(ctx_, *i);
     destroy_buffer(ctx_, f.pick_readback);
     destroy_buffer(ctx_, f.uniforms);
@@ -78,17 +80,44 @@ void Renderer::destroy_frames() {
   }
 }
 
-void Renderer::ensure_attachments(Frame& f, VkExtent2D extent) {
-  if (f.color.image && f.color.extent.width == extent.width && f.color.extent.height == extent.height) return;
+namespace {
+
+bool same(VkExtent2D a, VkExtent2D b) {
+  return a.width == b.width && a.height == b.height;
+}
+
+// Points both bindings of a filter-layout set at `view`: the shader reads the first, the layout it
+// shares with the composite has two.
+void write_filter_set(VkDevice device, VkDescriptorSet set, VkSampler sampler, VkImageView view) {
+  VkDescriptorImageInfo info{sampler, view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+  VkWriteDescriptorSet w[2] = {{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET},
+                               {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}};
+  for (int i = 0; i < 2; ++i) {
+    w[i].dstSet = set;
+    w[i].dstBinding = i == 0 ? gpu::kAccumBinding : gpu::kWeightBinding;
+    w[i].descriptorCount = 1;
+    w[i].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+    w[i].pImageInfo = &info;
+  }
+  vkUpdateDescriptorSets(device, 2, w, 0, nullptr);
+}
+
+}  // namespace
+
+// The scene passes' images at `scene_extent`; the pick images at the target's, so a pick reads the
+// pixel the user pointed at whatever the render scale.
+void Renderer::ensure_attachments(Frame& f, VkExtent2D extent, VkExtent2D target_extent) {
+  if (f.color.image && same(f.color.extent, extent) && same(f.pick_id.extent, target_extent)) return;
   // This frame's fence has signalled, so its old attachments are free to go now.
   destroy_image(ctx_, f.color);
   destroy_image(ctx_, f.depth);
   destroy_image(ctx_, f.pick_id);
   destroy_image(ctx_, f.pick_depth);
   for (Image* i : {&f.accum, &f.weight, &f.accum_resolved, &f.weight_resolved}) destroy_image(ctx_, *i);
-  f.pick_id = create_image(ctx_, extent, VK_FORMAT_R32_UINT,
+  f.pick_id = create_image(ctx_, target_extent, VK_FORMAT_R32_UINT,
                            VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT);
-  f.pick_depth = create_image(ctx_, extent, depth_format_, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT);
+  f.pick_depth =
+      create_image(ctx_, target_extent, depth_format_, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT);
   f.color =
       create_image(ctx_, extent, color_format_,
                    VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT, samples_);
@@ -98,19 +127,14 @@ void Renderer::ensure_attachments(Frame& f, VkExtent2D extent) {
     destroy_image(ctx_, f.scene);
     f.scene = create_image(ctx_, extent, color_format_,
                            VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT);
-    // The frame's fence has signalled, so its descriptor set may change. Both bindings name the
-    // scene image: the filter reads the first, the layout it shares with the composite has two.
-    VkDescriptorImageInfo info{nearest_, f.scene.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-    VkWriteDescriptorSet w[2] = {{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET},
-                                 {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET}};
-    for (int i = 0; i < 2; ++i) {
-      w[i].dstSet = f.filter_descriptors;
-      w[i].dstBinding = i == 0 ? gpu::kAccumBinding : gpu::kWeightBinding;
-      w[i].descriptorCount = 1;
-      w[i].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-      w[i].pImageInfo = &info;
-    }
-    vkUpdateDescriptorSets(ctx_.device, 2, w, 0, nullptr);
+    // The frame's fence has signalled, so its descriptor sets may change.
+    write_filter_set(ctx_.device, f.filter_descriptors, nearest_, f.scene.view);
+  }
+  if (upscale_) {
+    destroy_image(ctx_, f.filtered);
+    f.filtered = create_image(ctx_, extent, color_format_,
+                              VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT);
+    write_filter_set(ctx_.device, f.upscale_descriptors, linear_, f.filtered.view);
   }
 }
 

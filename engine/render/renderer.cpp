@@ -4,6 +4,7 @@
 #include "render/renderer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "render/barriers.h"
@@ -17,9 +18,11 @@ using detail::attachment;
 using detail::resolve_into;
 using detail::set_viewport;
 
-Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits samples, bool post_filter)
+Renderer::Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits samples, bool post_filter,
+                   float render_scale)
     : ctx_(ctx), color_format_(target_format), samples_(std::min(samples, ctx.max_samples)) {
   post_filter_ = post_filter && samples_ == VK_SAMPLE_COUNT_1_BIT;
+  render_scale_ = post_filter_ ? std::clamp(render_scale, 0.25f, 1.0f) : 1.0f;
   create_pipelines();
   create_frames();
 }
@@ -29,6 +32,12 @@ Renderer::~Renderer() {
   destroy_meshes();
   destroy_frames();
   destroy_pipelines();
+}
+
+VkExtent2D Renderer::scene_extent(VkExtent2D target) const {
+  if (render_scale_ >= 1.0f) return target;
+  auto scaled = [&](uint32_t n) { return std::max(1u, uint32_t(std::lround(float(n) * render_scale_))); };
+  return {scaled(target.width), scaled(target.height)};
 }
 
 void Renderer::wait_idle() {
@@ -56,7 +65,7 @@ FrameStatus Renderer::draw(const scene::RenderScene& scene, RenderTarget& target
   if (!target.acquire(f.acquired, image, wait_ready)) return FrameStatus::OutOfDate;
   VK_CHECK(vkResetFences(ctx_.device, 1, &f.done));
 
-  ensure_attachments(f, target.extent());
+  ensure_attachments(f, scene_extent(target.extent()), target.extent());
   VK_CHECK(vkResetCommandPool(ctx_.device, f.pool, 0));
   VkCommandBufferBeginInfo bi{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
   bi.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
@@ -88,7 +97,9 @@ FrameStatus Renderer::draw(const scene::RenderScene& scene, RenderTarget& target
 
 void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& target,
                       const TargetImage& target_image, const Overlay& overlay) {
-  VkExtent2D extent = target.extent();
+  // The scene passes draw at `extent`, the target (filter output, overlay, picking) is `full`.
+  const VkExtent2D full = target.extent();
+  const VkExtent2D extent = scene_extent(full);
   // With the post filter the scene passes draw into the frame's scene image, filtered into the target
   // afterwards; otherwise straight into the target.
   TargetImage image = target_image;
@@ -99,7 +110,8 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
   VkCommandBuffer cmd = f.cmd;
 
   gpu::FrameUniforms u{};
-  float aspect = float(extent.width) / float(std::max(1u, extent.height));
+  // The target's aspect, not the rounded scene image's: the picture maps onto the window exactly.
+  float aspect = float(full.width) / float(std::max(1u, full.height));
   u.view_proj = scene.camera.projection(aspect) * scene.camera.view();
   u.eye = vec4(scene.camera.eye(), 1);
   u.key_dir = vec4(glm::normalize(scene.lighting.key_direction), 0);
@@ -158,22 +170,22 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
   if (pick_request_) {
     glm::ivec2 p = *pick_request_;
     pick_request_.reset();
-    if (p.x >= 0 && p.y >= 0 && uint32_t(p.x) < extent.width && uint32_t(p.y) < extent.height) {
-      record_pick(f, scene, extent, p.x, p.y);
+    if (p.x >= 0 && p.y >= 0 && uint32_t(p.x) < full.width && uint32_t(p.y) < full.height) {
+      record_pick(f, scene, full, p.x, p.y);
       f.pick_in_flight = true;
     } else {
       pick_result_ = 0;
     }
   }
 
-  if (post_filter_) record_post_filter(f, target_image, extent);
+  if (post_filter_) record_post_filter(f, target_image, extent, full);
 
   if (overlay) {
     // The resolve (or the filter) wrote the target image; the overlay then reads and writes it as an
     // attachment.
     image_barrier(cmd, target_image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment,
                   ImageUse::ColorAttachment);
-    overlay(cmd, target_image, extent);
+    overlay(cmd, target_image, full);
   }
   image_barrier(cmd, target_image.image, VK_IMAGE_ASPECT_COLOR_BIT, ImageUse::ColorAttachment,
                 target.final_use());

@@ -26,8 +26,11 @@ class Renderer {
   // window on a software rasteriser asks for 1x to stay interactive, since lavapipe pays ~2.7x for 4x).
   // `post_filter`: without multisampling, the scene is drawn into an image of its own and smoothed
   // into the target by a cheap edge filter (shaders/fxaa.frag) before the overlay.
+  // `render_scale` (with the post filter only): the scene is drawn at this fraction of the target's
+  // width and height, filtered there and stretched over the target (shaders/upscale.frag); the
+  // overlay and picking stay at full size. The fragment work falls with the square of the scale.
   Renderer(Context& ctx, VkFormat target_format, VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_4_BIT,
-           bool post_filter = false);
+           bool post_filter = false, float render_scale = 1.0f);
   ~Renderer();
   Renderer(const Renderer&) = delete;
   Renderer& operator=(const Renderer&) = delete;
@@ -47,6 +50,9 @@ class Renderer {
 
   VkSampleCountFlagBits samples() const { return samples_; }
   bool post_filter() const { return post_filter_; }
+  float render_scale() const { return render_scale_; }
+  // The size the scene passes draw at for a target of `target` (the target itself at scale 1).
+  VkExtent2D scene_extent(VkExtent2D target) const;
 
   // Asks which instance covers pixel (x, y) of the next frame: its pick id (0 = none) arrives
   // through take_pick() once that frame has finished on the GPU. Translucent instances below half
@@ -66,8 +72,10 @@ class Renderer {
     VkDescriptorSet descriptors = VK_NULL_HANDLE;
     VkDescriptorSet composite_descriptors = VK_NULL_HANDLE;  // the translucency sums
     VkDescriptorSet filter_descriptors = VK_NULL_HANDLE;     // the scene image, for the post filter
-    Image scene;  // with the post filter: the scene as drawn, before filtering into the target
-    Image color;  // multisampled, resolved into the target image
+    VkDescriptorSet upscale_descriptors = VK_NULL_HANDLE;    // the filtered image, for the upscale
+    Image scene;     // with the post filter: the scene as drawn, before filtering into the target
+    Image filtered;  // with a render scale below 1: the filtered scene, before the upscale
+    Image color;     // multisampled, resolved into the target image
     Image depth;
     // Translucency (allocated once a scene has translucent instances): the weighted sums,
     // multisampled like `color`, and resolved to one sample for the composite.
@@ -95,7 +103,7 @@ class Renderer {
   void create_frames();
   void destroy_frames();
   void destroy_meshes();
-  void ensure_attachments(Frame& frame, VkExtent2D extent);
+  void ensure_attachments(Frame& frame, VkExtent2D scene_extent, VkExtent2D target_extent);
   void ensure_translucency(Frame& frame, VkExtent2D extent);
   VkRect2D screen_rect(const scene::RenderScene& scene, const std::vector<uint32_t>& list, VkExtent2D extent);
   void record_translucency(Frame& frame, const scene::RenderScene& scene,
@@ -109,7 +117,8 @@ class Renderer {
   void record_pick(Frame& frame, const scene::RenderScene& scene, VkExtent2D extent, int x, int y);
   void purge_meshes(Frame& frame);
   const GpuMesh& gpu_mesh(const std::shared_ptr<const scene::Mesh>& mesh);
-  void record_post_filter(Frame& frame, const TargetImage& target_image, VkExtent2D extent);
+  void record_post_filter(Frame& frame, const TargetImage& target_image, VkExtent2D scene_extent,
+                          VkExtent2D target_extent);
   void record(Frame& frame, const scene::RenderScene& scene, RenderTarget& target, const TargetImage& image,
               const Overlay& overlay);
 
@@ -128,7 +137,10 @@ class Renderer {
   VkPipeline composite_ = VK_NULL_HANDLE;
   VkPipeline filter_ = VK_NULL_HANDLE;
   bool post_filter_ = false;
+  float render_scale_ = 1.0f;
+  VkPipeline upscale_ = VK_NULL_HANDLE;
   VkSampler nearest_ = VK_NULL_HANDLE;
+  VkSampler linear_ = VK_NULL_HANDLE;
   VkPipeline pick_ = VK_NULL_HANDLE;
   VkPipeline mesh_opaque_skinned_ = VK_NULL_HANDLE;
   VkPipeline mesh_accumulate_skinned_ = VK_NULL_HANDLE;

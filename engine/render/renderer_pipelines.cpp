@@ -39,9 +39,9 @@ void Renderer::create_pipelines() {
 
   VkDescriptorPoolSize pool_sizes[3] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, kFramesInFlight},
                                         {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 2 * kFramesInFlight},
-                                        {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 4 * kFramesInFlight}};
+                                        {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 6 * kFramesInFlight}};
   VkDescriptorPoolCreateInfo dpi{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-  dpi.maxSets = 3 * kFramesInFlight;
+  dpi.maxSets = 4 * kFramesInFlight;
   dpi.poolSizeCount = 3;
   dpi.pPoolSizes = pool_sizes;
   VK_CHECK(vkCreateDescriptorPool(ctx_.device, &dpi, nullptr, &descriptor_pool_));
@@ -49,6 +49,8 @@ void Renderer::create_pipelines() {
   sci.magFilter = sci.minFilter = VK_FILTER_NEAREST;
   sci.addressModeU = sci.addressModeV = sci.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
   VK_CHECK(vkCreateSampler(ctx_.device, &sci, nullptr, &nearest_));
+  sci.magFilter = sci.minFilter = VK_FILTER_LINEAR;  // the upscale stretches the scene bilinearly
+  VK_CHECK(vkCreateSampler(ctx_.device, &sci, nullptr, &linear_));
 
   PipelineDesc bg;
   bg.vertex_shader = "background.vert";
@@ -73,6 +75,11 @@ void Renderer::create_pipelines() {
     filter.fragment_shader = "fxaa.frag";
     filter.blend = Blend::None;
     filter_ = create_graphics_pipeline(ctx_, filter);
+    if (render_scale_ < 1.0f) {
+      PipelineDesc upscale = filter;
+      upscale.fragment_shader = "upscale.frag";
+      upscale_ = create_graphics_pipeline(ctx_, upscale);
+    }
   }
 
   PipelineDesc mesh;
@@ -127,7 +134,9 @@ void Renderer::destroy_pipelines() {
   vkDestroyPipeline(ctx_.device, mesh_accumulate_, nullptr);
   vkDestroyPipeline(ctx_.device, composite_, nullptr);
   if (filter_) vkDestroyPipeline(ctx_.device, filter_, nullptr);
+  if (upscale_) vkDestroyPipeline(ctx_.device, upscale_, nullptr);
   vkDestroySampler(ctx_.device, nearest_, nullptr);
+  vkDestroySampler(ctx_.device, linear_, nullptr);
   vkDestroyPipeline(ctx_.device, pick_, nullptr);
   vkDestroyPipeline(ctx_.device, mesh_opaque_skinned_, nullptr);
   vkDestroyPipeline(ctx_.device, mesh_accumulate_skinned_, nullptr);
