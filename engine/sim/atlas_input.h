@@ -39,6 +39,7 @@ struct AtlasInput {
     double stiffness_to = 0;  // N/mm at the `to` end when the section tapers (0: uniform); the
                               // stiffness then varies geometrically along the track
     bool link = false;        // a shear link within a station: one two-way element
+    double toe_strain = 0;    // Blankevoort ε_t of its elements (0: the model's)
   };
   struct Transition {
     std::string line, station;
@@ -64,6 +65,11 @@ struct NetworkOptions {
   double track_leak = 0.01;           // interior anchors over the track's stiffness (fascial surroundings)
   double end_anchor = 1.0;            // anchor ratio at a line's end stations
   double bony_origin_anchor = 0.045;  // at least this at the hamstrings' tuberosity (tuned)
+  // Not yet on (0: off; engine/sim/README.md, "Work in progress"): the hamstrings' ischial origin
+  // stiffening as it is pulled off the bone (NodeSpec::anchor_reach, m), and an anchor-ratio floor at
+  // the calf's bony ends (femoral condyles, calcaneus).
+  double hamstring_origin_reach = 0;
+  double calf_attachment_anchor = 0;
   // Anchor/track stiffness ratio a station gets from its best-evidenced transition, by Grade (strong,
   // moderate, limited, none, unassessed): strong links pass more tension on, unverified ones less.
   double grade_anchor[5] = {0.02, 0.1, 0.5, 2.0, 0.5};

@@ -64,6 +64,7 @@ constexpr HingeDefault kHinges[] = {
 struct TissueStiffness {
   const char* tissue;
   double stiffness, stiffness_top;
+  double toe_strain = 0;  // Blankevoort ε_t (0: the model's, 0.06)
 };
 constexpr TissueStiffness kTissues[] = {
     {"plantar_fascia", 200, 0},
@@ -331,6 +332,7 @@ Result<AtlasInput> atlas_input(const atlas::ResolvedAtlas& r, const body::Skelet
     for (const TissueStiffness& ts : kTissues) {
       if (first != ts.tissue) continue;
       tr.stiffness = ts.stiffness;
+      tr.toe_strain = ts.toe_strain;
       if (ts.stiffness_top > 0) {
         // Taper towards the upper end, whichever end the atlas starts from.
         bool up = t.path.back().world.y > t.path.front().world.y;

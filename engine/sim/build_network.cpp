@@ -139,7 +139,7 @@ Result<NetworkSpec> build_network(const AtlasInput& in, const NetworkOptions& op
         s.nodes.push_back(n);
       }
       double k_strain = k_lin * length * std::pow(taper, (i - 0.5) / nseg);
-      s.elements.push_back({prev, node, k_strain, 0, track, lines, tr.link});
+      s.elements.push_back({prev, node, k_strain, 0, track, lines, tr.link, tr.toe_strain});
       prev = node;
     }
     node_kmax[fa->second] = std::max(node_kmax[fa->second], k_lin);
@@ -167,12 +167,19 @@ Result<NetworkSpec> build_network(const AtlasInput& in, const NetworkOptions& op
       }
     }
   }
-  // Bony origins of the two-joint hamstrings hold against their pull across the hip: the tendon is
-  // fixed to the tuberosity and only part of its force passes on into the sacrotuberous ligament
-  // (Vleeming 1989). A floating station let the hamstrings slide and never stop a straight-leg raise.
+  // Bony attachments of the two-joint tissues hold against a large pull: the tendon is fixed to the
+  // bone and only part of its force passes on into the next tissue (Vleeming 1989 at the ischial
+  // tuberosity). A floating station let the hamstrings slide and never stop a straight-leg raise.
+  // With a reach the station's anchor stiffens smoothly as it is pulled off the bone, so a small
+  // pull passes along the line while a large one is held.
   for (size_t st = 0; st < in.stations.size(); ++st) {
     const std::string& id = in.stations[st].id;
-    if (id.starts_with("ischial_tuberosity")) ratio[st] = std::max(ratio[st], opt.bony_origin_anchor);
+    if (id.starts_with("ischial_tuberosity")) {
+      ratio[st] = std::max(ratio[st], opt.bony_origin_anchor);
+      s.nodes[st].anchor_reach = opt.hamstring_origin_reach;
+    }
+    if (id.starts_with("femoral_condyles") || id.starts_with("calcaneus"))
+      ratio[st] = std::max(ratio[st], opt.calf_attachment_anchor);
   }
   for (size_t st = 0; st < in.stations.size(); ++st) {
     double k = node_kmax[st] > 0 ? node_kmax[st] : opt.default_stiffness * 1000;

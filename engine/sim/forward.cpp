@@ -48,6 +48,23 @@ inline void rotation(V3 a, double angle, double* r) {
 }
 constexpr double kIdentity[9] = {1, 0, 0, 0, 1, 0, 0, 0, 1};
 
+// An anchor of stiffness k that stiffens with its stretch u off the bone point over `reach`:
+// energy k|u|²/2 + k|u|⁴/(4 reach²), force k(1 + |u|²/reach²) u, Hessian
+// k(1 + |u|²/reach²) I + 2k/reach² u uᵀ (convex; reach 0: linear).
+struct AnchorSpring {
+  double energy, scale, outer;  // force = scale·u; Hessian = scale·I + outer·u uᵀ
+};
+inline AnchorSpring anchor_spring(double k, double reach, V3 u) {
+  const double u2 = dot(u, u);
+  if (reach <= 0) return {0.5 * k * u2, k, 0};
+  const double inv = 1 / (reach * reach);
+  return {0.5 * k * u2 + 0.25 * k * u2 * u2 * inv, k * (1 + u2 * inv), 2 * k * inv};
+}
+// H·v for the anchor's Hessian.
+inline V3 anchor_apply(const AnchorSpring& a, V3 u, V3 v) {
+  return a.scale * v + (a.outer * dot(u, v)) * u;
+}
+
 double breath_phase(const Model& m, const Data& d) {
   if (d.breath_amplitude == 0) return 0;
   constexpr double kTwoPi = 6.283185307179586;
@@ -142,7 +159,6 @@ void forward_kinematics(const Model& m, Data& d) {
 
 void forward_forces(const Model& m, Data& d) {
   std::fill(d.grad.begin(), d.grad.end(), 0.0);
-  const double et = m.opt.toe_strain;
   double energy = 0, dissipation = 0;
   auto add_node = [&](int n, V3 f) {
     int k = m.node_dof[n];
@@ -158,7 +174,7 @@ void forward_forces(const Model& m, Data& d) {
     double strain = len / slack - 1;
     Blankevoort bl = m.element_link[e] ? Blankevoort{d.element_k[e] * strain, d.element_k[e],
                                                      0.5 * d.element_k[e] * strain * strain}
-                                       : blankevoort(strain, d.element_k[e], et);
+                                       : blankevoort(strain, d.element_k[e], m.element_toe[e]);
     d.element_length[e] = len;
     d.element_strain[e] = strain;
     d.element_tension[e] = bl.force;
@@ -187,11 +203,11 @@ void forward_forces(const Model& m, Data& d) {
   // hinges above the bone through the Jacobian columns a_j × (p - c_j).
   for (int n = 0; n < m.nnode; ++n) {
     V3 dd = load3(&d.node_x[3 * n]) - load3(&d.node_target[3 * n]);
-    double k = d.node_k[n];
-    V3 f = k * dd;
+    const AnchorSpring sp = anchor_spring(d.node_k[n], m.node_anchor_reach[n], dd);
+    V3 f = sp.scale * dd;
     store3(&d.node_anchor_force[3 * n], f);
     if (m.node_dof[n] < 0) continue;
-    energy += 0.5 * k * dot(dd, dd);
+    energy += sp.energy;
     int fr = m.node_frame[n];
     V3 p = load3(&d.node_target[3 * n]);
     V3 w = load3(&d.node_v[3 * n]);  // velocity relative to the bone point
@@ -230,6 +246,11 @@ void forward_forces(const Model& m, Data& d) {
   }
   d.energy = energy;
   d.dissipation = dissipation;
+}
+
+void anchor_hessian_times(const Model& m, const Data& d, int n, const double v[3], double out[3]) {
+  V3 dd = load3(&d.node_x[3 * n]) - load3(&d.node_target[3 * n]);
+  store3(out, anchor_apply(anchor_spring(d.node_k[n], m.node_anchor_reach[n], dd), dd, load3(v)));
 }
 
 void forward(const Model& m, Data& d) {
@@ -281,8 +302,11 @@ void assemble(const Model& m, Data& d, Assembler& as, double ks, double cs, doub
   for (int n = 0; n < m.nnode; ++n) {
     int dn = m.node_dof[n];
     if (dn < 0) continue;
-    double k = d.node_k[n];
     int fr = m.node_frame[n];
+    V3 p = load3(&d.node_target[3 * n]);
+    V3 dd = load3(&d.node_x[3 * n]) - p;
+    const AnchorSpring an = anchor_spring(d.node_k[n], m.node_anchor_reach[n], dd);
+    const double ddv[3] = {dd.x, dd.y, dd.z};
     // Damping C = c⊥ I + (c - c⊥) t tᵀ on the velocity relative to the bone.
     V3 t = load3(&m.node_tangent[3 * n]);
     if (fr >= 0) t = mul(&d.hinge_rot[9 * fr], t);
@@ -291,14 +315,14 @@ void assemble(const Model& m, Data& d, Assembler& as, double ks, double cs, doub
     double kb[9];
     for (int r = 0; r < 3; ++r)
       for (int c = 0; c < 3; ++c)
-        kb[3 * r + c] = cs * cd * tv[r] * tv[c] + (r == c ? ks * k + cs * cp + ms * m.node_mass[n] : 0);
+        kb[3 * r + c] = cs * cd * tv[r] * tv[c] + ks * an.outer * ddv[r] * ddv[c] +
+                        (r == c ? ks * an.scale + cs * cp + ms * m.node_mass[n] : 0);
     block(dn, dn, kb);
     if (fr < 0) continue;
-    // Coupling of the anchor to the hinges above the node's bone: d(k·d)/dq = -k J, and the
-    // hinge-hinge block k (Jiᵀ Jj - d·(ai × Jj)) for i at or above j in the chain; the damping adds
-    // -C J and Jiᵀ C Jj.
-    V3 p = load3(&d.node_target[3 * n]);
-    V3 dd = load3(&d.node_x[3 * n]) - p;
+    // Coupling of the anchor to the hinges above the node's bone: d(f)/dq = -H J (H the anchor's
+    // Hessian), and the hinge-hinge block Jiᵀ H Jj - f·(ai × Jj) for i at or above j in the chain;
+    // the damping adds -C J and Jiᵀ C Jj.
+    const V3 fa = an.scale * dd;
     int adr = m.hinge_ancestor_adr[fr], num = m.hinge_ancestor_num[fr];
     auto cmul = [&](V3 v) { return cp * v + cd * dot(t, v) * t; };
     // Jacobian columns a_j × (p - c_j) of the hinges above, root first (a chain is short).
@@ -309,7 +333,7 @@ void assemble(const Model& m, Data& d, Assembler& as, double ks, double cs, doub
       int hi = m.hinge_ancestor[adr + i];
       jac[i] = cross(load3(&d.hinge_waxis[3 * hi]), p - load3(&d.hinge_wcentre[3 * hi]));
       cjac[i] = cmul(jac[i]);
-      V3 col = ks * k * jac[i] + cs * cjac[i];
+      V3 col = ks * anchor_apply(an, dd, jac[i]) + cs * cjac[i];
       as.add(dn, hinge0 + hi, -col.x);
       as.add(dn + 1, hinge0 + hi, -col.y);
       as.add(dn + 2, hinge0 + hi, -col.z);
@@ -320,7 +344,8 @@ void assemble(const Model& m, Data& d, Assembler& as, double ks, double cs, doub
       for (int j = i; j < num; ++j) {
         int hj = m.hinge_ancestor[adr + j];
         as.add(hinge0 + hi, hinge0 + hj,
-               ks * k * (dot(jac[i], jac[j]) - dot(dd, cross(ai, jac[j]))) + cs * dot(jac[i], cjac[j]));
+               ks * (dot(jac[i], anchor_apply(an, dd, jac[j])) - dot(fa, cross(ai, jac[j]))) +
+                   cs * dot(jac[i], cjac[j]));
       }
     }
   }

@@ -30,6 +30,10 @@ void forward_kinematics(const Model& m, Data& d);
 void forward_forces(const Model& m, Data& d);
 void forward(const Model& m, Data& d);
 
+// The anchor's Hessian at node n (after forward_forces) times v: what a change of the node's position
+// does to its anchor force (k v for a linear anchor).
+void anchor_hessian_times(const Model& m, const Data& d, int n, const double v[3], double out[3]);
+
 // Adds into the matrix, in an order that depends only on the model's structure, so the pattern can be
 // recorded once (record != nullptr) and replayed into fixed slots afterwards.
 struct Assembler {

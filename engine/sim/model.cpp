@@ -105,12 +105,14 @@ Result<Model> compile(const NetworkSpec& spec) {
     if (ns.frame < -1 || ns.frame >= m.nhinge) return spec_error(where, "frame out of range");
     if (ns.fixed && ns.frame != -1) return spec_error(where, "a fixed node must sit on the root");
     if (!(ns.anchor >= 0)) return spec_error(where, "anchor stiffness must be >= 0");
+    if (!(ns.anchor_reach >= 0)) return spec_error(where, "anchor reach must be >= 0");
     if (ns.posture_hinge < -1 || ns.posture_hinge >= m.nhinge)
       return spec_error(where, "posture hinge out of range");
     m.node_name.push_back(ns.name);
     m.node_frame.push_back(ns.frame);
     push3(m.node_pos0, ns.position);
     m.node_anchor.push_back(ns.anchor);
+    m.node_anchor_reach.push_back(ns.anchor_reach);
     m.node_posture_hinge.push_back(ns.posture_hinge);
     if (ns.posture_hinge >= 0 && !(ns.posture_none > ns.posture_full)) {
       return spec_error(where, "posture continuity needs none-above > full-below");
@@ -143,6 +145,8 @@ Result<Model> compile(const NetworkSpec& spec) {
     m.element_node.insert(m.element_node.end(), {es.a, es.b});
     m.element_stiffness.push_back(es.stiffness);
     m.element_rest.push_back(rest);
+    if (!(es.toe_strain >= 0)) return spec_error(where, "toe strain must be >= 0");
+    m.element_toe.push_back(es.toe_strain > 0 ? es.toe_strain : m.opt.toe_strain);
     m.element_damping.push_back(m.opt.element_damping * es.stiffness);
     m.element_track.push_back(es.track);
     m.element_lines.push_back(es.lines);

@@ -65,9 +65,12 @@ struct HingeSpec {
 
 struct NodeSpec {
   std::string name;
-  int frame = -1;      // hinge whose bone the node sits on, -1 = root
-  Vec3d position;      // m, world, neutral pose
-  double anchor = 0;   // N/m, spring to the bone point
+  int frame = -1;     // hinge whose bone the node sits on, -1 = root
+  Vec3d position;     // m, world, neutral pose
+  double anchor = 0;  // N/m, spring to the bone point
+  // Bony attachments stiffen as they are pulled off the bone: k(1 + |u|²/reach²), so a small pull
+  // passes on along the line while a large one is held (m; 0: a linear anchor).
+  double anchor_reach = 0;
   bool fixed = false;  // pinned (root frame only)
   int station = -1;
   Vec3d breath;  // m of anchor displacement at full inspiration (ribcage nodes)
@@ -88,6 +91,9 @@ struct ElementSpec {
   // A shear link between the landmarks of one station (tendons that overlap around the knee pass
   // force side by side, not end to end): a linear spring both ways, slack length = neutral length.
   bool link = false;
+  // Blankevoort toe strain ε_t of this element (0: ModelOptions::toe_strain). Passive muscle
+  // stiffens over a longer toe than tendon, so its tension grows faster than its stretch.
+  double toe_strain = 0;
 };
 
 struct TrackSpec {
@@ -144,6 +150,7 @@ struct Model {
   std::vector<int> node_frame;              // (nnode) hinge or -1
   std::vector<double> node_pos0;            // (nnode x 3) bone point, neutral world
   std::vector<double> node_anchor;          // (nnode) N/m
+  std::vector<double> node_anchor_reach;    // (nnode) m over which the anchor doubles; 0: linear
   std::vector<int> node_posture_hinge;      // (nnode) hinge whose angle breaks the link, or -1
   std::vector<double> node_posture_range;   // (nnode x 2) rad: whole at or below, broken at or above
   std::vector<double> node_posture_anchor;  // (nnode) N/m when broken
@@ -159,6 +166,7 @@ struct Model {
   std::vector<int> element_node;          // (nelement x 2)
   std::vector<double> element_stiffness;  // (nelement) N per unit strain
   std::vector<double> element_rest;       // (nelement) m, slack length
+  std::vector<double> element_toe;        // (nelement) Blankevoort toe strain ε_t
   std::vector<double> element_damping;    // (nelement) N·s per unit strain rate
   std::vector<int> element_track;         // (nelement)
   std::vector<uint32_t> element_lines;    // (nelement) bit mask over line_name

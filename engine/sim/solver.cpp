@@ -318,9 +318,10 @@ double trace_into(const Model& m, Data& d, TraceTarget target, double* dshorten,
     load = std::sqrt(f[0] * f[0] + f[1] * f[1] + f[2] * f[2]);
     int dn = m.node_dof[node];
     if (load > 0 && dn >= 0) {
-      double k = d.node_k[node];
-      double u[3] = {f[0] / load, f[1] / load, f[2] / load};
-      for (int c = 0; c < 3; ++c) d.rhs[dn + c] = k * u[c];
+      // d|f|/dx = H u, u = f/|f|, H the anchor's Hessian (k I for a linear anchor).
+      double u[3] = {f[0] / load, f[1] / load, f[2] / load}, hu[3];
+      anchor_hessian_times(m, d, node, u, hu);
+      for (int c = 0; c < 3; ++c) d.rhs[dn + c] = hu[c];
       int fr = m.node_frame[node];
       if (fr >= 0) {
         const double* p = &d.node_target[3 * node];
@@ -330,7 +331,7 @@ double trace_into(const Model& m, Data& d, TraceTarget target, double* dshorten,
           const double* cc = &d.hinge_wcentre[3 * j];
           double r[3] = {p[0] - cc[0], p[1] - cc[1], p[2] - cc[2]};
           double jac[3] = {a[1] * r[2] - a[2] * r[1], a[2] * r[0] - a[0] * r[2], a[0] * r[1] - a[1] * r[0]};
-          d.rhs[hinge0 + j] -= k * (u[0] * jac[0] + u[1] * jac[1] + u[2] * jac[2]);
+          d.rhs[hinge0 + j] -= hu[0] * jac[0] + hu[1] * jac[1] + hu[2] * jac[2];
         }
       }
     }

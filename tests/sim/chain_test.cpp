@@ -76,3 +76,42 @@ TEST_CASE("sim: an anchored chain decays with r + 1/r = 2 + a") {
     CHECK(ratio == doctest::Approx(r).epsilon(2e-3));
   }
 }
+
+// A bony attachment's anchor stiffens as it is pulled off the bone: k u (1 + u²/reach²) balances the
+// pull, and the Newton solve (which uses the anchor's Hessian) converges onto it.
+TEST_CASE("sim: a stiffening anchor holds a pull at k u (1 + u²/reach²)") {
+  NetworkSpec s = chain(2, 0.2, 1.0, 1000, 0.0);  // elements nearly without stiffness
+  s.nodes[1].anchor_reach = 0.01;
+  auto m = compile(s);
+  REQUIRE(m.ok());
+  Data d = make_data(*m);
+  const double f[3] = {20, 0, 0};
+  add_load(d, 1, f);
+  REQUIRE(equilibrium(*m, d));
+  const double u = d.node_x[3] - m->node_pos0[3];
+  MESSAGE("pull 20 N: the anchor gives " << u * 1000 << " mm (linear: 20 mm)");
+  CHECK(1000 * u * (1 + u * u / 1e-4) == doctest::Approx(20).epsilon(1e-3));
+  CHECK(u < 0.6 * 0.02);  // held: the linear anchor gives 20 mm
+  // A linear anchor (reach 0) gives F/k.
+  s.nodes[1].anchor_reach = 0;
+  auto lin = compile(s);
+  REQUIRE(lin.ok());
+  Data dl = make_data(*lin);
+  add_load(dl, 1, f);
+  REQUIRE(equilibrium(*lin, dl));
+  CHECK(dl.node_x[3] - lin->node_pos0[3] == doctest::Approx(0.02).epsilon(1e-3));
+}
+
+// Passive muscle can stiffen over a longer toe than tendon: an element's own toe strain.
+TEST_CASE("sim: an element's own toe strain takes the place of the model's") {
+  NetworkSpec s = chain(1, 0.2, 1000, 0, 0.03);
+  s.elements[0].toe_strain = 0.3;
+  auto m = compile(s);
+  REQUIRE(m.ok());
+  CHECK(m->element_toe[0] == 0.3);
+  Data d = make_data(*m);
+  REQUIRE(equilibrium(*m, d));
+  CHECK(d.element_tension[0] == doctest::Approx(1000 * 0.03 * 0.03 / 0.6).epsilon(1e-6));
+  s.elements[0].toe_strain = -1;
+  CHECK_FALSE(compile(s).ok());
+}
