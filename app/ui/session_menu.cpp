@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "session/session_file.h"
+#include "ui/handout_export.h"
 #include "ui/present_mode.h"
 #include "ui/session_camera.h"
 #include "ui/window_state.h"
@@ -249,6 +250,8 @@ void draw_session_menu(GLFWwindow* w, WindowState& st) {
   if (pressed(st, "Open", "open")) m.open_dialog = true;
   ImGui::SameLine();
   if (pressed(st, "Present", "present")) set_present(w, st, true);
+  ImGui::SameLine();
+  draw_export_handout_button(st);
   ImGui::SameLine();
   bool notes = ImGui::TreeNodeEx("Notes", ImGuiTreeNodeFlags_NoTreePushOnOpen);
   if (notes) text_field(st, "##notes", cur.notes, true);

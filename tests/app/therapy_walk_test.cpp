@@ -4,9 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 
+#include "core/file_io.h"
 #include "core/image.h"
 #include "core/json.h"
 #include "support/skip.h"
@@ -164,6 +166,32 @@ TEST_CASE("therapy session: present mode, label and notes, save, asked on quit, 
   REQUIRE(settings.ok());
   CHECK((*settings)["last_session"] == path);
 
+  // "Export handout..." after saving: a job writes the PDF and PNG beside the session file while the
+  // window keeps drawing (the script's 5 frames ran with the job under way), then says where.
+  Json exporting = state(out / "exporting.json");
+  CHECK(exporting["handout"]["running"] == true);
+  CHECK(exporting["process"]["frames_drawn"].get<int>() - saved["process"]["frames_drawn"].get<int>() >= 5);
+  Json exported = state(out / "handout.json");
+  const fs::path pdf = out / "xdg/data/fascia/sessions/Client_A.pdf";
+  const fs::path png = out / "xdg/data/fascia/sessions/Client_A.png";
+  CHECK(exported["handout"]["running"] == false);
+  CHECK(exported["handout"]["written"] == true);
+  CHECK(exported["handout"]["error"] == "");
+  CHECK(exported["handout"]["pdf"] == pdf.string());
+  CHECK(exported["handout"]["png"] == png.string());
+  CHECK(exported["document"]["message"] ==
+        "Handout written: Client_A.pdf and Client_A.png in " + pdf.parent_path().string());
+  auto pdf_bytes = read_file(pdf);
+  REQUIRE(pdf_bytes.ok());
+  CHECK(pdf_bytes->starts_with("%PDF-"));
+  auto handout_png = read_png(png);
+  REQUIRE(handout_png.ok());
+  CHECK(handout_png->width == 1191);  // A4 at 2 pixels a point
+  CHECK(handout_png->height == 1684);
+  const ImageStats png_stats = image_stats(*handout_png);
+  CHECK(png_stats.mean_luma > 150);   // a white page ...
+  CHECK(png_stats.stddev_luma > 20);  // ... with text and pictures on it
+
   // A broken settings file is reported and replaced by the defaults; the session reopens as saved.
   std::ofstream(out / "xdg/config/fascia/settings.json") << "{ not json";
   std::string reopen = test::run_window_script("therapy_reopen.txt", out, env, "--session '" + path + "'");
@@ -201,4 +229,22 @@ TEST_CASE("therapy session: present mode, label and notes, save, asked on quit, 
   CHECK(turn(again["camera"]["yaw_deg"], kept["yaw_deg"]) == doctest::Approx(0).epsilon(1e-4));
   CHECK(again["camera"]["pitch_deg"].get<double>() == doctest::Approx(kept["pitch_deg"].get<double>()));
   CHECK(again["camera"]["distance_m"].get<double>() == doctest::Approx(kept["distance_m"].get<double>()));
+
+  // Last, as it needs poppler-utils: the exported PDF's page, rasterised, is a page with content.
+  if (std::system("command -v pdftoppm >/dev/null 2>&1") != 0)
+    FASCIA_SKIP("pdftoppm (poppler-utils) is not installed: the exported PDF's page is not looked at");
+  const fs::path page = out / "handout_page";
+  REQUIRE(std::system(
+              ("pdftoppm -png -r 50 -singlefile '" + pdf.string() + "' '" + page.string() + "'").c_str()) ==
+          0);
+  auto page_img = read_png(page.string() + ".png");
+  REQUIRE(page_img.ok());
+  CHECK(page_img->width == 414);  // A4 at 50 dpi, as pdftoppm rounds it
+  CHECK(page_img->height == 585);
+  const ImageStats page_stats = image_stats(*page_img);
+  MESSAGE("handout page at 50 dpi: mean luma " << page_stats.mean_luma << ", spread "
+                                               << page_stats.stddev_luma);
+  CHECK(page_stats.mean_luma > 150);   // white paper ...
+  CHECK(page_stats.mean_luma < 250);   // ... not blank ...
+  CHECK(page_stats.stddev_luma > 20);  // ... with the stills and the text on it
 }
