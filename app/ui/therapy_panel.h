@@ -45,8 +45,9 @@ void finish_treatments(LiveState& s);
 // Whether a treatment is still running (the `wait treatment` script event waits for none).
 bool treatment_running(const LiveState& s);
 
-// The treatment panel and the posture and range panel, when there is a treatment to show.
+// The treatment panel (bottom left) and the posture and range panel (bottom right, above the
+// legend), when there is a treatment to show; `scale` is the window's UI scale.
 // Whether the Treatment panel showed (it takes the bottom-left corner the inspector also uses).
-bool draw_therapy_panels(LiveState& s, TherapyUi& ui);
+bool draw_therapy_panels(LiveState& s, TherapyUi& ui, float scale);
 
 }  // namespace fascia::app

@@ -258,7 +258,7 @@ Status run_window(const ViewOptions& options) {
       } else {
         draw_popup(state.live);
         draw_trace(state.live);
-        state.learn.inspector_covered = draw_therapy_panels(state.live, state.therapy);
+        state.learn.inspector_covered = draw_therapy_panels(state.live, state.therapy, ui_scale);
       }
       draw_session_menu(window, state);
       check_script_leftovers(state);

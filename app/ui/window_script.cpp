@@ -8,6 +8,7 @@
 
 #include "core/process_memory.h"
 #include "ui/learn_script.h"
+#include "ui/panel_layout.h"
 #include "ui/present_mode.h"
 #include "ui/record_take.h"
 #include "ui/state_json.h"
@@ -66,6 +67,10 @@ void add_therapy_state(Json& j, const WindowState& st) {
                    {"message", m.message},
                    {"client_label", st.live.history.current().client_label},
                    {"notes", st.live.history.current().notes}};
+  // The standing panels' places in the frame just drawn ([x, y, width, height], window pixels): the
+  // layout test checks that none covers another.
+  j["panels"] = Json::object();
+  for (const auto& [name, r] : drawn_panels()) j["panels"][name] = {r.x, r.y, r.w, r.h};
   const HandoutExport& h = st.handout;
   j["handout"] = {{"running", h.running()},
                   {"written", h.written},

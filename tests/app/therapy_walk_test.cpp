@@ -3,10 +3,13 @@
 // way, an assisted stretch with breathing, the range before and after, a full release.
 #include <doctest/doctest.h>
 
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/file_io.h"
 #include "core/image.h"
@@ -38,6 +41,36 @@ Json state(const fs::path& file) {
   auto j = load_json_file(file);
   REQUIRE_MESSAGE(j.ok(), (j.ok() ? "" : j.error().message));
   return *j;
+}
+
+// The standing panels of a state file (control, treatment, range, lines, session, record, legend):
+// each inside the window, and no two overlapping. `expected` must all be there.
+void check_layout(const Json& s, const std::vector<std::string>& expected) {
+  const Json& panels = s["panels"];
+  const double w = s["viewport"][0], h = s["viewport"][1];
+  for (const std::string& name : expected) CHECK_MESSAGE(panels.contains(name), name << " is not drawn");
+  std::vector<std::pair<std::string, std::array<double, 4>>> rects;
+  for (auto it = panels.begin(); it != panels.end(); ++it) {
+    std::array<double, 4> r{};
+    for (int i = 0; i < 4; ++i) r[size_t(i)] = (*it)[size_t(i)].get<double>();
+    INFO(it.key() << " at " << r[0] << ", " << r[1] << " size " << r[2] << " x " << r[3] << " in " << w
+                  << " x " << h);
+    CHECK(r[0] >= 0);
+    CHECK(r[1] >= 0);
+    CHECK(r[0] + r[2] <= w);
+    CHECK(r[1] + r[3] <= h);
+    rects.emplace_back(it.key(), r);
+  }
+  for (size_t i = 0; i < rects.size(); ++i)
+    for (size_t j = i + 1; j < rects.size(); ++j) {
+      const auto& [a, ra] = rects[i];
+      const auto& [b, rb] = rects[j];
+      const bool overlap =
+          ra[0] < rb[0] + rb[2] && rb[0] < ra[0] + ra[2] && ra[1] < rb[1] + rb[3] && rb[1] < ra[1] + ra[3];
+      CHECK_MESSAGE(!overlap, a << " [" << ra[0] << ", " << ra[1] << ", " << ra[2] << ", " << ra[3]
+                                << "] overlaps " << b << " [" << rb[0] << ", " << rb[1] << ", " << rb[2]
+                                << ", " << rb[3] << "]");
+    }
 }
 
 }  // namespace
@@ -125,11 +158,39 @@ TEST_CASE("therapy walk: release, assisted stretch with breathing, range before 
                                                             << most_mb << " MB");
   CHECK(most_mb - first_mb <= kGrowthAllowedMb);
 
+  // At 1280x720 the standing panels share the window without covering one another (the Treatment
+  // panel used to cover the control panel's restriction list).
+  for (const char* f :
+       {"restricted.json", "release_running.json", "stretch_running.json", "stretched.json"}) {
+    CAPTURE(f);
+    Json s = state(out / f);
+    CHECK(s["viewport"][0] == 1280);
+    check_layout(s, {"control", "treatment", "lines", "session", "record", "legend"});
+  }
+  check_layout(stretching, {"range"});
+
   for (const char* png : {"release_running.png", "stretch_running.png", "stretched.png"}) {
     auto img = read_png(out / png);
     REQUIRE(img.ok());
     CHECK(img->width == 1280);
   }
+}
+
+TEST_CASE("therapy layout: at 1920x1080 the panels of a running stretch cover none of one another") {
+  if (!test::have_xvfb()) FASCIA_SKIP("xvfb-run is not installed");
+  const fs::path out = test::output_dir() / "therapy_layout";
+  fs::remove_all(out);
+  const std::string env = test::private_xdg_env(out / "xdg");
+  fs::create_directories(out / "xdg/config/fascia");
+  std::ofstream(out / "xdg/config/fascia/settings.json")
+      << R"({"version": 1, "window_width": 1920, "window_height": 1080})";
+  std::string output = test::run_window_script("therapy_layout.txt", out, env, "", "1920x1080");
+  INFO(output);
+  REQUIRE(test::window_exit_status(output) == 0);
+  Json s = state(out / "layout.json");
+  CHECK(s["viewport"][0] == 1920);
+  CHECK(s["viewport"][1] == 1080);
+  check_layout(s, {"control", "treatment", "range", "lines", "session", "record", "legend"});
 }
 
 TEST_CASE("therapy session: present mode, label and notes, save, asked on quit, reopen with --session") {
