@@ -257,12 +257,10 @@ void stop_treatment(LiveState& s, const std::string& target) {
 }
 
 void finish_treatments(LiveState& s) {
-  const session::Session cur = s.history.current();
-  for (const Treatment& t : cur.treatments) {
-    const double end = t.start_s + t.duration_s;
-    if (t.finished || s.snapshot.time < end) continue;
-    for (const auto& a : session::treatment_actions(s.history.current(), t, end)) apply(s, a, merge_key(t));
-  }
+  // Not an undo step but a fact of the clock, in every state of the history: as a step of its own,
+  // Ctrl+Z took it back and the next frame finished the treatment again, so undo looked stuck.
+  const double now = s.snapshot.time;
+  s.history.rewrite([now](const session::Session& in) { return session::finish_due_treatments(in, now); });
 }
 
 bool treatment_running(const LiveState& s) {

@@ -39,8 +39,9 @@ void draw_treatment_buttons(LiveState& s, const std::string& target, bool script
 bool start_treatment(LiveState& s, session::TreatmentKind kind, const std::string& target);
 // Stops the running treatment of `target` where it is, kept as the record of what was done.
 void stop_treatment(LiveState& s, const std::string& target);
-// Marks treatments whose time has run out on the simulation's clock as finished (one undo step with
-// their start where possible). Called each frame after the worker's snapshot is taken.
+// Marks treatments whose time has run out on the simulation's clock as finished, in every state of
+// the undo history (no undo step: session::finish_due_treatments). Called each frame after the
+// worker's snapshot is taken.
 void finish_treatments(LiveState& s);
 // Whether a treatment is still running (the `wait treatment` script event waits for none).
 bool treatment_running(const LiveState& s);

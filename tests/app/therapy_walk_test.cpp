@@ -176,6 +176,49 @@ TEST_CASE("therapy walk: release, assisted stretch with breathing, range before 
   }
 }
 
+TEST_CASE("therapy undo: each Ctrl+Z across a finished release changes the session, and redo comes back") {
+  if (!test::have_xvfb()) FASCIA_SKIP("xvfb-run is not installed");
+  const fs::path out = test::output_dir() / "therapy_undo";
+  fs::remove_all(out);
+  std::string output = test::run_window_script("therapy_undo.txt", out, test::private_xdg_env(out / "xdg"));
+  INFO(output);
+  REQUIRE(test::window_exit_status(output) == 0);  // every `expect` of the script held
+  auto stiffness = [](const Json& s) { return s["session"]["restrictions"][0]["stiffness_x"].get<double>(); };
+  Json done = state(out / "undo0.json");
+  REQUIRE(done["therapy"]["treatments"].size() == 1);
+  CHECK(done["therapy"]["treatments"][0]["finished"] == true);
+  CHECK(done["therapy"]["breathing"]["depth"].get<double>() == doctest::Approx(0.8));
+  CHECK(stiffness(done) == doctest::Approx(3));
+  CHECK(done["history"]["can_redo"] == false);
+  // Each undo: a new revision, something to redo, and the session one step back.
+  Json u1 = state(out / "undo1.json"), u2 = state(out / "undo2.json"), u3 = state(out / "undo3.json");
+  int64_t rev = done["history"]["revision"];
+  int undo_depth = done["history"]["undo_depth"];
+  int step = 1;
+  for (const Json* u : {&u1, &u2, &u3}) {
+    CAPTURE(step);
+    CHECK((*u)["history"]["revision"].get<int64_t>() > rev);
+    CHECK((*u)["history"]["can_redo"] == true);
+    CHECK((*u)["history"]["undo_depth"].get<int>() == undo_depth - step);
+    rev = (*u)["history"]["revision"];
+    ++step;
+  }
+  CHECK(u1["therapy"]["breathing"]["depth"].get<double>() == doctest::Approx(0.6));  // the depth undone
+  REQUIRE(u1["therapy"]["treatments"].size() == 1);
+  CHECK(u1["therapy"]["treatments"][0]["finished"] == true);  // its time ran out here too
+  CHECK(u2["therapy"]["treatments"].empty());                 // the release undone
+  CHECK(u2["therapy"]["releases"].empty());
+  REQUIRE(u2["session"]["restrictions"].size() == 1);
+  CHECK(stiffness(u2) == doctest::Approx(3));
+  CHECK(u3["session"]["restrictions"].empty());  // the restriction undone
+  // Redone twice: the restriction and the release, finished, with the depth still to redo.
+  Json again = state(out / "redo.json");
+  REQUIRE(again["therapy"]["treatments"].size() == 1);
+  CHECK(again["therapy"]["treatments"][0]["finished"] == true);
+  CHECK(again["therapy"]["breathing"]["depth"].get<double>() == doctest::Approx(0.6));
+  CHECK(again["history"]["can_redo"] == true);
+}
+
 TEST_CASE("therapy layout: at 1920x1080 the panels of a running stretch cover none of one another") {
   if (!test::have_xvfb()) FASCIA_SKIP("xvfb-run is not installed");
   const fs::path out = test::output_dir() / "therapy_layout";
