@@ -303,7 +303,11 @@ void draw_restrictions(LiveState& s) {
       s.popup.at = vec2(ImGui::GetItemRectMax().x + 200, ImGui::GetItemRectMin().y);
     }
     ImGui::SameLine();
+    // A long name ("Semitendinosus and semimembranosus (left), Superficial Back Line") wraps instead
+    // of widening the control panel into the session bar's room.
+    ImGui::PushTextWrapPos(310);
     ImGui::Text("%s  x%.2f, %.1f %%", full_name(*s.model, r.target).c_str(), r.stiffness_x, r.shorten_pct);
+    ImGui::PopTextWrapPos();
     // The treatments on a line of their own, indented under it: on the same line they made the
     // control panel so wide that the session bar and the Record button had no room beside it.
     ImGui::Indent(20);

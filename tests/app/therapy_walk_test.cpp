@@ -219,21 +219,26 @@ TEST_CASE("therapy undo: each Ctrl+Z across a finished release changes the sessi
   CHECK(again["history"]["can_redo"] == true);
 }
 
-TEST_CASE("therapy layout: at 1920x1080 the panels of a running stretch cover none of one another") {
+TEST_CASE("therapy layout: four restrictions and a release at 1280x720 and 1920x1080 cover no panel") {
   if (!test::have_xvfb()) FASCIA_SKIP("xvfb-run is not installed");
-  const fs::path out = test::output_dir() / "therapy_layout";
-  fs::remove_all(out);
-  const std::string env = test::private_xdg_env(out / "xdg");
-  fs::create_directories(out / "xdg/config/fascia");
-  std::ofstream(out / "xdg/config/fascia/settings.json")
-      << R"({"version": 1, "window_width": 1920, "window_height": 1080})";
-  std::string output = test::run_window_script("therapy_layout.txt", out, env, "", "1920x1080");
-  INFO(output);
-  REQUIRE(test::window_exit_status(output) == 0);
-  Json s = state(out / "layout.json");
-  CHECK(s["viewport"][0] == 1920);
-  CHECK(s["viewport"][1] == 1080);
-  check_layout(s, {"control", "treatment", "range", "lines", "session", "record", "legend"});
+  for (auto [w, h] : {std::pair{1280, 720}, std::pair{1920, 1080}}) {
+    const std::string size = std::to_string(w) + "x" + std::to_string(h);
+    CAPTURE(size);
+    const fs::path out = test::output_dir() / ("therapy_layout_" + size);
+    fs::remove_all(out);
+    const std::string env = test::private_xdg_env(out / "xdg");
+    fs::create_directories(out / "xdg/config/fascia");
+    std::ofstream(out / "xdg/config/fascia/settings.json")
+        << "{\"version\": 1, \"window_width\": " << w << ", \"window_height\": " << h << "}";
+    std::string output = test::run_window_script("therapy_layout.txt", out, env, "", size);
+    INFO(output);
+    REQUIRE(test::window_exit_status(output) == 0);
+    Json s = state(out / "layout.json");
+    CHECK(s["viewport"][0] == w);
+    CHECK(s["viewport"][1] == h);
+    REQUIRE(s["session"]["restrictions"].size() == 4);
+    check_layout(s, {"control", "treatment", "range", "lines", "session", "record", "legend"});
+  }
 }
 
 TEST_CASE("therapy session: present mode, label and notes, save, asked on quit, reopen with --session") {
