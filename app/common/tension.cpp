@@ -46,6 +46,18 @@ TensionColouring colour_by_tension(const sim::Model& m, const SimSnapshot& now, 
   return c;
 }
 
+namespace {
+LegendPlace g_legend;
+}  // namespace
+
+const LegendPlace& last_legend_place() {
+  return g_legend;
+}
+
+float legend_top(float height, float scale) {
+  return height - 122 * scale;
+}
+
 void draw_legend(const char* title, const std::string& lo, const std::string& mid, const std::string& hi,
                  float scale, float bar_lo) {
   static constexpr const char* kNote = "Illustrative model, not a clinical measurement";
@@ -54,9 +66,10 @@ void draw_legend(const char* title, const std::string& lo, const std::string& mi
   const float h = 14 * scale, pad = 16 * scale;
   ImVec2 origin(io.DisplaySize.x - w - pad * 2, io.DisplaySize.y - 92 * scale);
   ImDrawList* dl = ImGui::GetForegroundDrawList();
-  dl->AddRectFilled(ImVec2(origin.x - pad * 0.6f, origin.y - 30 * scale),
-                    ImVec2(origin.x + w + pad * 0.6f, origin.y + h + 40 * scale), IM_COL32(18, 20, 26, 215),
-                    6 * scale);
+  g_legend = {origin.x - pad * 0.6f, legend_top(io.DisplaySize.y, scale), origin.x + w + pad * 0.6f,
+              origin.y + h + 40 * scale, ImGui::GetFrameCount()};
+  dl->AddRectFilled(ImVec2(g_legend.x0, g_legend.y0), ImVec2(g_legend.x1, g_legend.y1),
+                    IM_COL32(18, 20, 26, 215), 6 * scale);
   dl->AddText(ImVec2(origin.x, origin.y - 24 * scale), IM_COL32(235, 235, 235, 255), title);
   const int steps = 64;
   for (int i = 0; i < steps; ++i) {

@@ -45,6 +45,16 @@ void draw_legend(const char* title, const std::string& lo, const std::string& mi
 // The legend of tension colouring: decibels below the largest change, and that change in newtons.
 void draw_tension_legend(const TensionColouring& colouring, float scale);
 
+// Where the last legend was drawn (window pixels) and in which ImGui frame, for the window's layout
+// and its state file; `frame` -1 before any.
+struct LegendPlace {
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  int frame = -1;
+};
+const LegendPlace& last_legend_place();
+// The top of the legend's box in a display `height` pixels tall: panels above it end there.
+float legend_top(float height, float scale);
+
 // Stretch colouring for movements: each track's lengthening against standing, 0 to `max_stretch`.
 std::map<std::string, float> colour_by_stretch(const std::map<std::string, float>& stretch,
                                                float max_stretch);

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "common/names.h"
 #include "common/sim_pose.h"
@@ -185,6 +186,9 @@ void draw_popup(LiveState& s) {
   ImGui::Begin(
       "##restrict_popup", nullptr,
       ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings);
+  // What was just clicked stays in front of the standing panels (the posture and range panel
+  // appears after it when a treatment starts), without taking the keyboard from them.
+  ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
   const PickTargets& t = s.popup.targets;
   ImGui::TextUnformatted(t.name.c_str());
   const std::string& target = t.restrict_target;
@@ -299,10 +303,17 @@ void draw_restrictions(LiveState& s) {
       s.popup.at = vec2(ImGui::GetItemRectMax().x + 200, ImGui::GetItemRectMin().y);
     }
     ImGui::SameLine();
+    // A long name ("Semitendinosus and semimembranosus (left), Superficial Back Line") wraps instead
+    // of widening the control panel into the session bar's room.
+    ImGui::PushTextWrapPos(310);
     ImGui::Text("%s  x%.2f, %.1f %%", full_name(*s.model, r.target).c_str(), r.stiffness_x, r.shorten_pct);
-    ImGui::SameLine();
+    ImGui::PopTextWrapPos();
+    // The treatments on a line of their own, indented under it: on the same line they made the
+    // control panel so wide that the session bar and the Record button had no room beside it.
+    ImGui::Indent(20);
     // A script's `press release` means the popup's when it is open, else the first restriction's.
     draw_treatment_buttons(s, r.target, i == 0 && !s.popup.open);
+    ImGui::Unindent(20);
     ImGui::PopID();
   }
   if (cur.restrictions.empty()) ImGui::TextDisabled("No restrictions: click a muscle, track or station");

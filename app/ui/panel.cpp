@@ -7,6 +7,7 @@
 
 #include <cctype>
 #include "ui/orbit_controls.h"
+#include "ui/panel_layout.h"
 
 namespace fascia::app {
 
@@ -71,8 +72,8 @@ void movement_controls(MovementTool& tool, const std::vector<body::Movement>& mo
 // restrictions, frame time.
 void build_panel(ViewState& view, LiveState& live, MovementTool& movement,
                  const std::vector<body::Movement>& movements, float frame_ms) {
-  ImGui::SetNextWindowPos(ImVec2(12, 12), ImGuiCond_FirstUseEver);
-  ImGui::Begin("Fascia Atlas", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+  place_control_panel();  // top left, down to the Treatment panel (ui/panel_layout.h)
+  ImGui::Begin(kControlPanel, nullptr, ImGuiWindowFlags_AlwaysAutoResize);
   ImGui::TextUnformatted("View");
   const char* names[] = {"Front", "Back", "Left", "Right"};
   for (int i = 0; i < 4; ++i) {

@@ -9,6 +9,7 @@
 
 #include "core/file_io.h"
 #include "session/user_files.h"
+#include "ui/panel_layout.h"
 #include "ui/window_state.h"
 
 namespace fascia::app {
@@ -80,13 +81,13 @@ Result<std::filesystem::path> stop_take(TakeRecorder& take, const std::filesyste
 void draw_record_panel(WindowState& st, float scale) {
   TakeRecorder& take = st.take;
   // At the top, right of the main panel: the background there is free of panels and of the body.
-  ImGui::SetNextWindowPos(ImVec2(340 * scale, 12 * scale), ImGuiCond_Always);
+  place_record_panel(scale);
   ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(250 * scale, 400 * scale));
   ImGui::SetNextWindowBgAlpha(0.85f);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                  ImGuiWindowFlags_NoNav;
-  if (ImGui::Begin("##record-take", nullptr, flags)) {
+  if (ImGui::Begin(kRecordPanel, nullptr, flags)) {
     if (!take.recording()) {
       if (ImGui::Button("Record")) start_take(take, take_session(st.live.history.current(), st.view.camera));
       if (ImGui::IsItemHovered())

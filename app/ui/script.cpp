@@ -113,6 +113,8 @@ Result<Script> parse_script(const std::string& text, const std::filesystem::path
         e.kind = Kind::WaitSettled;
       } else if (w.size() == 2 && w[1] == "treatment") {
         e.kind = Kind::WaitTreatment;
+      } else if (w.size() == 2 && w[1] == "handout") {
+        e.kind = Kind::WaitHandout;
       } else if (w.size() == 3 && number(w[1], n) && n >= 0 && w[2] == "frames" && n == double(int(n))) {
         e.kind = Kind::WaitFrames;
         e.number = n;
@@ -124,8 +126,8 @@ Result<Script> parse_script(const std::string& text, const std::filesystem::path
         e.sim_clock = w.size() == 4 && w[3] == "sim";
       } else {
         return fail(
-            "expected 'wait N frames', 'wait S s [idle|sim]' (S up to 600), 'wait settled' or 'wait "
-            "treatment'");
+            "expected 'wait N frames', 'wait S s [idle|sim]' (S up to 600), 'wait settled', 'wait "
+            "treatment' or 'wait handout'");
       }
     } else if (verb == "slider") {
       static const std::set<std::string> names = {"stiffness", "shorten", "skin", "muscle", "bone",
@@ -146,12 +148,13 @@ Result<Script> parse_script(const std::string& text, const std::filesystem::path
           // the treatment panel
           "release", "stretch", "stop-treatment", "breathing",
           // the session bar and its dialogs
-          "save", "open", "present", "recent", "open-cancel", "quit-save", "quit-discard", "quit-cancel"};
+          "save", "open", "present", "recent", "open-cancel", "quit-save", "quit-discard", "quit-cancel",
+          "export-handout"};
       if (w.size() < 2 || !buttons.count(w[1]))
         return fail(
             "expected 'press BUTTON' with BUTTON one of restrict, trace, remove, remove-all, undo, redo, "
             "source N, close, release, stretch, stop-treatment, breathing, save, open, present, recent N, "
-            "open-cancel, quit-save, quit-discard, quit-cancel");
+            "open-cancel, quit-save, quit-discard, quit-cancel, export-handout");
       double n = 0;
       const bool numbered = w[1] == "source" || w[1] == "recent";
       if (numbered && (w.size() != 3 || !number(w[2], n) || n < 1))
@@ -176,11 +179,11 @@ Result<Script> parse_script(const std::string& text, const std::filesystem::path
       static const std::set<std::string> what = {
           "restrictions", "restricted", "not-restricted", "selection", "trace-sources", "popup",
           // the therapist's session
-          "treatment", "breathing", "present", "saved", "dialog", "label"};
+          "treatment", "breathing", "present", "saved", "dialog", "label", "handout"};
       if (w.size() < 3 || !what.count(w[1]))
         return fail(
             "expected 'expect WHAT VALUE' with WHAT one of restrictions, restricted, not-restricted, "
-            "selection, trace-sources, popup, treatment, breathing, present, saved, dialog, label");
+            "selection, trace-sources, popup, treatment, breathing, present, saved, dialog, label, handout");
       double n;
       if ((w[1] == "restrictions" || w[1] == "trace-sources") && (w.size() != 3 || !number(w[2], n)))
         return fail("expected 'expect " + w[1] + " N'");

@@ -33,6 +33,7 @@ struct ScriptEvent {
     Clock,          // clock fast|real                the simulation's clock (SimClock)
     CloseWindow,    // close-window                   the window's close button (asks when unsaved)
     Take,           // press record | press stop-record (app/ui/record_take.h)
+    WaitHandout,    // wait handout                   until no handout export is running
   };
   Kind kind = Kind::Quit;
   int line = 0;

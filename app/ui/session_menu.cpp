@@ -10,6 +10,8 @@
 #include <imgui.h>
 
 #include "session/session_file.h"
+#include "ui/handout_export.h"
+#include "ui/panel_layout.h"
 #include "ui/present_mode.h"
 #include "ui/session_camera.h"
 #include "ui/window_state.h"
@@ -44,7 +46,7 @@ void remember(SessionMenu& m, const std::string& path) {
 void text_field(WindowState& st, const char* label, const std::string& value, bool multiline) {
   char buf[4096];
   std::snprintf(buf, sizeof buf, "%s", value.c_str());
-  bool changed = multiline ? ImGui::InputTextMultiline(label, buf, sizeof buf, ImVec2(360, 70))
+  bool changed = multiline ? ImGui::InputTextMultiline(label, buf, sizeof buf, ImVec2(300, 70))
                            : ImGui::InputText(label, buf, sizeof buf);
   if (changed) {
     if (multiline)
@@ -233,24 +235,26 @@ void draw_session_menu(GLFWwindow* w, WindowState& st) {
   }
   if (m.asking_quit) quit_dialog(w, st);
   if (st.present.on) return;
-  ImGuiIO& io = ImGui::GetIO();
-  // Top, in the gap between the control panel (left) and the Lines panel (right) at 1280 wide.
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2 + 84, 12), ImGuiCond_Always, ImVec2(0.5f, 0));
-  ImGui::Begin("##session_bar", nullptr,
+  // Top, in the gap between the Record button (left) and the Lines panel (right).
+  place_session_bar();
+  ImGui::Begin(kSessionBar, nullptr,
                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings);
   const session::Session& cur = st.live.history.current();
   ImGui::TextUnformatted("Client");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(210);
+  ImGui::SetNextItemWidth(180);
   text_field(st, "##label", cur.client_label, false);
+  // Notes beside the label, so the row of buttons below stays narrow enough for the gap.
+  ImGui::SameLine();
+  bool notes = ImGui::TreeNodeEx("Notes", ImGuiTreeNodeFlags_NoTreePushOnOpen);
   if (pressed(st, unsaved(st) ? "Save*" : "Save", "save")) save_document(st);
   ImGui::SameLine();
   if (pressed(st, "Open", "open")) m.open_dialog = true;
   ImGui::SameLine();
   if (pressed(st, "Present", "present")) set_present(w, st, true);
   ImGui::SameLine();
-  bool notes = ImGui::TreeNodeEx("Notes", ImGuiTreeNodeFlags_NoTreePushOnOpen);
+  draw_export_handout_button(st);
   if (notes) text_field(st, "##notes", cur.notes, true);
   if (!m.message.empty()) {
     // Long paths and JSON errors wrap within the bar instead of widening it over the panels.

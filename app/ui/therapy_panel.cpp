@@ -11,6 +11,7 @@
 #include "session/sim_sync.h"
 #include "session/treatments.h"
 #include "sim/commands.h"
+#include "ui/panel_layout.h"
 
 namespace fascia::app {
 namespace {
@@ -140,14 +141,19 @@ void poll_jobs(LiveState& s, TherapyUi& ui) {
 // white mark). A restriction takes a few degrees of a joint's range, so the gauge spans the
 // degrees around them (its ends labelled) rather than from zero, where the change would not show.
 void range_gauge(const TherapyUi& ui) {
-  const float width = 380, height = 18;
+  const float width = 300, height = 18;
   double top = std::max(
       {ui.free_range.ok ? ui.free_range.degrees : 0.0, ui.before.degrees, ui.now.ok ? ui.now.degrees : 0.0});
   double low = std::min(ui.before.degrees, ui.now.ok ? ui.now.degrees : ui.before.degrees);
   double span = std::max(1.0, top - low);
   double lo = std::max(0.0, std::floor(low - span)), hi = std::ceil(top + 0.25 * span);
+  // The ends' degrees either side of the bar, on its row.
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("%.0f", lo);
+  ImGui::SameLine();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 p = ImGui::GetCursorScreenPos();
+  p.y += 2;
   auto x_of = [&](double deg) { return p.x + float(std::clamp((deg - lo) / (hi - lo), 0.0, 1.0)) * width; };
   dl->AddRectFilled(p, ImVec2(p.x + width, p.y + height), IM_COL32(45, 45, 52, 255));
   if (ui.now.ok)
@@ -158,17 +164,26 @@ void range_gauge(const TherapyUi& ui) {
     float x = x_of(ui.free_range.degrees);
     dl->AddLine(ImVec2(x, p.y - 3), ImVec2(x, p.y + height + 3), IM_COL32(255, 255, 255, 255), 2);
   }
-  ImGui::Dummy(ImVec2(width, height + 2));
-  ImGui::TextDisabled("%.0f", lo);
-  ImGui::SameLine(width - ImGui::CalcTextSize("00 degrees").x);
+  ImGui::Dummy(ImVec2(width, height + 4));
+  ImGui::SameLine();
   ImGui::TextDisabled("%.0f degrees", hi);
+  if (ImGui::IsItemHovered() || ImGui::IsMouseHoveringRect(p, ImVec2(p.x + width, p.y + height)))
+    ImGui::SetTooltip("grey: the range before; green: now; white mark: without the restriction");
 }
 
-// The posture and range section: the treated joint's angle now, and its range before and now.
-void posture_and_range(LiveState& s, TherapyUi& ui) {
+// The posture and range panel: the treated joint's angle now, and its range before and now. Its own
+// panel at the bottom right, above the legend: under the Treatment panel the left column was taller
+// than a 720-pixel window.
+void posture_and_range(LiveState& s, TherapyUi& ui, float scale) {
   const sim::Model& m = s.worker->model();
-  ImGui::Separator();
-  ImGui::TextUnformatted("Posture and range");
+  place_range_panel(scale);
+  ImGui::SetNextWindowBgAlpha(0.97f);
+  ImGui::Begin(
+      kRangePanel, nullptr,
+      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  struct End {
+    ~End() { ImGui::End(); }
+  } end;
   if (!ui.before.ok) {
     ImGui::TextUnformatted(ui.before_job.valid() ? "Measuring the range of motion..."
                                                  : ui.before.error.c_str());
@@ -187,7 +202,7 @@ void posture_and_range(LiveState& s, TherapyUi& ui) {
   }
   if (ui.free_range.ok)
     ImGui::TextDisabled("Without the restriction: %.1f degrees (white mark)", ui.free_range.degrees);
-  ImGui::TextDisabled("Passive range, measured the same way before and now. Illustrative model.");
+  ImGui::TextDisabled("Passive range, measured alike before and now");
 }
 
 // Replaces the restriction on `target` by what it is at `now_s` with its release taken into account,
@@ -242,12 +257,10 @@ void stop_treatment(LiveState& s, const std::string& target) {
 }
 
 void finish_treatments(LiveState& s) {
-  const session::Session cur = s.history.current();
-  for (const Treatment& t : cur.treatments) {
-    const double end = t.start_s + t.duration_s;
-    if (t.finished || s.snapshot.time < end) continue;
-    for (const auto& a : session::treatment_actions(s.history.current(), t, end)) apply(s, a, merge_key(t));
-  }
+  // Not an undo step but a fact of the clock, in every state of the history: as a step of its own,
+  // Ctrl+Z took it back and the next frame finished the treatment again, so undo looked stuck.
+  const double now = s.snapshot.time;
+  s.history.rewrite([now](const session::Session& in) { return session::finish_due_treatments(in, now); });
 }
 
 bool treatment_running(const LiveState& s) {
@@ -271,7 +284,7 @@ void draw_treatment_buttons(LiveState& s, const std::string& target, bool script
   }
 }
 
-bool draw_therapy_panels(LiveState& s, TherapyUi& ui) {
+bool draw_therapy_panels(LiveState& s, TherapyUi& ui, float scale) {
   // A copy: the buttons below change the history, which would leave references into it dangling.
   const session::Session cur = s.history.current();
   const Treatment* t = shown(cur);
@@ -280,12 +293,12 @@ bool draw_therapy_panels(LiveState& s, TherapyUi& ui) {
   poll_jobs(s, ui);
 
   ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(12, io.DisplaySize.y - 12), ImGuiCond_Always, ImVec2(0, 1));
-  // Opaque: it sits over the control panel's lower half and the inspector at 1280x720, and their
-  // text must not show through it.
+  // Bottom left, under the control panel (which stops above it: ui/panel_layout.h), over the
+  // inspector's corner.
+  ImGui::SetNextWindowPos(ImVec2(kPanelGap, io.DisplaySize.y - kPanelGap), ImGuiCond_Always, ImVec2(0, 1));
   ImGui::SetNextWindowBgAlpha(0.97f);
   ImGui::Begin(
-      "Treatment", nullptr,
+      kTreatmentPanel, nullptr,
       ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   if (!therapy_message().empty())
     ImGui::TextColored(ImVec4(1, 0.6f, 0.4f, 1), "%s", therapy_message().c_str());
@@ -293,14 +306,14 @@ bool draw_therapy_panels(LiveState& s, TherapyUi& ui) {
   if (t) {
     ImGui::Text("%s of %s", capitalised(session::treatment_name(t->kind)).c_str(),
                 full_name(*s.model, t->target).c_str());
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 390);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 470);
     ImGui::TextDisabled("%s", session::treatment_explanation(t->kind).data());
     ImGui::PopTextWrapPos();
     session::TreatmentProgress p = session::treatment_progress(*t, s.snapshot.time);
     char caption[64];
     std::snprintf(caption, sizeof caption, "%d:%02d of %d:%02d", int(p.elapsed_s) / 60, int(p.elapsed_s) % 60,
                   int(t->duration_s) / 60, int(t->duration_s) % 60);
-    ImGui::ProgressBar(t->finished ? 1.0f : float(p.fraction), ImVec2(300, 0),
+    ImGui::ProgressBar(t->finished ? 1.0f : float(p.fraction), ImVec2(200, 0),
                        t->finished ? "done" : caption);
     if (is_running) {
       ImGui::SameLine();
@@ -308,10 +321,11 @@ bool draw_therapy_panels(LiveState& s, TherapyUi& ui) {
       if (s.pressed.erase("stop-treatment")) stop = true;
       if (stop) stop_treatment(s, t->target);
     }
-    if (is_running && t->kind == TreatmentKind::AssistedStretch)
-      ImGui::Text("Holding %s at %.1f of %.1f degrees, breathing in time",
-                  full_name(*s.model, t->joint).c_str(),
+    if (is_running && t->kind == TreatmentKind::AssistedStretch) {
+      ImGui::SameLine();
+      ImGui::Text("%s at %.1f of %.1f degrees", full_name(*s.model, t->joint).c_str(),
                   session::stretch_angle_deg(*t, cur.breathing.period_s, s.snapshot.time), t->range_deg);
+    }
   } else {
     ImGui::TextDisabled("Choose a treatment beside a restriction: Myofascial release or Assisted stretch");
   }
@@ -344,7 +358,10 @@ bool draw_therapy_panels(LiveState& s, TherapyUi& ui) {
   }
   if (released) s.history.end_merge();
   ImGui::EndDisabled();
-  if (stretch_leads) ImGui::TextDisabled("The stretch leads the breathing while it runs");
+  if (stretch_leads) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("led by the stretch, in time");
+  }
   // Traction by hand on the restricted tissue (steady), when no stretch pulls there.
   const std::string target = t ? t->target : cur.restrictions.empty() ? "" : cur.restrictions.front().target;
   const std::string place = target.empty() ? "" : traction_place(s.worker->model(), target);
@@ -397,8 +414,8 @@ bool draw_therapy_panels(LiveState& s, TherapyUi& ui) {
       if (ImGui::SmallButton("let go")) apply(s, session::RemoveHold{joint});
     }
   }
-  if (t) posture_and_range(s, ui);
   ImGui::End();
+  if (t) posture_and_range(s, ui, scale);
   return true;
 }
 

@@ -39,14 +39,16 @@ void draw_treatment_buttons(LiveState& s, const std::string& target, bool script
 bool start_treatment(LiveState& s, session::TreatmentKind kind, const std::string& target);
 // Stops the running treatment of `target` where it is, kept as the record of what was done.
 void stop_treatment(LiveState& s, const std::string& target);
-// Marks treatments whose time has run out on the simulation's clock as finished (one undo step with
-// their start where possible). Called each frame after the worker's snapshot is taken.
+// Marks treatments whose time has run out on the simulation's clock as finished, in every state of
+// the undo history (no undo step: session::finish_due_treatments). Called each frame after the
+// worker's snapshot is taken.
 void finish_treatments(LiveState& s);
 // Whether a treatment is still running (the `wait treatment` script event waits for none).
 bool treatment_running(const LiveState& s);
 
-// The treatment panel and the posture and range panel, when there is a treatment to show.
+// The treatment panel (bottom left) and the posture and range panel (bottom right, above the
+// legend), when there is a treatment to show; `scale` is the window's UI scale.
 // Whether the Treatment panel showed (it takes the bottom-left corner the inspector also uses).
-bool draw_therapy_panels(LiveState& s, TherapyUi& ui);
+bool draw_therapy_panels(LiveState& s, TherapyUi& ui, float scale);
 
 }  // namespace fascia::app

@@ -225,6 +225,7 @@ Status run_window(const ViewOptions& options) {
       }
       if (sync_with_worker(state.live)) state.redraw = std::max(state.redraw, 1);
       finish_treatments(state.live);
+      if (poll_window_handout(state)) state.redraw = std::max(state.redraw, 2);
       run_script(window, state, fh);
       if (state.script.error) break;
       const bool pick_due = state.picks.due(glfwGetTime());  // asked below, after the panels
@@ -258,7 +259,7 @@ Status run_window(const ViewOptions& options) {
       } else {
         draw_popup(state.live);
         draw_trace(state.live);
-        state.learn.inspector_covered = draw_therapy_panels(state.live, state.therapy);
+        state.learn.inspector_covered = draw_therapy_panels(state.live, state.therapy, ui_scale);
       }
       draw_session_menu(window, state);
       check_script_leftovers(state);
@@ -326,6 +327,7 @@ Status run_window(const ViewOptions& options) {
       if (options.max_frames && frame >= options.max_frames) break;
     }
     if (state.script.error) result = *state.script.error;
+    wait_handout_export(state.handout);  // its job wakes GLFW when done: never after glfwTerminate
     // A counted run (tests, benchmarks) leaves the user's settings and autosave alone.
     if (!options.max_frames && !options.exercise_resize) session_on_exit(window, state);
     renderer.wait_idle();

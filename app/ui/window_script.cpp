@@ -8,6 +8,7 @@
 
 #include "core/process_memory.h"
 #include "ui/learn_script.h"
+#include "ui/panel_layout.h"
 #include "ui/present_mode.h"
 #include "ui/record_take.h"
 #include "ui/state_json.h"
@@ -66,6 +67,16 @@ void add_therapy_state(Json& j, const WindowState& st) {
                    {"message", m.message},
                    {"client_label", st.live.history.current().client_label},
                    {"notes", st.live.history.current().notes}};
+  // The standing panels' places in the frame just drawn ([x, y, width, height], window pixels): the
+  // layout test checks that none covers another.
+  j["panels"] = Json::object();
+  for (const auto& [name, r] : drawn_panels()) j["panels"][name] = {r.x, r.y, r.w, r.h};
+  const HandoutExport& h = st.handout;
+  j["handout"] = {{"running", h.running()},
+                  {"written", h.written},
+                  {"pdf", h.paths.pdf.string()},
+                  {"png", h.paths.png.string()},
+                  {"error", h.error}};
   j["present"] = {{"on", st.present.on}, {"caption", present_caption(st)}, {"font_px", st.present.font_px}};
   j["therapy"]["range"] = {{"before", range(st.therapy.before)},
                            {"now", range(st.therapy.now)},
@@ -95,6 +106,11 @@ bool therapy_expectation(const WindowState& st, const ScriptEvent& e, std::strin
     got = cur.client_label;
     return got == e.text;
   }
+  if (e.name == "handout") {
+    const HandoutExport& h = st.handout;
+    got = h.running() ? "running" : h.written ? "written" : !h.error.empty() ? "failed" : "none";
+    return got == e.text;
+  }
   got = cur.treatments.empty() ? "none" : treatment_running(st.live) ? "running" : "finished";
   return got == e.text;
 }
@@ -121,7 +137,7 @@ bool expectation(const WindowState& st, const ScriptEvent& e, std::string& got) 
     return l.trace && int(l.trace->sources.size()) == std::atoi(e.text.c_str());
   }
   if (e.name == "treatment" || e.name == "breathing" || e.name == "present" || e.name == "saved" ||
-      e.name == "dialog" || e.name == "label")
+      e.name == "dialog" || e.name == "label" || e.name == "handout")
     return therapy_expectation(st, e, got);
   got = l.popup.open ? l.popup.targets.id : "none";  // popup
   return got == e.text;
@@ -207,6 +223,21 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
       }
       if (!done) return;
       r.waiting_treatment = false;
+      ++r.next;
+      continue;
+    }
+    if (e.kind == K::WaitHandout) {
+      if (!r.waiting_handout) {
+        r.waiting_handout = true;
+        r.deadline = now + 300;
+      }
+      const bool done = !st.handout.running();
+      if (!done && now > r.deadline) {
+        r.error = script_error(r, e, "wait handout: the handout was not written within 300 s", false);
+        return;
+      }
+      if (!done) return;
+      r.waiting_handout = false;
       ++r.next;
       continue;
     }
@@ -339,6 +370,7 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
       }
       case K::WaitSettled:
       case K::WaitTreatment:
+      case K::WaitHandout:
         break;
     }
   }

@@ -6,6 +6,7 @@
 
 #include "common/app_model.h"
 #include "common/ui_layer.h"
+#include "ui/handout_export.h"
 #include "ui/learn_ui.h"
 #include "ui/live.h"
 #include "ui/orbit_controls.h"
@@ -28,6 +29,7 @@ struct ScriptRun {
   double deadline = 0;    // for `wait settled`
   bool waiting_settled = false;
   bool waiting_treatment = false;  // `wait treatment`
+  bool waiting_handout = false;    // `wait handout`
   std::string screenshot;          // a file to write from the frame being drawn
   std::optional<Error> error;
   double sim_until = -1;  // `wait S s sim` and `wait settled`: the simulation time limit (-1: none)
@@ -69,6 +71,7 @@ struct WindowState {
   PresentState present;
   SessionMenu session_menu;  // the document, autosave, settings, recent files
   TakeRecorder take;         // the "Record" button: a take of what the user does, saved as a scenario
+  HandoutExport handout;     // "Export handout...": the client's handout, written by a job
 };
 
 WindowState* state_of(GLFWwindow* w);

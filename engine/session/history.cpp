@@ -20,6 +20,16 @@ Status History::apply(const Action& a, const std::string& merge_key) {
   return ok_status();
 }
 
+void History::rewrite(const std::function<std::optional<Session>(const Session&)>& f) {
+  for (auto* stack : {&undo_, &redo_})
+    for (Session& s : *stack)
+      if (auto n = f(s)) s = std::move(*n);
+  if (auto n = f(current_); n && !(*n == current_)) {
+    current_ = std::move(*n);
+    ++revision_;
+  }
+}
+
 void History::reset(Session s) {
   current_ = std::move(s);
   undo_.clear();

@@ -1,6 +1,8 @@
 #pragma once
 // Undo and redo over Session values. A run of actions that share a merge key (one slider drag, one
 // camera orbit) is one step: the first pushes the previous value, the rest replace the current one.
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,10 @@ class History {
   Status apply(const Action& a, const std::string& merge_key = {});
   // Ends a merge run (a slider released), so the next action with the same key is a new step.
   void end_merge() { merge_key_.clear(); }
+  // Changes every state, current, undo and redo alike, where `f` gives a new one (nullopt: keeps
+  // it): for what is true of the whole timeline, such as a treatment's time having run out. Not an
+  // undo step; the revision counts it when the current state changed.
+  void rewrite(const std::function<std::optional<Session>(const Session&)>& f);
   // Replaces everything (a session file opened): the history starts again from `s`.
   void reset(Session s);
 

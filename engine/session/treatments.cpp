@@ -208,6 +208,22 @@ Result<Session> advance_treatments(const Session& s, double now_s) {
   return cur;
 }
 
+std::optional<Session> finish_due_treatments(const Session& s, double now_s) {
+  std::optional<Session> out;
+  for (const Treatment& t : s.treatments) {
+    const double end = t.start_s + t.duration_s;
+    if (t.finished || now_s < end) continue;
+    Session cur = out ? *out : s;
+    for (const Action& a : treatment_actions(cur, t, end)) {
+      auto next = reduce(cur, a);
+      if (!next) return out;  // a state the reducer refuses stays as it was
+      cur = std::move(*next);
+    }
+    out = std::move(cur);
+  }
+  return out;
+}
+
 TreatmentProgress treatment_progress(const Treatment& t, double now_s) {
   TreatmentProgress p;
   p.elapsed_s = std::clamp(now_s - t.start_s, 0.0, t.duration_s);

@@ -11,6 +11,7 @@
 //   goes a little further on each breath out and eases back on each breath in (SetHold), an
 //   oscillating load on the restricted track (SetLoad with a frequency), breathing on (SetBreathing),
 //   and the sustained stretch relaxes the restriction as a release does.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +53,11 @@ double stretch_angle_deg(const Treatment& t, double breath_period_s, double now_
 std::vector<Action> treatment_actions(const Session& s, const Treatment& t, double now_s);
 // Every treatment of the session advanced to `now_s`.
 Result<Session> advance_treatments(const Session& s, double now_s);
+// `s` with each treatment whose time is up at `now_s` finished (its end's actions applied: holds,
+// loads and breathing let go, `finished` set); nullopt when none is due. A treatment's end is the
+// clock's doing, not the therapist's, so the window applies this to every state of its undo
+// history (History::rewrite): an undo never lands on a treatment the next frame would finish again.
+std::optional<Session> finish_due_treatments(const Session& s, double now_s);
 
 // For the screen: how far along, in plain words ("myofascial release of gastrocnemius.l: 0:42 of 1:30").
 struct TreatmentProgress {

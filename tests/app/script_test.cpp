@@ -122,14 +122,26 @@ TEST_CASE("script: the therapist's session events parse, and bad ones say what w
   CHECK(s->events[10].text == "Client A");
   CHECK(s->events[12].number == 1);
   CHECK(s->events[13].kind == ScriptEvent::Kind::CloseWindow);
+  // The handout from the window (app/ui/handout_export.h).
+  auto h = parse_script("press export-handout\nwait handout\nexpect handout written\n", "t.txt");
+  REQUIRE_MESSAGE(h.ok(), (h.ok() ? "" : h.error().message));
+  REQUIRE(h->events.size() == 3);
+  CHECK(h->events[0].kind == ScriptEvent::Kind::Press);
+  CHECK(h->events[0].name == "export-handout");
+  CHECK(h->events[1].kind == ScriptEvent::Kind::WaitHandout);
+  CHECK(h->events[2].kind == ScriptEvent::Kind::Expect);
+  CHECK(h->events[2].text == "written");
   struct Bad {
     const char* text;
     const char* message;
   };
-  for (const Bad& c : {Bad{"clock slow\n", "t.txt:1: clock: expected 'clock fast' or 'clock real'"},
-                       Bad{"press recent\n", "t.txt:1: press: expected 'press recent N'"},
-                       Bad{"type path x\n", "t.txt:1: type: expected 'type search TEXT'"},
-                       Bad{"close-window now\n", "t.txt:1: close-window: takes nothing after it"}}) {
+  for (const Bad& c :
+       {Bad{"clock slow\n", "t.txt:1: clock: expected 'clock fast' or 'clock real'"},
+        Bad{"press recent\n", "t.txt:1: press: expected 'press recent N'"},
+        Bad{"type path x\n", "t.txt:1: type: expected 'type search TEXT'"},
+        Bad{"close-window now\n", "t.txt:1: close-window: takes nothing after it"},
+        Bad{"press export-handout now\n", "t.txt:1: press: 'press export-handout' takes nothing"},
+        Bad{"wait handouts\n", "or 'wait handout'"}}) {
     CAPTURE(c.text);
     auto b = parse_script(c.text, "t.txt");
     REQUIRE_FALSE(b.ok());

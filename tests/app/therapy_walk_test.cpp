@@ -3,10 +3,15 @@
 // way, an assisted stretch with breathing, the range before and after, a full release.
 #include <doctest/doctest.h>
 
+#include <array>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "core/file_io.h"
 #include "core/image.h"
 #include "core/json.h"
 #include "support/skip.h"
@@ -36,6 +41,36 @@ Json state(const fs::path& file) {
   auto j = load_json_file(file);
   REQUIRE_MESSAGE(j.ok(), (j.ok() ? "" : j.error().message));
   return *j;
+}
+
+// The standing panels of a state file (control, treatment, range, lines, session, record, legend):
+// each inside the window, and no two overlapping. `expected` must all be there.
+void check_layout(const Json& s, const std::vector<std::string>& expected) {
+  const Json& panels = s["panels"];
+  const double w = s["viewport"][0], h = s["viewport"][1];
+  for (const std::string& name : expected) CHECK_MESSAGE(panels.contains(name), name << " is not drawn");
+  std::vector<std::pair<std::string, std::array<double, 4>>> rects;
+  for (auto it = panels.begin(); it != panels.end(); ++it) {
+    std::array<double, 4> r{};
+    for (int i = 0; i < 4; ++i) r[size_t(i)] = (*it)[size_t(i)].get<double>();
+    INFO(it.key() << " at " << r[0] << ", " << r[1] << " size " << r[2] << " x " << r[3] << " in " << w
+                  << " x " << h);
+    CHECK(r[0] >= 0);
+    CHECK(r[1] >= 0);
+    CHECK(r[0] + r[2] <= w);
+    CHECK(r[1] + r[3] <= h);
+    rects.emplace_back(it.key(), r);
+  }
+  for (size_t i = 0; i < rects.size(); ++i)
+    for (size_t j = i + 1; j < rects.size(); ++j) {
+      const auto& [a, ra] = rects[i];
+      const auto& [b, rb] = rects[j];
+      const bool overlap =
+          ra[0] < rb[0] + rb[2] && rb[0] < ra[0] + ra[2] && ra[1] < rb[1] + rb[3] && rb[1] < ra[1] + ra[3];
+      CHECK_MESSAGE(!overlap, a << " [" << ra[0] << ", " << ra[1] << ", " << ra[2] << ", " << ra[3]
+                                << "] overlaps " << b << " [" << rb[0] << ", " << rb[1] << ", " << rb[2]
+                                << ", " << rb[3] << "]");
+    }
 }
 
 }  // namespace
@@ -123,10 +158,86 @@ TEST_CASE("therapy walk: release, assisted stretch with breathing, range before 
                                                             << most_mb << " MB");
   CHECK(most_mb - first_mb <= kGrowthAllowedMb);
 
+  // At 1280x720 the standing panels share the window without covering one another (the Treatment
+  // panel used to cover the control panel's restriction list).
+  for (const char* f :
+       {"restricted.json", "release_running.json", "stretch_running.json", "stretched.json"}) {
+    CAPTURE(f);
+    Json s = state(out / f);
+    CHECK(s["viewport"][0] == 1280);
+    check_layout(s, {"control", "treatment", "lines", "session", "record", "legend"});
+  }
+  check_layout(stretching, {"range"});
+
   for (const char* png : {"release_running.png", "stretch_running.png", "stretched.png"}) {
     auto img = read_png(out / png);
     REQUIRE(img.ok());
     CHECK(img->width == 1280);
+  }
+}
+
+TEST_CASE("therapy undo: each Ctrl+Z across a finished release changes the session, and redo comes back") {
+  if (!test::have_xvfb()) FASCIA_SKIP("xvfb-run is not installed");
+  const fs::path out = test::output_dir() / "therapy_undo";
+  fs::remove_all(out);
+  std::string output = test::run_window_script("therapy_undo.txt", out, test::private_xdg_env(out / "xdg"));
+  INFO(output);
+  REQUIRE(test::window_exit_status(output) == 0);  // every `expect` of the script held
+  auto stiffness = [](const Json& s) { return s["session"]["restrictions"][0]["stiffness_x"].get<double>(); };
+  Json done = state(out / "undo0.json");
+  REQUIRE(done["therapy"]["treatments"].size() == 1);
+  CHECK(done["therapy"]["treatments"][0]["finished"] == true);
+  CHECK(done["therapy"]["breathing"]["depth"].get<double>() == doctest::Approx(0.8));
+  CHECK(stiffness(done) == doctest::Approx(3));
+  CHECK(done["history"]["can_redo"] == false);
+  // Each undo: a new revision, something to redo, and the session one step back.
+  Json u1 = state(out / "undo1.json"), u2 = state(out / "undo2.json"), u3 = state(out / "undo3.json");
+  int64_t rev = done["history"]["revision"];
+  int undo_depth = done["history"]["undo_depth"];
+  int step = 1;
+  for (const Json* u : {&u1, &u2, &u3}) {
+    CAPTURE(step);
+    CHECK((*u)["history"]["revision"].get<int64_t>() > rev);
+    CHECK((*u)["history"]["can_redo"] == true);
+    CHECK((*u)["history"]["undo_depth"].get<int>() == undo_depth - step);
+    rev = (*u)["history"]["revision"];
+    ++step;
+  }
+  CHECK(u1["therapy"]["breathing"]["depth"].get<double>() == doctest::Approx(0.6));  // the depth undone
+  REQUIRE(u1["therapy"]["treatments"].size() == 1);
+  CHECK(u1["therapy"]["treatments"][0]["finished"] == true);  // its time ran out here too
+  CHECK(u2["therapy"]["treatments"].empty());                 // the release undone
+  CHECK(u2["therapy"]["releases"].empty());
+  REQUIRE(u2["session"]["restrictions"].size() == 1);
+  CHECK(stiffness(u2) == doctest::Approx(3));
+  CHECK(u3["session"]["restrictions"].empty());  // the restriction undone
+  // Redone twice: the restriction and the release, finished, with the depth still to redo.
+  Json again = state(out / "redo.json");
+  REQUIRE(again["therapy"]["treatments"].size() == 1);
+  CHECK(again["therapy"]["treatments"][0]["finished"] == true);
+  CHECK(again["therapy"]["breathing"]["depth"].get<double>() == doctest::Approx(0.6));
+  CHECK(again["history"]["can_redo"] == true);
+}
+
+TEST_CASE("therapy layout: four restrictions and a release at 1280x720 and 1920x1080 cover no panel") {
+  if (!test::have_xvfb()) FASCIA_SKIP("xvfb-run is not installed");
+  for (auto [w, h] : {std::pair{1280, 720}, std::pair{1920, 1080}}) {
+    const std::string size = std::to_string(w) + "x" + std::to_string(h);
+    CAPTURE(size);
+    const fs::path out = test::output_dir() / ("therapy_layout_" + size);
+    fs::remove_all(out);
+    const std::string env = test::private_xdg_env(out / "xdg");
+    fs::create_directories(out / "xdg/config/fascia");
+    std::ofstream(out / "xdg/config/fascia/settings.json")
+        << "{\"version\": 1, \"window_width\": " << w << ", \"window_height\": " << h << "}";
+    std::string output = test::run_window_script("therapy_layout.txt", out, env, "", size);
+    INFO(output);
+    REQUIRE(test::window_exit_status(output) == 0);
+    Json s = state(out / "layout.json");
+    CHECK(s["viewport"][0] == w);
+    CHECK(s["viewport"][1] == h);
+    REQUIRE(s["session"]["restrictions"].size() == 4);
+    check_layout(s, {"control", "treatment", "range", "lines", "session", "record", "legend"});
   }
 }
 
@@ -163,6 +274,32 @@ TEST_CASE("therapy session: present mode, label and notes, save, asked on quit, 
   auto settings = load_json_file(out / "xdg/config/fascia/settings.json");
   REQUIRE(settings.ok());
   CHECK((*settings)["last_session"] == path);
+
+  // "Export handout..." after saving: a job writes the PDF and PNG beside the session file while the
+  // window keeps drawing (the script's 5 frames ran with the job under way), then says where.
+  Json exporting = state(out / "exporting.json");
+  CHECK(exporting["handout"]["running"] == true);
+  CHECK(exporting["process"]["frames_drawn"].get<int>() - saved["process"]["frames_drawn"].get<int>() >= 5);
+  Json exported = state(out / "handout.json");
+  const fs::path pdf = out / "xdg/data/fascia/sessions/Client_A.pdf";
+  const fs::path png = out / "xdg/data/fascia/sessions/Client_A.png";
+  CHECK(exported["handout"]["running"] == false);
+  CHECK(exported["handout"]["written"] == true);
+  CHECK(exported["handout"]["error"] == "");
+  CHECK(exported["handout"]["pdf"] == pdf.string());
+  CHECK(exported["handout"]["png"] == png.string());
+  CHECK(exported["document"]["message"] ==
+        "Handout written: Client_A.pdf and Client_A.png in " + pdf.parent_path().string());
+  auto pdf_bytes = read_file(pdf);
+  REQUIRE(pdf_bytes.ok());
+  CHECK(pdf_bytes->starts_with("%PDF-"));
+  auto handout_png = read_png(png);
+  REQUIRE(handout_png.ok());
+  CHECK(handout_png->width == 1191);  // A4 at 2 pixels a point
+  CHECK(handout_png->height == 1684);
+  const ImageStats png_stats = image_stats(*handout_png);
+  CHECK(png_stats.mean_luma > 150);   // a white page ...
+  CHECK(png_stats.stddev_luma > 20);  // ... with text and pictures on it
 
   // A broken settings file is reported and replaced by the defaults; the session reopens as saved.
   std::ofstream(out / "xdg/config/fascia/settings.json") << "{ not json";
@@ -201,4 +338,22 @@ TEST_CASE("therapy session: present mode, label and notes, save, asked on quit, 
   CHECK(turn(again["camera"]["yaw_deg"], kept["yaw_deg"]) == doctest::Approx(0).epsilon(1e-4));
   CHECK(again["camera"]["pitch_deg"].get<double>() == doctest::Approx(kept["pitch_deg"].get<double>()));
   CHECK(again["camera"]["distance_m"].get<double>() == doctest::Approx(kept["distance_m"].get<double>()));
+
+  // Last, as it needs poppler-utils: the exported PDF's page, rasterised, is a page with content.
+  if (std::system("command -v pdftoppm >/dev/null 2>&1") != 0)
+    FASCIA_SKIP("pdftoppm (poppler-utils) is not installed: the exported PDF's page is not looked at");
+  const fs::path page = out / "handout_page";
+  REQUIRE(std::system(
+              ("pdftoppm -png -r 50 -singlefile '" + pdf.string() + "' '" + page.string() + "'").c_str()) ==
+          0);
+  auto page_img = read_png(page.string() + ".png");
+  REQUIRE(page_img.ok());
+  CHECK(page_img->width == 414);  // A4 at 50 dpi, as pdftoppm rounds it
+  CHECK(page_img->height == 585);
+  const ImageStats page_stats = image_stats(*page_img);
+  MESSAGE("handout page at 50 dpi: mean luma " << page_stats.mean_luma << ", spread "
+                                               << page_stats.stddev_luma);
+  CHECK(page_stats.mean_luma > 150);   // white paper ...
+  CHECK(page_stats.mean_luma < 250);   // ... not blank ...
+  CHECK(page_stats.stddev_luma > 20);  // ... with the stills and the text on it
 }

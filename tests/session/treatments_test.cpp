@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "session/history.h"
 #include "session/sim_sync.h"
 #include "session/treatments.h"
 #include "sim/commands.h"
@@ -162,4 +163,77 @@ TEST_CASE("treatments: a stretch needs a restriction that limits a joint") {
   auto r = stretch_preset(m, s, "gastrocnemius.l", 0);
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().message.find("limits no joint") != std::string::npos);
+}
+
+TEST_CASE("treatments: undo across a finished treatment steps back through what the therapist did") {
+  // As the window does it: the treatment's end is folded into every state of the history when the
+  // clock passes it (finish_due_treatments through History::rewrite), never an undo step of its own
+  // (as one, Ctrl+Z took it back and the next frame finished it again: undo looked stuck).
+  History h;
+  auto finish_at = [&](double now) {
+    h.rewrite([now](const Session& s) { return finish_due_treatments(s, now); });
+  };
+  REQUIRE(h.apply(SetRestriction{{"gastrocnemius.l", 3, 4}}));
+  auto t = release_preset(h.current(), "gastrocnemius.l", 2);
+  REQUIRE(t.ok());
+  REQUIRE(h.apply(StartTreatment{*t}, "treatment"));
+  REQUIRE(h.apply(StartRelease{"gastrocnemius.l", 2}, "treatment"));
+  Breathing deeper = h.current().breathing;
+  deeper.depth = 0.8;
+  REQUIRE(h.apply(SetBreathing{deeper}));  // something done while it ran: a step between
+  finish_at(1);                            // not due yet
+  REQUIRE_FALSE(h.current().treatments[0].finished);
+  finish_at(2 + t->duration_s + 1);
+  REQUIRE(h.current().treatments.size() == 1);
+  CHECK(h.current().treatments[0].finished);
+  CHECK(h.undo_depth() == 3);  // restrict, treatment, breathing: the finish is no step
+
+  // Each Ctrl+Z changes the session, and the next frame's finish changes nothing after it.
+  uint64_t rev = h.revision();
+  finish_at(200);
+  CHECK(h.revision() == rev);
+
+  REQUIRE(h.undo());  // the breathing depth
+  rev = h.revision();
+  finish_at(200);
+  CHECK(h.revision() == rev);
+  CHECK(h.current().breathing.depth == doctest::Approx(Breathing{}.depth));
+  REQUIRE(h.current().treatments.size() == 1);
+  CHECK(h.current().treatments[0].finished);  // its time had run out here too
+
+  REQUIRE(h.undo());  // the release
+  finish_at(200);
+  CHECK(h.current().treatments.empty());
+  CHECK(h.current().releases.empty());
+  REQUIRE(h.current().restrictions.size() == 1);
+  CHECK(h.current().restrictions[0].stiffness_x == doctest::Approx(3));
+
+  REQUIRE(h.undo());  // the restriction
+  finish_at(200);
+  CHECK(h.current().restrictions.empty());
+  CHECK_FALSE(h.can_undo());
+
+  // Redo walks forward again, the treatment finished wherever it is.
+  REQUIRE(h.redo());
+  REQUIRE(h.redo());
+  finish_at(200);
+  REQUIRE(h.current().treatments.size() == 1);
+  CHECK(h.current().treatments[0].finished);
+  CHECK(h.can_redo());  // the finish did not clear the redo list
+  REQUIRE(h.redo());
+  CHECK(h.current().breathing.depth == doctest::Approx(0.8));
+}
+
+TEST_CASE("treatments: a treatment undone while it runs comes back finished when redone after its end") {
+  History h;
+  REQUIRE(h.apply(SetRestriction{{"gastrocnemius.l", 3, 4}}));
+  auto t = release_preset(h.current(), "gastrocnemius.l", 0);
+  REQUIRE(t.ok());
+  REQUIRE(h.apply(StartTreatment{*t}));
+  REQUIRE(h.undo());
+  h.rewrite([&](const Session& s) { return finish_due_treatments(s, t->duration_s + 1); });
+  CHECK(h.current().treatments.empty());
+  REQUIRE(h.redo());
+  REQUIRE(h.current().treatments.size() == 1);
+  CHECK(h.current().treatments[0].finished);
 }

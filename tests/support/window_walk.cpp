@@ -23,7 +23,7 @@ bool have_xvfb() {
 }
 
 std::string run_window_script(const std::string& name, const fs::path& out, const std::string& env_prefix,
-                              const std::string& args) {
+                              const std::string& args, const std::string& screen) {
 #ifdef FASCIA_EXE
   fs::create_directories(out);
   std::ifstream in(tests_dir() / "app" / "scripts" / name);
@@ -36,9 +36,9 @@ std::string run_window_script(const std::string& name, const fs::path& out, cons
   fs::path script = out / name;
   std::ofstream(script) << s;
   // xvfb-run's own exit status also reports trouble with its temporary folder: echo the app's.
-  std::string cmd = "FASCIA_VALIDATION=1 " + env_prefix +
-                    " xvfb-run -a -s '-screen 0 1280x720x24' sh -c \"'" + FASCIA_EXE + "' view --script '" +
-                    script.string() + "' " + args + "; echo fascia-exit=\\$?\" 2>&1";
+  std::string cmd = "FASCIA_VALIDATION=1 " + env_prefix + " xvfb-run -a -s '-screen 0 " + screen +
+                    "x24' sh -c \"'" + FASCIA_EXE + "' view --script '" + script.string() + "' " + args +
+                    "; echo fascia-exit=\\$?\" 2>&1";
   FILE* pipe = popen(cmd.c_str(), "r");
   if (!pipe) return "cannot run xvfb-run\nfascia-exit=-1\n";
   std::string output;
@@ -47,7 +47,7 @@ std::string run_window_script(const std::string& name, const fs::path& out, cons
   pclose(pipe);
   return output;
 #else
-  (void)name, (void)out, (void)env_prefix, (void)args;
+  (void)name, (void)out, (void)env_prefix, (void)args, (void)screen;
   return "fascia-exit=-1\n";
 #endif
 }
