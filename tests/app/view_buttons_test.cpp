@@ -39,7 +39,8 @@ double yaw_apart(const Json& a, const Json& b) {
 // The button's camera is the key's: the same target, distance, yaw and pitch; and not the close-up's.
 void same_framing(const Json& button, const Json& key, const Json& close_up, double yaw) {
   CHECK(target_apart(button, key) < 0.002);
-  CHECK(button["distance_m"].get<double>() == doctest::Approx(key["distance_m"].get<double>()).epsilon(0.002));
+  CHECK(button["distance_m"].get<double>() ==
+        doctest::Approx(key["distance_m"].get<double>()).epsilon(0.002));
   CHECK(yaw_apart(button, key) < 0.1);
   CHECK(button["pitch_deg"].get<double>() == doctest::Approx(key["pitch_deg"].get<double>()).epsilon(0.002));
   const double turned = std::fmod(button["yaw_deg"].get<double>() - yaw + 720.0, 360.0);
@@ -71,7 +72,7 @@ TEST_CASE("framing: the panel's view buttons frame the whole body as posed, as t
   }
   {
     INFO("bent forward, from the left");
-    same_framing(camera(out / "left_button.json"), camera(out / "left_key.json"), camera(out / "close_2.json"),
-                 90);
+    same_framing(camera(out / "left_button.json"), camera(out / "left_key.json"),
+                 camera(out / "close_2.json"), 90);
   }
 }
