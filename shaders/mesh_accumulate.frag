@@ -16,6 +16,7 @@ layout(location = 2) in float arc;
 layout(location = 3) flat in vec4 draw_color;
 layout(location = 4) flat in uvec3 flags;  // pick id, flow, glow
 layout(location = 5) in float ao;
+layout(location = 6) in float rim;
 layout(location = 0) out vec4 accum;
 layout(location = 1) out vec4 weight;
 

@@ -19,6 +19,9 @@ layout(location = 2) out float arc;
 layout(location = 3) flat out vec4 color;
 layout(location = 4) flat out uvec3 flags;  // pick id, flow, glow
 layout(location = 5) out float ao;
+layout(location = 6) out float rim;  // a line tube's dark rim, 0..1 (outline.glsl)
+
+#include "outline.glsl"
 
 void main() {
   DrawData d = draws[gl_InstanceIndex];
@@ -32,5 +35,6 @@ void main() {
   ao = in_ao;
   color = d.color;
   flags = uvec3(d.pick_id, d.flow, d.glow);
+  rim = outline_strength(d.flow, world_position);
   gl_Position = frame.view_proj * wp;
 }

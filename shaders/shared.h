@@ -29,8 +29,12 @@ struct FrameUniforms {
   vec4 fill_color;  // rgb; w: ambient strength
   vec4 bg_top;      // background gradient, linear RGB + alpha
   vec4 bg_bottom;
-  vec4 time;  // x: seconds, for the flow animation along the lines
+  vec4 time;      // x: seconds, for the flow animation along the lines
+  vec4 viewport;  // xy: the picture's size in pixels
 };
+
+FASCIA_CONST uint kDrawFlow = 1u;
+FASCIA_CONST uint kDrawRadiusShift = 8u;  // DrawData::flow bits 8-31: a line tube's radius, micrometres
 
 // Per instance, in a storage buffer the vertex shader indexes with gl_InstanceIndex (each draw's
 // firstInstance). Push constants would change state on every draw, which costs a software
@@ -40,8 +44,10 @@ struct DrawData {
   vec4 color;  // linear RGB, alpha
   uint pick_id;
   uint palette_offset;  // first matrix of this instance's palette (skinned meshes)
-  uint flow;            // 1: pulses run along the line (arc length in the vertex's u) toward its upper end
-  uint glow;            // 1: hovered, lit from within with a bright rim
+  // Bit 0 (kDrawFlow): pulses run along the line (arc length in the vertex's u) toward its upper end.
+  // Bits 8-31 (kDrawRadiusShift): a line tube's radius in micrometres, drawn with its dark rim; 0: none.
+  uint flow;
+  uint glow;  // 1: hovered, lit from within with a bright rim
 };
 
 #ifdef __cplusplus

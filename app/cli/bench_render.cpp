@@ -71,7 +71,7 @@ Json frame_time(AppModel& model, VkExtent2D extent, int frames, bool reduced, Wi
     double c0 = process_cpu_ms();
     ui.begin_frame(extent, 1.0f / 30.0f);
     sync_with_worker(live);
-    build_panel(view, live, movement, model.movements, 0.0f);
+    (void)build_panel(view, live, movement, model.movements, 0.0f);
     view_from_session(live, view);
     draw_popup(live);
     if (!view.lines.track_profile.empty()) draw_tension_legend(live.tension, extent.height / 720.0f);

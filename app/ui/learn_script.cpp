@@ -257,6 +257,7 @@ Json learn_state_json(const WindowState& st) {
   j["lines"] = st.view.lines.lines;
   j["side"] = side_text(ui.side);
   j["highlight"] = st.view.lines.highlight;
+  j["lit"] = st.view.lines.lit;  // tracks glowing on their own: a quiz's track, a trace's sources
   j["hovered"] = hovered_id(st) == "none" ? "" : hovered_id(st);
   j["quiz_only"] = ui.quiz_only;
   j["names_hidden"] = ui.names_hidden();

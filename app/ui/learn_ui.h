@@ -80,9 +80,10 @@ struct LearnUi {
   std::optional<learn::QuizRun> quiz;
   std::optional<learn::QuizGrade> quiz_grade;  // feedback on the last answer
   const learn::QuizItem* graded_item = nullptr;
-  std::vector<std::string> order;  // the student's order so far (order_stations)
-  std::set<std::string> ticked;    // ticked lines (shared_track)
-  bool quiz_only = false;          // the student's quiz-only mode: names and labels hidden throughout
+  const learn::QuizItem* framed_item = nullptr;  // the question the camera last framed (once each)
+  std::vector<std::string> order;                // the student's order so far (order_stations)
+  std::set<std::string> ticked;                  // ticked lines (shared_track)
+  bool quiz_only = false;  // the student's quiz-only mode: names and labels hidden throughout
 
   // Script input for this frame (app/ui/learn_script.cpp): buttons pressed by their script names
   // ("show-only sbl", "side left", "quiz start") and the answer to give the current quiz question

@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "learn/describe.h"
+#include "ui/camera_fly.h"
 #include "ui/learn_ui.h"
 #include "ui/live.h"
 #include "ui/panel.h"
@@ -16,6 +17,32 @@ namespace {
 
 std::string name_of(const LearnUi& ui, const std::string& id) {
   return learn::display_name(ui.anatomy, ui.model->atlas, id);
+}
+
+// What a question highlights, in the view: a line brightens (view.lines.highlight), a track glows on
+// its own (view.lines.lit, as a trace's sources do). "Which lines share this track" highlighted
+// nothing: its track is not a line, and only lines were looked for.
+void show_quiz_highlight(const LearnUi& ui, const learn::QuizItem& q, ViewState& view) {
+  view.lines.highlight.clear();
+  for (const std::string& h : q.highlight) {
+    if (ui.model->atlas.line(learn::strip_side(h)))
+      view.lines.highlight = h;
+    else if (ui.model->atlas.track(learn::strip_side(h)))
+      view.lines.lit.push_back(h);
+  }
+}
+
+// A question about a track frames it once, when it is first asked, from a side that sees it (the
+// current yaw when that does): a shared track may lie on the far side of the body.
+void frame_quiz_track(LearnUi& ui, const ViewState& view, const learn::QuizItem& q) {
+  if (q.kind != learn::QuizKind::SharedTrack || q.highlight.empty()) return;
+  const std::string& track = q.highlight.front();
+  const std::vector<vec3> pts = focus_points(*ui.model, track);
+  if (pts.empty()) return;
+  const vec2 outward = outward_at(pts[pts.size() / 2], focus_points(*ui.model, ""));
+  const scene::Camera& cam = ui.fly.active() ? ui.fly.to : view.camera;
+  ui.requests.frame = track;
+  ui.requests.frame_yaw = yaw_showing(cam.yaw_deg, outward);
 }
 
 // A script's answer to `q` (learn_script.cpp): "right", "wrong" or the N-th choice (1-based, for the
@@ -216,7 +243,9 @@ void draw_quiz(LearnUi& ui, ViewState& view, const std::string& clicked) {
                 ui.quiz->correct());
     ImGui::Separator();
     if (ui.quiz_grade && ui.graded_item) {
-      // Feedback on the answer just given, until the student moves on.
+      // Feedback on the answer just given, until the student moves on; what it asked about stays lit.
+      if (ui.graded_item->kind == learn::QuizKind::SharedTrack)
+        show_quiz_highlight(ui, *ui.graded_item, view);
       ImGui::TextWrapped("%s", ui.graded_item->prompt.c_str());
       feedback(*ui.quiz_grade);
       if (learn_button(ui, q ? "Next question" : "See the score", "quiz next")) {
@@ -227,9 +256,9 @@ void draw_quiz(LearnUi& ui, ViewState& view, const std::string& clicked) {
       }
     } else if (q) {
       view.lines.lines = q->show_lines;
-      view.lines.highlight.clear();
-      for (const std::string& h : q->highlight)
-        if (ui.model->atlas.line(learn::strip_side(h))) view.lines.highlight = h;
+      show_quiz_highlight(ui, *q, view);
+      if (ui.framed_item != q) frame_quiz_track(ui, view, *q);
+      ui.framed_item = q;
       ImGui::TextWrapped("%s", q->prompt.c_str());
       const std::string pick = q->kind == learn::QuizKind::ClickStructure ? clicked : "";
       if (auto a = answer_widgets(ui, *q, pick)) {
@@ -260,6 +289,7 @@ void draw_quiz(LearnUi& ui, ViewState& view, const std::string& clicked) {
     ui.quiz.reset();
     ui.quiz_grade.reset();
     ui.graded_item = nullptr;
+    ui.framed_item = nullptr;
     view.lines.highlight.clear();
   }
 }

@@ -74,6 +74,7 @@ void start_quiz(LearnUi& ui) {
   o.seed = uint64_t(ui.progress.quizzes_taken) * 7919u + 17u;
   ui.quiz.emplace(ui.model->atlas, ui.anatomy, learn::make_quiz(ui.model->atlas, ui.anatomy, ui.progress, o));
   ui.quiz_grade.reset();
+  ui.graded_item = ui.framed_item = nullptr;
   ui.order.clear();
   ui.ticked.clear();
 }

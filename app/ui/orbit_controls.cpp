@@ -34,11 +34,4 @@ void OrbitControls::on_scroll(scene::Camera& cam, double dy) {
   cam.distance = std::clamp(cam.distance * std::pow(0.9f, float(dy)), 0.2f, 20.0f);
 }
 
-void OrbitControls::preset(scene::Camera& cam, int number) {
-  static const float yaws[] = {0, 180, 90, -90};
-  if (number < 1 || number > 4) return;
-  cam.yaw_deg = yaws[number - 1];
-  cam.pitch_deg = 4;
-}
-
 }  // namespace fascia::app

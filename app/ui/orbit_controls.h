@@ -1,6 +1,6 @@
 #pragma once
-// Mouse and keyboard to camera: drag to orbit, right- or middle-drag to pan, wheel to zoom,
-// keys 1-4 for the front, back, left and right views.
+// Mouse to camera: drag to orbit, right- or middle-drag to pan, wheel to zoom. (The views from the
+// front, back and sides frame the whole body: LearnRequests::preset, keys 1-4 and the panel's buttons.)
 #include "scene/camera.h"
 
 namespace fascia::app {
@@ -13,8 +13,6 @@ struct OrbitControls {
   void on_button(bool left, bool right_or_middle, double x, double y);
   void on_move(scene::Camera& camera, double x, double y, int viewport_height);
   void on_scroll(scene::Camera& camera, double dy);
-  // 1 front, 2 back, 3 left, 4 right; anything else is ignored.
-  static void preset(scene::Camera& camera, int number);
 };
 
 }  // namespace fascia::app

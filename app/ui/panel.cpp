@@ -6,7 +6,6 @@
 #include <imgui.h>
 
 #include <cctype>
-#include "ui/orbit_controls.h"
 #include "ui/panel_layout.h"
 
 namespace fascia::app {
@@ -70,15 +69,20 @@ void movement_controls(MovementTool& tool, const std::vector<body::Movement>& mo
 
 // The control panel: view presets, layers with x-ray opacity, which lines show, movement, the
 // restrictions, frame time.
-void build_panel(ViewState& view, LiveState& live, MovementTool& movement,
-                 const std::vector<body::Movement>& movements, float frame_ms) {
+PanelRequests build_panel(ViewState& view, LiveState& live, MovementTool& movement,
+                          const std::vector<body::Movement>& movements, float frame_ms) {
+  PanelRequests asks;
   place_control_panel();  // top left, down to the Treatment panel (ui/panel_layout.h)
   ImGui::Begin(kControlPanel, nullptr, ImGuiWindowFlags_AlwaysAutoResize);
   ImGui::TextUnformatted("View");
-  const char* names[] = {"Front", "Back", "Left", "Right"};
+  // They frame the whole body as it stands, as the keys 1-4 do (they used to turn the camera only,
+  // keeping a close-up's pan and zoom).
+  const char* labels[] = {"Front", "Back", "Left", "Right"};
+  const char* presets[] = {"front", "back", "left", "right"};
   for (int i = 0; i < 4; ++i) {
     if (i) ImGui::SameLine();
-    if (ImGui::Button(names[i])) OrbitControls::preset(view.camera, i + 1);
+    const bool clicked = ImGui::Button(labels[i]);
+    if (live.pressed.erase(std::string("view-") + presets[i]) || clicked) asks.preset = presets[i];
   }
   ImGui::Separator();
   ImGui::TextUnformatted("Layers (opacity)");
@@ -99,6 +103,7 @@ void build_panel(ViewState& view, LiveState& live, MovementTool& movement,
   ImGui::Separator();
   ImGui::Text("%.1f ms a frame", frame_ms);
   ImGui::End();
+  return asks;
 }
 
 }  // namespace fascia::app

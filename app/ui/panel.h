@@ -1,5 +1,8 @@
 #pragma once
 // The control panel of the window (Dear ImGui), also drawn by the benchmark so it measures the UI.
+#include <optional>
+#include <string>
+
 #include "common/app_model.h"
 #include "ui/live.h"
 
@@ -14,9 +17,17 @@ struct MovementTool {
   bool changed = false;
 };
 
+// What the panel asks of the window this frame.
+struct PanelRequests {
+  // A view button ("front", "back", "left", "right"): the window frames the whole body from there
+  // as the keys 1-4 do (LearnRequests::preset), one framing for both.
+  std::optional<std::string> preset;
+};
+
 // Builds the panel's widgets for this frame. Layers, lines and restrictions change the session
-// through actions (`live`); the camera and movement playback are view state and change `view`.
-void build_panel(ViewState& view, LiveState& live, MovementTool& movement,
-                 const std::vector<body::Movement>& movements, float frame_ms);
+// through actions (`live`); movement playback is view state and changes `view`; the view buttons
+// are requests the window carries out.
+PanelRequests build_panel(ViewState& view, LiveState& live, MovementTool& movement,
+                          const std::vector<body::Movement>& movements, float frame_ms);
 
 }  // namespace fascia::app

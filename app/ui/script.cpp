@@ -3,6 +3,7 @@
 #include "ui/learn_script.h"
 #include "ui/record_take.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -107,6 +108,12 @@ Result<Script> parse_script(const std::string& text, const std::filesystem::path
       e.from = vec2(float(v[0]), float(v[1]));
       e.to = vec2(float(v[2]), float(v[3]));
       e.right = w.size() == 6 && w[5] == "right";
+    } else if (verb == "scroll") {
+      double n = 0;
+      if (w.size() != 2 || !number(w[1], n) || std::abs(n) > 50)
+        return fail("expected 'scroll N' (wheel notches, -50 to 50; positive comes closer)");
+      e.kind = Kind::Scroll;
+      e.number = n;
     } else if (verb == "wait") {
       double n = 0;
       if (w.size() == 2 && w[1] == "settled") {
@@ -142,6 +149,12 @@ Result<Script> parse_script(const std::string& text, const std::filesystem::path
       e.kind = Kind::Slider;
       e.name = w[1];
       e.number = v;
+    } else if (verb == "press" && w.size() >= 2 && w[1] == "view") {
+      // The main panel's view buttons: the whole body from that side, as the keys 1-4.
+      static const std::set<std::string> sides = {"front", "back", "left", "right"};
+      if (w.size() != 3 || !sides.count(w[2])) return fail("expected 'press view front|back|left|right'");
+      e.kind = Kind::Press;
+      e.name = "view-" + w[2];
     } else if (verb == "press") {
       static const std::set<std::string> buttons = {
           "restrict", "trace", "remove", "remove-all", "undo", "redo", "source", "close",
@@ -202,10 +215,10 @@ Result<Script> parse_script(const std::string& text, const std::filesystem::path
       if (w.size() != 1) return fail("takes nothing after it");
       e.kind = Kind::Quit;
     } else {
-      return bad_input(
-          file.string() + ":" + std::to_string(line) + ": unknown event '" + verb +
-          "'; expected key, click, right-click, hover, leave, drag, wait, slider, press, type, screenshot, "
-          "state, expect, clock, close-window or quit");
+      return bad_input(file.string() + ":" + std::to_string(line) + ": unknown event '" + verb +
+                       "'; expected key, click, right-click, hover, leave, drag, scroll, wait, slider, "
+                       "press, type, screenshot, "
+                       "state, expect, clock, close-window or quit");
     }
     script.events.push_back(std::move(e));
   }

@@ -17,14 +17,15 @@ struct ScriptEvent {
     Click,        // click TARGET | click X Y       (right-click: the same with `right` set)
     Hover,        // hover TARGET | hover X Y
     Drag,         // drag X0 Y0 X1 Y1 [left|right]
+    Scroll,       // scroll N                       the mouse wheel, N notches (positive: closer)
     WaitFrames,   // wait N frames
     WaitSeconds,  // wait S s [idle|sim]   (idle: the script draws no frames of its own meanwhile)
     WaitSettled,  // wait settled                   until the simulation is at rest
     Slider,       // slider NAME VALUE              stiffness, shorten, skin, muscle, bone, time-scale
-    Press,  // press BUTTON [ARG]             restrict, trace, remove, remove-all, undo, redo, source N, close
-    Type,   // type FIELD TEXT                search
-    Screenshot,  // screenshot FILE.png
-    State,       // state FILE.json                the app's state as JSON
+    Press,        // press BUTTON [ARG]             restrict, trace, remove, source N, close, view front, ...
+    Type,         // type FIELD TEXT                search
+    Screenshot,   // screenshot FILE.png
+    State,        // state FILE.json                the app's state as JSON
     Expect,  // expect WHAT VALUE              restrictions N, restricted ID, selection ID, trace-sources N
     Quit,    // quit
     Learn,   // the student's events (app/ui/learn_script.h): press show-only LINE, type find TEXT, leave, ...

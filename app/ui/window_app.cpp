@@ -250,7 +250,11 @@ Status run_window(const ViewOptions& options) {
       last = now;
       ui.begin_frame(target.extent(), dt);
       const bool presenting = state.present.on;
-      if (!presenting) build_panel(state.view, state.live, state.movement, state.model->movements, frame_ms);
+      if (!presenting) {
+        const PanelRequests asks =
+            build_panel(state.view, state.live, state.movement, state.model->movements, frame_ms);
+        if (asks.preset) state.learn.requests.preset = asks.preset;  // framed as the keys 1-4 do
+      }
       animate(state, dt);
       state.view.time_seconds += dt;
       view_from_session(state.live, state.view);

@@ -284,6 +284,11 @@ void run_script(GLFWwindow* w, WindowState& st, int fh) {
         r.wait_frames = 1;
         return;
       }
+      case K::Scroll:
+        st.learn.fly = CameraFly{};  // as the wheel does: the hand on the camera wins over a fly
+        st.controls.on_scroll(st.view.camera, e.number);
+        r.wait_frames = 1;
+        return;
       case K::WaitFrames:
         r.wait_frames = int(e.number);
         return;

@@ -1,6 +1,7 @@
 // Per-frame instance data (DrawData, skinning palettes) and the instanced draws that read it.
 #include "render/renderer.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "render/vk_check.h"
@@ -45,7 +46,8 @@ void Renderer::upload_instances(Frame& f, const scene::RenderScene& scene) {
     d.color = inst.color;
     d.pick_id = inst.pick_id;
     d.palette_offset = inst.palette ? palette_offsets_.at(inst.palette.get()) : 0;
-    d.flow = inst.flow ? 1u : 0u;
+    const uint32_t radius_um = uint32_t(std::clamp(inst.outline_radius * 1e6f, 0.0f, 1e7f));
+    d.flow = (inst.flow ? gpu::kDrawFlow : 0u) | (radius_um << gpu::kDrawRadiusShift);
     d.glow = inst.glow ? 1u : 0u;
   }
 }

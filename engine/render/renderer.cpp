@@ -120,6 +120,7 @@ void Renderer::record(Frame& f, const scene::RenderScene& scene, RenderTarget& t
   u.bg_top = scene.background.top;
   u.bg_bottom = scene.background.bottom;
   u.time = vec4(scene.time_seconds, 0, 0, 0);
+  u.viewport = vec4(float(extent.width), float(extent.height), 0, 0);
   std::memcpy(f.uniforms.mapped, &u, sizeof u);
   upload_instances(f, scene);
 

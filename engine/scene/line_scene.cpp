@@ -109,6 +109,7 @@ LineGeometry::Track line_track(const atlas::ResolvedTrack& t, const atlas::Resol
 LineGeometry build_line_geometry(const atlas::ResolvedAtlas& resolved, float radius, const JointWorld& pose,
                                  const JointWorld& rest) {
   LineGeometry g;
+  g.radius = radius;
   g.marker = std::make_shared<Mesh>(make_sphere(1.0f, 6, 10));  // small on screen: few triangles
   for (const auto& t : resolved.tracks) {
     std::vector<vec3> points;
@@ -225,6 +226,7 @@ void add_lines(RenderScene& scene, const LineGeometry& g, const LineView& view, 
           inst.layer = 3;
           inst.flow = view.flow;
           inst.glow = glow;
+          inst.outline_radius = g.radius;
           scene.instances.push_back(std::move(inst));
         }
         continue;
@@ -244,6 +246,7 @@ void add_lines(RenderScene& scene, const LineGeometry& g, const LineView& view, 
     inst.layer = 3;
     inst.flow = view.flow;
     inst.glow = glow;
+    inst.outline_radius = g.radius;
     scene.instances.push_back(std::move(inst));
   }
   if (!view.stations) return;

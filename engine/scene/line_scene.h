@@ -38,6 +38,7 @@ struct LineGeometry {
   std::shared_ptr<Mesh> marker;  // unit sphere, scaled per station
   // The skinning palette of skinned tubes (skinned_lines.h); null when the tubes are built posed.
   std::shared_ptr<const std::vector<mat4>> palette;
+  float radius = 0;  // the tubes' radius, metres (their outline's width on screen follows from it)
 };
 
 struct LineView {

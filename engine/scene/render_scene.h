@@ -25,6 +25,10 @@ struct MeshInstance {
   std::shared_ptr<const std::vector<mat4>> palette;
   bool flow = false;  // animate pulses along the tube (lines)
   bool glow = false;  // hovered: lit from within with a bright rim
+  // A line's tube, its radius in metres: drawn with a dark rim where its surface turns away from the
+  // eye, so the line reads as an outlined stroke against muscle of its own hue, pale skin or ivory
+  // bone (only where the tube is wide enough on screen to keep its colour). 0: no rim.
+  float outline_radius = 0.0f;
 };
 
 struct Lighting {

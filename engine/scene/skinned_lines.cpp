@@ -104,6 +104,7 @@ LineSkin skin_lines(const body::Body& body, const TrackAnchors& anchors,
 
 LineGeometry build_skinned_lines(const atlas::ResolvedAtlas& resolved, const LineSkin& skin, float radius) {
   LineGeometry g;
+  g.radius = radius;
   g.marker = std::make_shared<Mesh>(make_sphere(1.0f, 6, 10));  // small on screen: few triangles
   for (size_t i = 0; i < resolved.tracks.size() && i < skin.rest_points.size(); ++i)
     g.tracks.push_back(line_track(resolved.tracks[i], resolved,

@@ -208,3 +208,51 @@ TEST_CASE("learn ui: a hidden structure leaves the scene, a faded one turns tran
   }
   CHECK(faded == 1);
 }
+
+TEST_CASE("learn ui: the shared-track question lights its track and frames it from a side that sees it") {
+  const AppModel& m = model();
+  HeadlessImGui imgui;
+  TempData data;
+  LearnUi ui;
+  init_learn_ui(ui, m);
+  ViewState view = m.default_view("front").value();
+  // Every shared track the quiz can ask about, one question each.
+  std::vector<learn::QuizItem> items;
+  for (const std::string& key : learn::quiz_keys(m.atlas, ui.anatomy))
+    if (key.rfind("shared_track:", 0) == 0) items.push_back(*learn::make_item(key, m.atlas, ui.anatomy, 1));
+  REQUIRE(items.size() >= 2);
+  const size_t count = items.size();
+  ui.quiz.emplace(m.atlas, ui.anatomy, std::move(items));
+  const std::vector<vec3> body = focus_points(m, "");
+  for (size_t i = 0; i < count; ++i) {
+    const learn::QuizItem& q = *ui.quiz->current();
+    const std::string track = q.highlight.at(0);  // "erector_spinae.l"
+    CAPTURE(track);
+    view.lines.lit.clear();  // as the window's view_from_session does each frame
+    frame(ui, view, "", 1.0f);
+    // The track glows in the scene; no line is brightened (the answer is which lines).
+    CHECK(view.lines.lit == std::vector<std::string>{track});
+    CHECK(view.lines.highlight.empty());
+    const scene::RenderScene scene = m.build_scene(view);
+    int glowing = 0, glowing_other = 0;
+    for (const auto& inst : scene.instances)
+      if (inst.glow) (picked_id(m, inst.pick_id) == track ? glowing : glowing_other) += 1;
+    CHECK(glowing >= 1);
+    CHECK(glowing_other == 0);
+    // Framed: the whole track in the picture, its middle facing the camera.
+    const std::vector<vec3> pts = focus_points(m, track);
+    REQUIRE_FALSE(pts.empty());
+    CHECK(all_in_view(view.camera, pts, 1280.0f / 720));
+    CHECK(
+        shows_point(view.camera, pts[pts.size() / 2], outward_at(pts[pts.size() / 2], body), 1280.0f / 720));
+    // Answered: the feedback keeps it lit; the next question frames its own track.
+    ui.script_answer = "right";
+    view.lines.lit.clear();
+    frame(ui, view);
+    REQUIRE(ui.quiz_grade);
+    CHECK(ui.quiz_grade->correct);
+    CHECK(view.lines.lit == std::vector<std::string>{track});
+    ui.quiz_grade.reset();
+    ui.graded_item = nullptr;
+  }
+}

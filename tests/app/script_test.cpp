@@ -65,6 +65,17 @@ TEST_CASE("script: every event of docs/script.md parses into its kind and values
   CHECK(e[14].kind == K::Quit);
 }
 
+TEST_CASE("script: the wheel and the main panel's view buttons parse") {
+  auto s = parse_script("scroll -2.5\npress view back\npress view front\n", "t.txt");
+  REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
+  REQUIRE(s->events.size() == 3);
+  CHECK(s->events[0].kind == ScriptEvent::Kind::Scroll);
+  CHECK(s->events[0].number == doctest::Approx(-2.5));
+  CHECK(s->events[1].kind == ScriptEvent::Kind::Press);
+  CHECK(s->events[1].name == "view-back");  // the button's script name
+  CHECK(s->events[2].name == "view-front");
+}
+
 TEST_CASE("script: bad lines name the file, the line and the problem") {
   struct Case {
     const char* text;
@@ -84,6 +95,9 @@ TEST_CASE("script: bad lines name the file, the line and the problem") {
       {"expect restrictions many\n", "t.txt:1: expect: expected 'expect restrictions N'"},
       {"quit now\n", "t.txt:1: quit: takes nothing after it"},
       {"wait 700 s\n", "t.txt:1: wait:"},
+      {"scroll\n", "t.txt:1: scroll: expected 'scroll N'"},
+      {"scroll 99\n", "t.txt:1: scroll: expected 'scroll N'"},
+      {"press view up\n", "t.txt:1: press: expected 'press view front|back|left|right'"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);

@@ -95,6 +95,27 @@ double line_share(const ImageRGBA8& img, const Json& state, const std::string& t
   return inside ? double(hits) / inside : -1;
 }
 
+// The median along a track's drawn path of the whitest pixel within 2 px (the smallest of its R, G
+// and B, 0..255): a glowing track is lit nearly white, a line's own colour is saturated.
+int median_whiteness(const ImageRGBA8& img, const Json& state, const std::string& track) {
+  const Json& pts = state["screen_tracks"][track];
+  std::vector<int> v;
+  for (size_t i = 1; i + 1 < pts.size(); ++i) {
+    const int x = int(pts[i][0].get<double>()), y = int(pts[i][1].get<double>());
+    if (x < 2 || y < 2 || x >= img.width - 2 || y >= img.height - 2) continue;
+    int best = 0;
+    for (int dy = -2; dy <= 2; ++dy)
+      for (int dx = -2; dx <= 2; ++dx) {
+        const uint8_t* p = img.at(x + dx, y + dy);
+        best = std::max(best, int(std::min({p[0], p[1], p[2]})));
+      }
+    v.push_back(best);
+  }
+  if (v.empty()) return -1;
+  std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
 }  // namespace
 
 TEST_CASE("student walk: find the back line, isolate it, follow it, bend, search, a lesson and a quiz") {
@@ -242,6 +263,22 @@ TEST_CASE("student walk: find the back line, isolate it, follow it, bend, search
       const std::string line = t.substr(0, t.find('.'));
       CHECK(line_share(img, s, t, line) < 0.15);
     }
+  }
+
+  // The quiz's first question asks which lines share the left erector spinae: that track glows (it
+  // highlighted nothing), framed from behind, brighter than its twin on the right in the same colour.
+  {
+    const Json s = load(out / "quiz_1.json");
+    CHECK(s["learn"]["quiz"]["kind"] == "shared_track");
+    CHECK(s["learn"]["lit"] == Json::array({"erector_spinae.l"}));
+    const double yaw = std::fmod(s["camera"]["yaw_deg"].get<double>() + 720, 360.0);
+    CHECK(std::abs(yaw - 180) < 60);
+    const ImageRGBA8 img = picture(out / "quiz_1.png");
+    const int lit = median_whiteness(img, s, "erector_spinae.l"),
+              twin = median_whiteness(img, s, "erector_spinae.r");
+    MESSAGE("whiteness along the lit erector spinae " << lit << ", along its unlit twin " << twin);
+    CHECK(lit > 170);
+    CHECK(lit > twin + 50);
   }
 
   // The quiz: eight items, every kind, six right; the missed ones wait for the next quiz.
