@@ -123,12 +123,28 @@ Result<ViewState> AppModel::default_view(const std::string& view, float aspect) 
   return v;
 }
 
+// The skin once more, on `palette`, pale and faint, and not pickable: a posture to compare with.
+void AppModel::add_ghost(scene::RenderScene& s,
+                         const std::shared_ptr<const std::vector<mat4>>& palette) const {
+  for (const auto& part : posed.parts) {
+    if (part.layer != body::Layer::Skin) continue;
+    scene::MeshInstance inst;
+    inst.mesh = part.reduced ? part.reduced : part.mesh;
+    inst.palette = palette;
+    inst.color = vec4(0.80f, 0.88f, 1.0f, kGhostOpacity);
+    inst.pick_id = 0;
+    inst.layer = static_cast<uint32_t>(body::Layer::Skin);
+    s.instances.push_back(std::move(inst));
+  }
+}
+
 scene::RenderScene AppModel::build_scene(const ViewState& v) const {
   scene::RenderScene s;
   s.camera = v.camera;
   s.background.transparent = v.transparent_background;
   s.time_seconds = v.time_seconds;
   scene::add_body(s, posed, v.body, 1);
+  if (v.ghost_palette) add_ghost(s, v.ghost_palette);
   scene::add_lines(s, lines, v.lines, kLinePickBase);
   for (uint32_t glowing : {v.hover_pick, v.selected_pick})
     if (glowing != 0 && glowing < kLinePickBase)

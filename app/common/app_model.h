@@ -31,6 +31,8 @@ struct ViewState {
   float time_seconds = 0.0f;  // drives the flow along the lines
   uint32_t hover_pick = 0;  // what the cursor rests on (a body part glows; a line glows through lines.hover)
   uint32_t selected_pick = 0;  // a selected body part glows too
+  // A faint skin in another posture (the therapist's "posture before" a treatment), or none.
+  std::shared_ptr<const std::vector<mat4>> ghost_palette;
 };
 
 // What a pick id names, in words for the panel, and the line to highlight (empty for body parts).
@@ -64,6 +66,9 @@ struct AppModel {
   // vertex when the body has no skin) and every point of the lines.
   std::vector<vec3> frame_points() const;
   scene::RenderScene build_scene(const ViewState& state) const;
+  // The opacity of the ghost skin (ViewState::ghost_palette): seen, and seen through (chosen by eye).
+  static constexpr float kGhostOpacity = 0.16f;
+  void add_ghost(scene::RenderScene& s, const std::shared_ptr<const std::vector<mat4>>& palette) const;
   Selection describe_pick(uint32_t pick_id) const;
   // A structure's id (track, station "sbl.l/calcaneus", body part; a track first where a muscle has
   // the same id) and its pick id; 0/empty if none.

@@ -159,14 +159,15 @@ Result<Script> parse_script(const std::string& text, const std::filesystem::path
       static const std::set<std::string> buttons = {
           "restrict", "trace", "remove", "remove-all", "undo", "redo", "source", "close",
           // the treatment panel
-          "release", "stretch", "stop-treatment", "breathing",
+          "release", "stretch", "stop-treatment", "breathing", "ghost",
           // the session bar and its dialogs
           "save", "open", "present", "recent", "open-cancel", "quit-save", "quit-discard", "quit-cancel",
           "export-handout"};
       if (w.size() < 2 || !buttons.count(w[1]))
         return fail(
             "expected 'press BUTTON' with BUTTON one of restrict, trace, remove, remove-all, undo, redo, "
-            "source N, close, release, stretch, stop-treatment, breathing, save, open, present, recent N, "
+            "source N, close, release, stretch, stop-treatment, breathing, ghost, save, open, present, "
+            "recent N, "
             "open-cancel, quit-save, quit-discard, quit-cancel, export-handout");
       double n = 0;
       const bool numbered = w[1] == "source" || w[1] == "recent";

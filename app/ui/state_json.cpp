@@ -67,7 +67,8 @@ Json live_state_json(const LiveState& s, const ViewState& view, vec2 viewport) {
                   {"releases", releases},
                   {"breathing", {{"on", cur.breathing.on}, {"depth", cur.breathing.depth}}},
                   {"loads", cur.loads.size()},
-                  {"holds", cur.holds.size()}};
+                  {"holds", cur.holds.size()},
+                  {"ghost", bool(view.ghost_palette)}};
   const scene::Camera& c = view.camera;
   j["camera"] = {{"yaw_deg", c.yaw_deg},
                  {"pitch_deg", c.pitch_deg},

@@ -7,7 +7,9 @@
 
 #include <imgui.h>
 
+#include "body/skinning.h"
 #include "common/names.h"
+#include "common/sim_pose.h"
 #include "session/sim_sync.h"
 #include "session/treatments.h"
 #include "sim/commands.h"
@@ -105,6 +107,9 @@ void measure_before(LiveState& s, TherapyUi& ui, const Treatment& t) {
   ui.before = ui.now = ui.free_range = {};
   ui.now_revision = ~uint64_t(0);
   const sim::Model& m = s.worker->model();
+  ui.ghost_hinge_q = s.snapshot.hinge_q;  // the posture as the treatment starts
+  ui.ghost_palette = std::make_shared<const std::vector<mat4>>(
+      body::skinning_matrices(s.model->body, pose_from_sim(s.model->body.skeleton, m, ui.ghost_hinge_q)));
   session::Session cur = s.history.current();
   ui.before_job = std::async(std::launch::async,
                              [&m, cur, t] { return measure(m, cur, treated_joint(m, cur, t), t.start_s); });
@@ -203,6 +208,11 @@ void posture_and_range(LiveState& s, TherapyUi& ui, float scale) {
   if (ui.free_range.ok)
     ImGui::TextDisabled("Without the restriction: %.1f degrees (white mark)", ui.free_range.degrees);
   ImGui::TextDisabled("Passive range, measured alike before and now");
+  bool toggled = ImGui::Checkbox("Ghost of the posture before", &ui.show_ghost);
+  if (s.pressed.erase("ghost")) ui.show_ghost = !ui.show_ghost, toggled = true;
+  (void)toggled;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("A faint outline of the body as it stood when the treatment started");
 }
 
 // Replaces the restriction on `target` by what it is at `now_s` with its release taken into account,
@@ -282,6 +292,12 @@ void draw_treatment_buttons(LiveState& s, const std::string& target, bool script
     if (script_presses && s.pressed.erase(release ? "release" : "stretch")) press = true;
     if (press) start_treatment(s, k, target);
   }
+}
+
+std::shared_ptr<const std::vector<mat4>> ghost_palette(const LiveState& s, const TherapyUi& ui) {
+  const Treatment* t = shown(s.history.current());
+  if (!ui.show_ghost || !t || t->target != ui.target || t->start_s != ui.start_s) return nullptr;
+  return ui.ghost_palette;
 }
 
 bool draw_therapy_panels(LiveState& s, TherapyUi& ui, float scale) {

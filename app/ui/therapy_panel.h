@@ -29,7 +29,14 @@ struct TherapyUi {
   std::future<RangeMeasure> before_job, now_job, free_job;
   uint64_t now_revision = ~uint64_t(0);  // the history revision "now" was measured for
   bool finished_seen = false;
+  // The posture when the shown treatment started, drawn as a faint ghost skin while the box is on.
+  std::vector<double> ghost_hinge_q;
+  std::shared_ptr<const std::vector<mat4>> ghost_palette;
+  bool show_ghost = true;
 };
+
+// The ghost's skinning matrices while the posture panel shows and its box is ticked, else null.
+std::shared_ptr<const std::vector<mat4>> ghost_palette(const LiveState& s, const TherapyUi& ui);
 
 // "Myofascial release" and "Assisted stretch" for the restriction on `target`, with the
 // explanation as a tooltip (in the popup and in the restriction list). `script_presses`: these are

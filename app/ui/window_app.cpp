@@ -306,6 +306,7 @@ Status run_window(const ViewOptions& options) {
         pick_in_flight = true;
       }
       if (!presenting) show_hover(state);
+      state.view.ghost_palette = ghost_palette(state.live, state.therapy);  // also in present mode
       state.scene = state.model->build_scene(state.view);
       apply_hidden(state.scene, *state.model, state.learn.hidden);
       auto overlay = [&](VkCommandBuffer cmd, const render::TargetImage& image, VkExtent2D extent) {

@@ -112,6 +112,9 @@ TEST_CASE("therapy walk: release, assisted stretch with breathing, range before 
   CHECK(st["kind"] == "assisted_stretch");
   CHECK(st["joint"] == "ankle.l");
   CHECK(st["range_deg"].get<double>() > 1);
+  // The ghost of the posture the stretch started from shows while it runs, and the box hides it.
+  CHECK(stretching["therapy"]["ghost"] == true);
+  CHECK(state(out / "ghost_off.json")["therapy"]["ghost"] == false);
 
   // After it: the range now is larger than before, both the same measurement, and no more than the
   // range without the restriction.
