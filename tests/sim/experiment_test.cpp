@@ -173,6 +173,9 @@ TEST_CASE("sim experiment: fascia rom lands within 15 % of the clinical norm") {
                         {"hip.l", "flexion", 80, "knee.l=0"},
                         {"hip.l", "extension", 30},
                         {"lumbar", "flexion", 50},
+                        {"lumbar", "extension", 20},
+                        {"shoulder.l", "flexion", 180},
+                        {"shoulder.l", "extension", 60},
                         {"elbow.l", "flexion", 150},
                         {"wrist.l", "flexion", 80},
                         {"wrist.l", "extension", 70}};
