@@ -85,7 +85,9 @@ const LandmarkSpec kLandmarks[] = {
   {"scapula_medial_border", "scapula",   {0.043f, 0.770f, -0.068f}, true},
   // Arm.
   {"humeral_head",        "humerus",     {0.110f, 0.802f, 0.002f}, true},
-  {"humerus_shaft",       "humerus",     {0.112f, 0.720f, 0.002f}, true},
+  // Where latissimus dorsi and pectoralis major insert (the intertubercular groove and its lateral
+  // lip, the proximal humerus): a lever of 5 % of stature below the shoulder, not the mid-shaft.
+  {"humerus_shaft",       "humerus",     {0.112f, 0.760f, 0.002f}, true},
   {"medial_humeral_line", "humerus",     {0.099f, 0.700f, -0.009f}, true},
   {"deltoid_tubercle",    "humerus",     {0.121f, 0.740f, -0.004f}, true},
   {"medial_epicondyle",   "humerus",     {0.094f, 0.634f, -0.016f}, true},

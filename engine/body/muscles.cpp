@@ -317,10 +317,14 @@ struct Table {
     m("rhomboids",
       {{L("upper_thoracic_spinous_processes") + o(0.006f, -0.020f, 0.004f), "thoracic_upper", 0.022f, 0.005f},
        {L("scapula_medial_border") + o(0.004f, 0.004f, -0.004f), "scapula", 0.024f, 0.004f}});
-    m("pectoralis_major", {{c.f(0.014f, 0.770f, 0.050f, side), "thoracic_upper", 0.036f, 0.005f},
-                           {c.f(0.050f, 0.770f, 0.054f, side), "thoracic_upper", 0.040f, 0.013f},
-                           {c.f(0.090f, 0.778f, 0.030f, side), "humerus", 0.020f, 0.010f},
-                           {L("humerus_shaft") + o(0.002f, 0.040f, 0.006f), "humerus", 0.010f, 0.003f}});
+    m("pectoralis_major",
+      {{c.f(0.014f, 0.770f, 0.050f, side), "thoracic_upper", 0.036f, 0.005f},
+       {c.f(0.050f, 0.770f, 0.054f, side), "thoracic_upper", 0.040f, 0.013f},
+       {c.f(0.090f, 0.778f, 0.030f, side), "humerus", 0.020f, 0.010f},
+       // The tendon's end as the mesh has always drawn it (4 % of stature above the old,
+       // lower humerus_shaft landmark, offset before the arm's rest abduction).
+       {abduct_arm(c.f(0.112f, 0.720f, 0.002f, side), side, c.skeleton.params) + o(0.002f, 0.040f, 0.006f),
+        "humerus", 0.010f, 0.003f}});
     m("pectoralis_minor",
       {{L("ribs_3_5") + o(0.0f, -0.004f, 0.002f), "thoracic_upper", 0.016f, 0.003f},
        {L("coracoid_process") + o(-0.006f, -0.016f, 0.020f), "thoracic_upper", 0.010f, 0.007f},

@@ -76,7 +76,8 @@ Result<Data> prepared(const Model& m, const ExperimentOptions& o, std::vector<Re
   for (const auto& h : o.hold) {
     auto p = parse_hold(m, h);
     if (!p) return p.error();
-    for (int hinge : p->hinges) lock_hinge(d, hinge, p->deg / kDeg / double(p->hinges.size()));
+    const std::vector<double> share = range_shares(m, p->hinges, p->deg < 0 ? -1 : +1);
+    for (size_t i = 0; i < p->hinges.size(); ++i) lock_hinge(d, p->hinges[i], p->deg / kDeg * share[i]);
   }
   std::vector<RestrictOption> rs;
   for (const auto& r : o.restrict) {

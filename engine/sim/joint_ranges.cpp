@@ -52,4 +52,16 @@ HoldRange hold_range(const Model& m, int hinge) {
   return r;
 }
 
+std::vector<double> range_shares(const Model& m, const std::vector<int>& hinges, int direction) {
+  std::vector<double> share;
+  double total = 0;
+  for (int h : hinges) {
+    HoldRange r = hold_range(m, h);
+    share.push_back(direction < 0 ? -r.min : r.max);
+    total += share.back();
+  }
+  for (double& s : share) s = total > 0 ? s / total : 1.0 / double(hinges.size());
+  return share;
+}
+
 }  // namespace fascia::sim

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "sim/forward.h"
+#include "sim/joint_ranges.h"
 
 namespace fascia::sim {
 namespace {
@@ -403,8 +404,10 @@ RomResult rom(const Model& m, Data& d, const std::vector<int>& hinges, int direc
   for (int h : hinges) r.rest_angle += sign * d.hinge_q[h];
   double threshold = 0;
   for (int h : hinges) threshold += m.hinge_rom_torque[h] / n;
+  // A group (the neck) moves in its segments' shares of the region's range (joint_ranges.h).
+  const std::vector<double> share = range_shares(m, hinges, direction);
   auto torque_at = [&](double angle) {
-    for (int h : hinges) lock_hinge(d, h, sign * angle / n);
+    for (size_t i = 0; i < hinges.size(); ++i) lock_hinge(d, hinges[i], sign * angle * share[i]);
     equilibrium(m, d);
     double tau = 0;
     for (int h : hinges) tau += sign * d.hinge_torque[h] / n;

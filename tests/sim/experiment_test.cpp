@@ -173,6 +173,9 @@ TEST_CASE("sim experiment: fascia rom lands within 15 % of the clinical norm") {
                         {"hip.l", "flexion", 80, "knee.l=0"},
                         {"hip.l", "extension", 30},
                         {"lumbar", "flexion", 50},
+                        {"lumbar", "extension", 20},
+                        {"shoulder.l", "flexion", 180},
+                        {"shoulder.l", "extension", 60},
                         {"elbow.l", "flexion", 150},
                         {"wrist.l", "flexion", 80},
                         {"wrist.l", "extension", 70}};
@@ -190,6 +193,28 @@ TEST_CASE("sim experiment: fascia rom lands within 15 % of the clinical norm") {
     CHECK(rom > 0.85 * n.deg);
     CHECK(rom < 1.15 * n.deg);
   }
+}
+
+// The neck moves as one joint: each hinge takes its share of the region's range that way, so a hold
+// at the range end puts every hinge at its own end (flexion 20 + 15 + 12), none past it.
+TEST_CASE("sim experiment: --hold neck shares the angle by each hinge's range") {
+  const Model& m = default_model();
+  SimOptions o;
+  o.hold = {"neck=47"};
+  auto r = run_sim(m, o);
+  REQUIRE(r.ok());
+  const char* hinges[] = {"cervical_lower", "cervical_upper", "skull"};
+  const double ends[] = {20, 15, 12};
+  for (int i = 0; i < 3; ++i) {
+    const int h = find_hinge(m, hinges[i]);
+    REQUIRE(h >= 0);
+    MESSAGE(hinges[i] << " " << r->result.hinge_q[h] * kDeg << " deg");
+    CHECK(r->result.hinge_q[h] * kDeg == doctest::Approx(ends[i]).epsilon(1e-6));
+  }
+  o.hold = {"neck=-70"};
+  auto e = run_sim(m, o);
+  REQUIRE(e.ok());
+  CHECK(e->result.hinge_q[find_hinge(m, "skull")] * kDeg == doctest::Approx(-20).epsilon(1e-6));
 }
 
 // The gastrocnemius arises above the knee (femoral condyles) and inserts on the calcaneus, so
