@@ -7,7 +7,7 @@ CHECK_DIR ?= build-check
 # Each fuzz target runs FUZZ_RUNS executions, or FUZZ_SECONDS if that comes first (README:
 # "Sanitizers, fuzzing and soaks" gives the rates measured; FUZZ_RUNS=1000000 for a deep run).
 FUZZ_RUNS ?= 100000
-FUZZ_SECONDS ?= 45
+FUZZ_SECONDS ?= 30
 
 .PHONY: all deps configure build run test check clean
 
