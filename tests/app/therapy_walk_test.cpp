@@ -63,8 +63,11 @@ void check_layout(const Json& s, const std::vector<std::string>& expected) {
   }
   for (size_t i = 0; i < rects.size(); ++i)
     for (size_t j = i + 1; j < rects.size(); ++j) {
-      const auto& [a, ra] = rects[i];
-      const auto& [b, rb] = rects[j];
+      // Not structured bindings: clang refuses them inside doctest's message lambda.
+      const std::string& a = rects[i].first;
+      const std::string& b = rects[j].first;
+      const auto& ra = rects[i].second;
+      const auto& rb = rects[j].second;
       const bool overlap =
           ra[0] < rb[0] + rb[2] && rb[0] < ra[0] + ra[2] && ra[1] < rb[1] + rb[3] && rb[1] < ra[1] + ra[3];
       CHECK_MESSAGE(!overlap, a << " [" << ra[0] << ", " << ra[1] << ", " << ra[2] << ", " << ra[3]
