@@ -183,6 +183,8 @@ void draw_popup(LiveState& s) {
   ImVec2 at(std::min(s.popup.at.x + 18.0f, io.DisplaySize.x - 360.0f),
             std::clamp(s.popup.at.y - 20.0f, 8.0f, std::max(8.0f, io.DisplaySize.y - 290.0f)));
   ImGui::SetNextWindowPos(at, ImGuiCond_Always);
+  // Opaque: it stands in front of the posture panel, whose text would show through and muddle it.
+  ImGui::SetNextWindowBgAlpha(0.97f);
   ImGui::Begin(
       "##restrict_popup", nullptr,
       ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings);
