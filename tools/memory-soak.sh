@@ -8,6 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 exe=${BUILD_DIR:-build}/bin/fascia
 cycles=${1:-10}
+if ! [[ $cycles =~ ^[1-9][0-9]{0,2}$ ]]; then
+  echo "memory-soak.sh: CYCLES must be a whole number from 1 to 999, not '$cycles'" >&2
+  exit 2
+fi
+[ -x "$exe" ] || { echo "memory-soak.sh: $exe: no built fascia (make build first)" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 {

@@ -107,9 +107,9 @@ void measure_before(LiveState& s, TherapyUi& ui, const Treatment& t) {
   ui.before = ui.now = ui.free_range = {};
   ui.now_revision = ~uint64_t(0);
   const sim::Model& m = s.worker->model();
-  ui.ghost_hinge_q = s.snapshot.hinge_q;  // the posture as the treatment starts
+  // The posture as the treatment starts, kept as the ghost's skinning matrices.
   ui.ghost_palette = std::make_shared<const std::vector<mat4>>(
-      body::skinning_matrices(s.model->body, pose_from_sim(s.model->body.skeleton, m, ui.ghost_hinge_q)));
+      body::skinning_matrices(s.model->body, pose_from_sim(s.model->body.skeleton, m, s.snapshot.hinge_q)));
   session::Session cur = s.history.current();
   ui.before_job = std::async(std::launch::async,
                              [&m, cur, t] { return measure(m, cur, treated_joint(m, cur, t), t.start_s); });

@@ -30,7 +30,6 @@ struct TherapyUi {
   uint64_t now_revision = ~uint64_t(0);  // the history revision "now" was measured for
   bool finished_seen = false;
   // The posture when the shown treatment started, drawn as a faint ghost skin while the box is on.
-  std::vector<double> ghost_hinge_q;
   std::shared_ptr<const std::vector<mat4>> ghost_palette;
   bool show_ghost = true;
 };
